@@ -1,0 +1,40 @@
+"""Article storage: loading files, chunking, embedding and the Chroma store.
+
+Nothing heavy is imported here: the embedding model, chromadb and LangChain load on
+first use.
+"""
+
+from .articles import SUPPORTED_SUFFIXES, Article, LoadFailure, discover, load_article
+from .chunking import Chunk, chunk_article, chunk_spans, split_sentences
+from .embeddings import available_embedders, get_embeddings, register_embedder
+from .errors import ArticleQAError, EmbeddingModelError, StoreError, UnknownBackendError
+from .ingest import IngestReport, ingest
+from .lexical import LexicalIndex
+from .settings import StoreSettings
+from .store import ArticleRecord, ArticleStore, StoredChunk
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Article",
+    "ArticleQAError",
+    "ArticleRecord",
+    "ArticleStore",
+    "Chunk",
+    "EmbeddingModelError",
+    "IngestReport",
+    "LexicalIndex",
+    "LoadFailure",
+    "StoreError",
+    "StoreSettings",
+    "StoredChunk",
+    "UnknownBackendError",
+    "available_embedders",
+    "chunk_article",
+    "chunk_spans",
+    "discover",
+    "get_embeddings",
+    "ingest",
+    "load_article",
+    "register_embedder",
+    "split_sentences",
+]

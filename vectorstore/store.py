@@ -1,0 +1,387 @@
+"""The article store: two Chroma collections, written so a crash never half-publishes.
+
+* `<prefix>_chunks`: one record per chunk (text, embedding, article id, offsets and the
+  article *version*, i.e. its content hash).
+* `<prefix>_articles`: one record per published article (full text, title, hash, chunk
+  count, when ingested); its embedding is the mean of its chunks' embeddings.
+
+Publishing an article is three steps, in this order: write its chunks under the new
+version; upsert its article record (the *marker*: from now on readers use the new
+version); delete chunks of other versions. A reader only trusts chunks whose version
+matches the published record, so a process killed at any point leaves either the old
+article or the new one visible, never a mix; `repair()` deletes the leftovers.
+
+The store is local (`chromadb.PersistentClient` under `store_dir`) or remote
+(`chromadb.HttpClient` at `chroma_url`); telemetry is off and Chroma's own default
+embedding function (which downloads a model) is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .articles import Article
+from .chunking import Chunk
+from .errors import StoreError
+from .lexical import LexicalIndex
+from .settings import StoreSettings
+
+if TYPE_CHECKING:
+    import chromadb
+    from chromadb.api.models.Collection import Collection
+    from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
+
+__all__ = ["ArticleRecord", "ArticleStore", "StoredChunk"]
+
+log = logging.getLogger(__name__)
+
+WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
+READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
+_SPACE = {"hnsw": {"space": "cosine"}}
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the store knows about a published article (without its text)."""
+
+    id: str
+    title: str
+    content_hash: str
+    chunk_count: int
+    ingested_at: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk as read back from the store, with the score of the search that found it."""
+
+    id: str
+    article_id: str
+    title: str
+    version: str
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+
+
+class ArticleStore:
+    """Read and write articles and chunks; see the module docstring for the protocol.
+
+    >>> store = ArticleStore(StoreSettings(store_dir=tmp_path))   # doctest: +SKIP
+    >>> store.publish(article, chunks, vectors)                     # doctest: +SKIP
+    """
+
+    def __init__(self, settings: StoreSettings, embeddings: Embeddings | None = None) -> None:
+        self.settings = settings
+        self._embeddings = embeddings
+        self._keyword = _KeywordCache()
+
+    # ---- opening -------------------------------------------------------------------
+    @property
+    def location(self) -> str:
+        return self.settings.chroma_url or str(self.settings.store_dir)
+
+    def exists(self) -> bool:
+        """Whether there is a store to read (a remote store always counts as existing)."""
+        return bool(self.settings.chroma_url) or (self.settings.store_dir / "chroma").is_dir()
+
+    @cached_property
+    def client(self) -> chromadb.ClientAPI:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        try:
+            if self.settings.chroma_url:
+                url = urlparse(self.settings.chroma_url)
+                if not url.hostname:
+                    raise StoreError(
+                        f"ARTICLEQA_CHROMA_URL={self.settings.chroma_url!r} is not a URL; "
+                        "use http://host:port"
+                    )
+                return chromadb.HttpClient(
+                    host=url.hostname,
+                    port=url.port or (443 if url.scheme == "https" else 8000),
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )
+            path = self.settings.store_dir / "chroma"
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except StoreError:
+            raise
+        except Exception as e:  # chromadb raises bare Exception/ValueError on connect
+            raise StoreError(
+                f"Cannot open the Chroma store at {self.location}: {e}. "
+                + (
+                    "Check that the Chroma server is running (`chroma run --path DIR`)."
+                    if self.settings.chroma_url
+                    else "Check the folder's permissions or set ARTICLEQA_STORE_DIR."
+                )
+            ) from e
+
+    @cached_property
+    def chunks(self) -> Collection:
+        return self._collection(f"{self.settings.collection}_chunks")
+
+    @cached_property
+    def articles(self) -> Collection:
+        return self._collection(f"{self.settings.collection}_articles")
+
+    @property
+    def embeddings(self) -> Embeddings:
+        if self._embeddings is None:
+            from .embeddings import get_embeddings
+
+            self._embeddings = get_embeddings(self.settings)
+        return self._embeddings
+
+    @cached_property
+    def langchain(self) -> Chroma:
+        """The chunk collection as a LangChain `Chroma` vector store (same data)."""
+        from langchain_chroma import Chroma
+
+        return Chroma(
+            client=self.client,
+            collection_name=self.chunks.name,
+            embedding_function=self.embeddings,
+            collection_configuration=_SPACE,  # type: ignore[arg-type]
+        )
+
+    # ---- reading -------------------------------------------------------------------
+    def list_articles(self) -> list[ArticleRecord]:
+        """Every published article, sorted by id."""
+        records = [
+            _record(i, m) for i, m, _ in self._scan(self.articles, include=["metadatas"])
+        ]
+        return sorted(records, key=lambda r: r.id)
+
+    def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        """Published articles by id (missing ids are left out)."""
+        if not ids:
+            return {}
+        got = self._call(self.articles.get, ids=list(dict.fromkeys(ids)),
+                         include=["documents", "metadatas"])
+        out = {}
+        for i, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [],
+                                strict=True):
+            m = meta or {}
+            out[i] = Article(i, str(m.get("title", i)), doc or "", str(m.get("content_hash", "")),
+                             str(m.get("path", "")))
+        return out
+
+    def versions(self) -> dict[str, str]:
+        """`{article_id: published content hash}`."""
+        return {r.id: r.content_hash for r in self.list_articles()}
+
+    def fingerprint(self) -> str:
+        """Changes whenever the published set of articles changes."""
+        h = hashlib.sha256()
+        for article_id, version in sorted(self.versions().items()):
+            h.update(f"{article_id}\0{version}\n".encode())
+        return h.hexdigest()[:16]
+
+    def keyword_index(self) -> LexicalIndex:
+        """BM25 over the published chunks: from memory, the disk cache, or built anew."""
+        fingerprint = self.fingerprint()
+        if self._keyword.index is not None and self._keyword.fingerprint == fingerprint:
+            return self._keyword.index
+        folder = self.settings.store_dir / "lexical" / fingerprint
+        index = LexicalIndex.load(folder)
+        if index is None:
+            published = self.versions()
+            ids, texts = [], []
+            for c in self.iter_chunks():
+                if published.get(c.article_id) == c.version:
+                    ids.append(c.id)
+                    texts.append(c.text)
+            index = LexicalIndex.build(ids, texts)
+            try:
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                index.save(folder)
+                for old in folder.parent.iterdir():
+                    if old.name != fingerprint:
+                        shutil.rmtree(old, ignore_errors=True)
+            except OSError as e:  # a read-only store still answers, just slower to start
+                log.warning("cannot cache the keyword index in %s: %s", folder, e)
+        self._keyword.index, self._keyword.fingerprint = index, fingerprint
+        return index
+
+    def chunk_count(self) -> int:
+        return int(self._call(self.chunks.count))
+
+    def iter_chunks(self) -> Iterator[StoredChunk]:
+        """Every chunk in the store, published or not (callers filter by version)."""
+        for chunk_id, meta, doc in self._scan(self.chunks, include=["metadatas", "documents"]):
+            yield _chunk(chunk_id, meta, doc)
+
+    def get_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
+        if not ids:
+            return []
+        got = self._call(self.chunks.get, ids=list(ids), include=["metadatas", "documents"])
+        by_id = {
+            i: _chunk(i, m, d)
+            for i, m, d in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
+                               strict=True)
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def vector_search(self, vector: Sequence[float], k: int) -> list[StoredChunk]:
+        """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity."""
+        n = self.chunk_count()
+        if n == 0:
+            return []
+        got = self._call(
+            self.chunks.query,
+            query_embeddings=[list(vector)],
+            n_results=min(k, n),
+            include=["metadatas", "documents", "distances"],
+        )
+        return [
+            _chunk(i, m, d, score=1.0 - float(dist))
+            for i, m, d, dist in zip(got["ids"][0], (got["metadatas"] or [[]])[0],
+                                     (got["documents"] or [[]])[0], (got["distances"] or [[]])[0],
+                                     strict=True)
+        ]
+
+    # ---- writing -------------------------------------------------------------------
+    def publish(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Write `article` with its chunks and their vectors; see the protocol above."""
+        version = article.content_hash
+        ids = [chunk_id(article.id, version, c.index) for c in chunks]
+        metas: list[dict[str, Any]] = [
+            {"article_id": article.id, "title": article.title, "version": version,
+             "index": c.index, "start": c.start, "end": c.end}
+            for c in chunks
+        ]
+        for a in range(0, len(ids), WRITE_BATCH):
+            b = a + WRITE_BATCH
+            self._call(self.chunks.upsert, ids=ids[a:b], embeddings=vectors[a:b],
+                       documents=[c.text for c in chunks[a:b]], metadatas=metas[a:b])
+        mean = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
+        mean = mean / (np.linalg.norm(mean) or 1.0)
+        self._call(
+            self.articles.upsert,
+            ids=[article.id],
+            embeddings=[mean.tolist()],
+            documents=[article.text],
+            metadatas=[{"title": article.title, "content_hash": version,
+                        "chunk_count": len(chunks), "path": article.path,
+                        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")}],
+        )
+        self._call(self.chunks.delete,
+                   where={"$and": [{"article_id": article.id}, {"version": {"$ne": version}}]})
+
+    def remove(self, article_id: str) -> None:
+        """Unpublish an article first, then delete its chunks."""
+        self._call(self.articles.delete, ids=[article_id])
+        self._call(self.chunks.delete, where={"article_id": article_id})
+
+    def repair(self) -> list[str]:
+        """Delete chunks no published article owns (left by an interrupted ingest).
+
+        Returns one line per article repaired, for the ingest report.
+        """
+        published = self.versions()
+        stale: dict[str, list[str]] = {}
+        for chunk_id_, meta, _ in self._scan(self.chunks, include=["metadatas"]):
+            article_id = str(meta.get("article_id", ""))
+            if published.get(article_id) != meta.get("version"):
+                stale.setdefault(article_id, []).append(chunk_id_)
+        for ids in stale.values():
+            for a in range(0, len(ids), WRITE_BATCH):
+                self._call(self.chunks.delete, ids=ids[a:a + WRITE_BATCH])
+        return [
+            f"{article_id}: removed {len(ids)} chunk(s) left by an interrupted ingest"
+            for article_id, ids in sorted(stale.items())
+        ]
+
+    # ---- helpers -------------------------------------------------------------------
+    def _collection(self, name: str) -> Collection:
+        return self._call(
+            self.client.get_or_create_collection,
+            name=name,
+            configuration=_SPACE,
+            embedding_function=None,
+        )
+
+    def _scan(self, collection: Collection, include: list[str]) -> Iterator[tuple[str, Any, Any]]:
+        offset = 0
+        while True:
+            got = self._call(collection.get, include=include, limit=READ_BATCH, offset=offset)
+            ids = got["ids"]
+            if not ids:
+                return
+            metas = got.get("metadatas") or [{}] * len(ids)
+            docs = got.get("documents") or [None] * len(ids)
+            for i, m, d in zip(ids, metas, docs, strict=True):
+                if "documents" in include:
+                    yield i, m or {}, d
+                else:
+                    yield i, m or {}, None
+            offset += len(ids)
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as e:  # chromadb's errors share no base class worth naming
+            raise StoreError(
+                f"The Chroma store at {self.location} failed ({type(e).__name__}: {e}). "
+                "If it persists, re-create it: delete the folder and run `articleqa ingest` again."
+            ) from e
+
+
+def chunk_id(article_id: str, version: str, index: int) -> str:
+    """Deterministic chunk id, so re-writing after a crash overwrites, never duplicates."""
+    return f"{article_id}::{version[:16]}::{index}"
+
+
+def _record(article_id: str, m: dict[str, Any]) -> ArticleRecord:
+    return ArticleRecord(
+        id=article_id,
+        title=str(m.get("title", article_id)),
+        content_hash=str(m.get("content_hash", "")),
+        chunk_count=int(m.get("chunk_count", 0)),
+        ingested_at=str(m.get("ingested_at", "")),
+        path=str(m.get("path", "")),
+    )
+
+
+def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
+    m = m or {}
+    return StoredChunk(
+        id=chunk_id_,
+        article_id=str(m.get("article_id", "")),
+        title=str(m.get("title", "")),
+        version=str(m.get("version", "")),
+        start=int(m.get("start", 0)),
+        end=int(m.get("end", 0)),
+        text=doc or "",
+        score=score,
+    )
+
+
+
+
+class _KeywordCache:
+    """The in-process copy of the keyword index and the fingerprint it was built for."""
+
+    def __init__(self) -> None:
+        self.fingerprint = ""
+        self.index: LexicalIndex | None = None
