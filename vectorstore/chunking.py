@@ -33,9 +33,7 @@ class Chunk:
 
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st sr jr gen col lt sgt capt maj gov sen rep rev hon pres
-    jan feb mar apr jun jul aug sep sept oct nov dec vs etc inc ltd co corp dept
-    est approx fig al e.g i.e u.s u.k u.n a.m p.m""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
 )
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-
 from .text import terms, words
 
 __all__ = ["LexicalIndex"]

@@ -1,0 +1,43 @@
+"""Article QA: conversational question answering over news articles, with exact citations.
+
+    >>> from qa import Settings, ask                      # doctest: +SKIP
+    >>> from vectorstore import ingest                    # doctest: +SKIP
+    >>> ingest(["seeds"], Settings(store_dir=p))          # doctest: +SKIP
+    >>> ask("Who evacuated civilians?", settings=Settings(store_dir=p))  # doctest: +SKIP
+"""
+
+from .answer import Answer, Citation, Passage
+from .backends import AnswerBackend, available_backends, register_backend
+from .conversation import Query, build_query
+from .engine import Engine, ask, engine_for
+from .errors import (
+    ArticleQAError,
+    BackendError,
+    NoArticlesError,
+    QuestionError,
+    StoreError,
+)
+from .retrieval import HybridRetriever, Retriever
+from .settings import Settings
+
+__all__ = [
+    "Answer",
+    "AnswerBackend",
+    "ArticleQAError",
+    "BackendError",
+    "Citation",
+    "Engine",
+    "HybridRetriever",
+    "NoArticlesError",
+    "Passage",
+    "Query",
+    "QuestionError",
+    "Retriever",
+    "Settings",
+    "StoreError",
+    "ask",
+    "available_backends",
+    "build_query",
+    "engine_for",
+    "register_backend",
+]

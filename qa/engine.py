@@ -1,0 +1,79 @@
+"""The core call: `ask(question, history, settings) -> Answer`.
+
+The CLI, the web UI and the evaluation harness are thin wrappers over `ask`. An
+`Engine` holds what is worth keeping between questions (the store client, the
+embedding model, the keyword index); `engine_for(settings)` keeps one per settings.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+
+from vectorstore import ArticleStore, LexicalIndex
+
+from .answer import Answer
+from .backends import create_backend
+from .conversation import build_query
+from .errors import NoArticlesError
+from .question import clean_question, correct_spelling
+from .retrieval import Retriever
+from .settings import Settings
+
+__all__ = ["Engine", "ask", "engine_for"]
+
+log = logging.getLogger(__name__)
+
+History = Sequence[tuple[str, str]]
+
+
+class Engine:
+    """Store, retriever and models for one `Settings`."""
+
+    def __init__(self, settings: Settings, store: ArticleStore | None = None) -> None:
+        self.settings = settings
+        self.store = store or ArticleStore(settings)
+        self.retriever = Retriever(self.store, settings)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length embeddings of `texts`, one row each."""
+        return np.asarray(self.store.embeddings.embed_documents(list(texts)), dtype=np.float32)
+
+    def keyword_index(self) -> LexicalIndex:
+        return self.store.keyword_index()
+
+    def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:
+        text = clean_question(question, self.settings.max_question_chars)
+        if not self.store.exists() or self.store.chunk_count() == 0:
+            raise NoArticlesError(self.store.location)
+        text = correct_spelling(text, self.keyword_index().word_df)
+        query = build_query(text, _clean_history(history))
+        return create_backend(backend or self.settings.backend, self).answer(query)
+
+
+@functools.lru_cache(maxsize=8)
+def engine_for(settings: Settings) -> Engine:
+    """The shared `Engine` for `settings` (settings are frozen, hence a cache key)."""
+    return Engine(settings)
+
+
+def ask(question: str, history: History = (), settings: Settings | None = None) -> Answer:
+    """Answer `question` after `history` (earlier (question, answer text) pairs).
+
+    >>> ask("How many children were evacuated?", settings=Settings(store_dir=p)).text  # doctest: +SKIP
+    'The Russian military said it has evacuated over 2,000 people, including 1,049 children. [1]'
+    """
+    return engine_for(settings or Settings.from_env()).ask(question, history)
+
+
+def _clean_history(history: History) -> list[tuple[str, str]]:
+    """Keep well-formed (question, answer) pairs; ignore anything else a caller sends."""
+    out = []
+    for turn in history or ():
+        if isinstance(turn, (tuple, list)) and len(turn) == 2:
+            q, a = turn
+            out.append((str(q or ""), str(a or "")))
+    return out

@@ -1,0 +1,138 @@
+"""The offline answer backend: the best-supported sentences, cited exactly.
+
+No language model: the retrieved passages are split into sentences with their offsets,
+each sentence is scored against the question (`qa.scoring`), and the answer is the
+best sentence (plus a second when it adds what the first lacks), each cited as the
+exact span of its article. When the best score is under `Settings.min_confidence` the
+backend abstains and says so; the threshold is calibrated on unanswerable questions.
+The concession: answers are whole sentences quoted from the articles, not rephrased.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from vectorstore import split_sentences
+from vectorstore.text import terms
+
+from . import prompts
+from .answer import Answer, Citation, render_answer
+from .backends import AnswerBackend, register_backend
+from .conversation import Query
+from .question import answer_type
+from .retrieval import Retrieved
+from .scoring import SentenceScore, score_sentence
+
+__all__ = ["Candidate", "ExtractiveBackend"]
+
+SECOND_SENTENCE_MARGIN = 0.06  # a second sentence must score within this of the best
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a retrieved passage and its score."""
+
+    source: str
+    title: str
+    start: int
+    end: int
+    text: str
+    score: SentenceScore
+
+
+@register_backend("extractive")
+class ExtractiveBackend(AnswerBackend):
+    """Answer with the best one or two sentences of the retrieved passages."""
+
+    def answer(self, query: Query) -> Answer:
+        engine = self.engine
+        searches = query.searches
+        vectors = engine.embed(searches)
+        retrieved = engine.retriever.retrieve(searches, vectors=vectors)
+        candidates = self.rank(query, retrieved, vectors)
+        threshold = engine.settings.min_confidence
+        if not candidates or candidates[0].score.total < threshold:
+            return abstain(query, retrieved, candidates[0].score.total if candidates else 0.0)
+        chosen = [candidates[0]]
+        second = _second(candidates)
+        if second is not None and second.score.total >= threshold:
+            chosen.append(second)
+            chosen.sort(key=lambda c: (c.source != chosen[0].source, c.start))
+        citations = [
+            Citation(c.source, c.title, c.text, c.start, c.end, round(c.score.total, 4))
+            for c in chosen
+        ]
+        return Answer(
+            text=render_answer([c.text for c in chosen]),
+            citations=citations,
+            query=query.display,
+            passages=retrieved.passages,
+            backend=self.name,
+            confidence=round(candidates[0].score.total, 4),
+        )
+
+    def rank(self, query: Query, retrieved: Retrieved, vectors: np.ndarray) -> list[Candidate]:
+        """Every sentence of the retrieved passages, best first."""
+        sentences: list[tuple[str, str, int, int, str, float]] = []
+        seen: set[tuple[str, str]] = set()
+        for passage in retrieved.passages:
+            text = retrieved.articles[passage.source].text
+            for a, b in split_sentences(text, passage.start, passage.end):
+                key = (passage.source, text[a:b])
+                if key in seen:
+                    continue
+                seen.add(key)
+                sentences.append((passage.source, passage.title, a, b, text[a:b], passage.score))
+        if not sentences:
+            return []
+        sent_vecs = self.engine.embed([s[4] for s in sentences])
+        sims = sent_vecs @ vectors.T  # unit vectors: cosine similarity
+        kind = answer_type(query.question)
+        idf = self.engine.keyword_index().idf
+        q_terms = terms(query.question)
+        c_terms = [t for t in terms(query.context) if t not in q_terms]
+        out = []
+        for i, (source, title, a, b, text, prior) in enumerate(sentences):
+            score = score_sentence(
+                semantic=float(sims[i, 0]),
+                semantic_context=float(sims[i, 1]) if query.is_followup else None,
+                question_terms=q_terms,
+                context_terms=c_terms,
+                sentence=text,
+                question=query.question,
+                kind=kind,
+                prior=prior,
+                idf=idf,
+            )
+            out.append(Candidate(source, title, a, b, text, score))
+        out.sort(key=lambda c: -c.score.total)
+        return out
+
+
+def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
+    """The honest "the articles don't say", with the closest passages kept for display."""
+    closest = (
+        prompts.ABSTAIN_CLOSEST.format(title=retrieved.passages[0].title)
+        if retrieved.passages
+        else prompts.ABSTAIN_NOTHING
+    )
+    return Answer(
+        text=prompts.ABSTAIN.format(closest=closest),
+        abstained=True,
+        query=query.display,
+        passages=retrieved.passages,
+        confidence=round(confidence, 4),
+    )
+
+
+def _second(candidates: list[Candidate]) -> Candidate | None:
+    """A runner-up worth adding: close in score and supplying the answer type the best lacks."""
+    best = candidates[0]
+    for c in candidates[1:4]:
+        if best.score.total - c.score.total > SECOND_SENTENCE_MARGIN:
+            return None
+        if best.score.type_match is False and c.score.type_match is True:
+            return c
+    return None

@@ -1,0 +1,124 @@
+"""Hybrid retrieval: vector similarity fused with BM25 by reciprocal rank.
+
+Dense search finds paraphrases ("kids" ~ "children"); BM25 finds exact names and
+numbers the embedding blurs. Each search string (a follow-up has two) gives one dense
+and one keyword ranking; `rrf_fuse` merges them. A chunk counts only if its version is
+the published version of its article, so an interrupted ingest is never cited.
+`HybridRetriever` exposes the same search as a LangChain `BaseRetriever`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from langchain_core.retrievers import BaseRetriever
+
+from vectorstore import Article, ArticleStore, StoredChunk
+
+from .answer import Passage
+
+if TYPE_CHECKING:
+    from langchain_core.callbacks import CallbackManagerForRetrieverRun
+    from langchain_core.documents import Document
+
+    from .settings import Settings
+
+__all__ = ["HybridRetriever", "Retrieved", "Retriever", "rrf_fuse"]
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (RRF_K + rank)
+
+
+@dataclass
+class Retrieved:
+    """Passages, best first, and the published articles they come from."""
+
+    passages: list[Passage] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+    vectors: np.ndarray | None = None  # the search strings' embeddings, for reuse
+
+
+def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Reciprocal-rank fusion of several rankings of ids, best first.
+
+    >>> rrf_fuse([["a", "b", "c"], ["c", "a"]], k=1)
+    [('a', 0.8333333333333333), ('c', 0.8333333333333333), ('b', 0.3333333333333333)]
+    """
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, 1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class Retriever:
+    """Hybrid search over one `ArticleStore`."""
+
+    def __init__(self, store: ArticleStore, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def retrieve(self, searches: Sequence[str], k: int | None = None,
+                 vectors: np.ndarray | None = None) -> Retrieved:
+        """The `k` best passages for the search strings (`vectors`: their embeddings)."""
+        k = k or self.settings.top_k
+        n = self.settings.candidates
+        if vectors is None:
+            vectors = np.asarray(self.store.embeddings.embed_documents(list(searches)))
+        keyword = self.store.keyword_index()
+        found: dict[str, StoredChunk] = {}
+        rankings: list[list[str]] = []
+        for search, vector in zip(searches, vectors, strict=True):
+            dense = self.store.vector_search(vector.tolist(), n)
+            found.update((c.id, c) for c in dense)
+            rankings.append([c.id for c in dense])
+            rankings.append([cid for cid, _ in keyword.search(search, n)])
+        fused = rrf_fuse(rankings)
+        missing = [cid for cid, _ in fused[: 3 * k] if cid not in found]
+        found.update((c.id, c) for c in self.store.get_chunks(missing))
+        articles = self.store.get_articles(sorted({found[c].article_id for c, _ in fused[: 3 * k]
+                                                   if c in found}))
+        passages: list[Passage] = []
+        top = fused[0][1] if fused else 1.0
+        for cid, score in fused:
+            chunk = found.get(cid)
+            if chunk is None:
+                continue
+            article = articles.get(chunk.article_id)
+            if article is None or article.content_hash != chunk.version:
+                continue  # not published (yet, or any more): never cite it
+            passages.append(Passage(chunk.article_id, chunk.title, chunk.text, chunk.start,
+                                    chunk.end, score / top))
+            if len(passages) == k:
+                break
+        return Retrieved(passages, {p.source: articles[p.source] for p in passages}, vectors)
+
+
+def _as_document(p: Passage) -> Document:
+    from langchain_core.documents import Document
+
+    return Document(
+        page_content=p.text,
+        metadata={"source": p.source, "title": p.title, "start": p.start, "end": p.end,
+                  "score": p.score},
+    )
+
+
+class HybridRetriever(BaseRetriever):
+    """Our hybrid search as a LangChain `BaseRetriever` (documents carry offsets).
+
+    >>> HybridRetriever(settings=Settings(store_dir=tmp), k=4).invoke("who?")  # doctest: +SKIP
+    """
+
+    settings: Any
+    k: int = 6
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        from .engine import engine_for
+
+        retriever = engine_for(self.settings).retriever
+        return [_as_document(p) for p in retriever.retrieve([query], self.k).passages]
