@@ -1,9 +1,9 @@
 """Article QA: conversational question answering over news articles, with exact citations.
 
-    >>> from qa import Settings, ask                      # doctest: +SKIP
-    >>> from vectorstore import ingest                    # doctest: +SKIP
-    >>> ingest(["seeds"], Settings(store_dir=p))          # doctest: +SKIP
-    >>> ask("Who evacuated civilians?", settings=Settings(store_dir=p))  # doctest: +SKIP
+>>> from qa import Settings, ask                      # doctest: +SKIP
+>>> from vectorstore import ingest                    # doctest: +SKIP
+>>> ingest(["seeds"], Settings(store_dir=p))          # doctest: +SKIP
+>>> ask("Who evacuated civilians?", settings=Settings(store_dir=p))  # doctest: +SKIP
 """
 
 from .answer import Answer, Citation, Passage

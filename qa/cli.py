@@ -43,19 +43,31 @@ def _friendly(fn: F) -> F:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder of the article store (default: $ARTICLEQA_STORE_DIR or "
-                   "~/.local/share/articleqa/store).")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of the article store (default: $ARTICLEQA_STORE_DIR or "
+    "~/.local/share/articleqa/store).",
+)
 @click.option("--chroma-url", default=None, help="Use a Chroma server at http://host:port.")
 @click.option("--backend", default=None, help="Answer backend (see `articleqa backends`).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
 @click.pass_context
 @_friendly
-def cli(ctx: click.Context, store_dir: Path | None, chroma_url: str | None,
-        backend: str | None, verbose: bool) -> None:
+def cli(
+    ctx: click.Context,
+    store_dir: Path | None,
+    chroma_url: str | None,
+    backend: str | None,
+    verbose: bool,
+) -> None:
     """Ask questions about news articles; every answer cites its exact passage."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     ctx.obj = Settings.from_env(store_dir=store_dir, chroma_url=chroma_url, backend=backend)
 
@@ -74,8 +86,12 @@ def ingest(settings: Settings, paths: tuple[Path, ...], prune: bool, as_json: bo
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
-        for label, ids in (("added", report.added), ("updated", report.updated),
-                           ("removed", report.removed), ("repaired", report.repaired)):
+        for label, ids in (
+            ("added", report.added),
+            ("updated", report.updated),
+            ("removed", report.removed),
+            ("repaired", report.repaired),
+        ):
             for item in ids:
                 click.echo(f"  {label:9} {item}")
         for failure in report.failed:

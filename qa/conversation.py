@@ -46,7 +46,9 @@ class Query:
     @property
     def searches(self) -> list[str]:
         """Search strings: the question alone, then (for follow-ups) in its context."""
-        return [self.question, f"{self.question} {self.context}"] if self.context else [self.question]
+        return (
+            [self.question, f"{self.question} {self.context}"] if self.context else [self.question]
+        )
 
     @property
     def display(self) -> str:

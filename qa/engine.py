@@ -63,7 +63,7 @@ def engine_for(settings: Settings) -> Engine:
 def ask(question: str, history: History = (), settings: Settings | None = None) -> Answer:
     """Answer `question` after `history` (earlier (question, answer text) pairs).
 
-    >>> ask("How many children were evacuated?", settings=Settings(store_dir=p)).text  # doctest: +SKIP
+    >>> ask("How many children were evacuated?", settings=settings).text  # doctest: +SKIP
     'The Russian military said it has evacuated over 2,000 people, including 1,049 children. [1]'
     """
     return engine_for(settings or Settings.from_env()).ask(question, history)

@@ -19,15 +19,34 @@ __all__ = ["answer_type", "clean_question", "correct_spelling"]
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("number", re.compile(
-        r"\b(how (many|much|old|long|far|big|large)|what (number|percentage|share|proportion)"
-        r"|death toll|number of|what was the toll)\b")),
-    ("date", re.compile(r"\b(when|what (year|day|date|time|month)|which (year|day|date|month)"
-                        r"|on what day|in what year|since when)\b")),
-    ("place", re.compile(r"\b(where|what (country|city|region|place|town)"
-                         r"|which (country|city|region|place|town))\b")),
-    ("person", re.compile(r"\b(who|whom|whose|which (leader|official|minister|president|"
-                          r"organi[sz]ation|agency|country|countries|side|group))\b")),
+    (
+        "number",
+        re.compile(
+            r"\b(how (many|much|old|long|far|big|large)|what (number|percentage|share|proportion)"
+            r"|death toll|number of|what was the toll)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(when|what (year|day|date|time|month)|which (year|day|date|month)"
+            r"|on what day|in what year|since when)\b"
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(where|what (country|city|region|place|town)"
+            r"|which (country|city|region|place|town))\b"
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"\b(who|whom|whose|which (leader|official|minister|president|"
+            r"organi[sz]ation|agency|country|countries|side|group))\b"
+        ),
+    ),
 ]
 
 
@@ -89,8 +108,9 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
         if len(word) < MIN_CORRECTABLE or lower in vocabulary or not word.isalpha():
             return word
         limit = 1 if len(word) <= 7 else 2
-        hits = process.extract(lower, candidates, scorer=Levenshtein.distance,
-                               score_cutoff=limit, limit=8)
+        hits = process.extract(
+            lower, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
+        )
         if not hits:
             return word
         best = min(hits, key=lambda h: (h[1], -vocabulary.get(h[0], 0)))[0]

@@ -60,8 +60,9 @@ class Retriever:
         self.store = store
         self.settings = settings
 
-    def retrieve(self, searches: Sequence[str], k: int | None = None,
-                 vectors: np.ndarray | None = None) -> Retrieved:
+    def retrieve(
+        self, searches: Sequence[str], k: int | None = None, vectors: np.ndarray | None = None
+    ) -> Retrieved:
         """The `k` best passages for the search strings (`vectors`: their embeddings)."""
         k = k or self.settings.top_k
         n = self.settings.candidates
@@ -78,8 +79,9 @@ class Retriever:
         fused = rrf_fuse(rankings)
         missing = [cid for cid, _ in fused[: 3 * k] if cid not in found]
         found.update((c.id, c) for c in self.store.get_chunks(missing))
-        articles = self.store.get_articles(sorted({found[c].article_id for c, _ in fused[: 3 * k]
-                                                   if c in found}))
+        articles = self.store.get_articles(
+            sorted({found[c].article_id for c, _ in fused[: 3 * k] if c in found})
+        )
         passages: list[Passage] = []
         top = fused[0][1] if fused else 1.0
         for cid, score in fused:
@@ -89,8 +91,11 @@ class Retriever:
             article = articles.get(chunk.article_id)
             if article is None or article.content_hash != chunk.version:
                 continue  # not published (yet, or any more): never cite it
-            passages.append(Passage(chunk.article_id, chunk.title, chunk.text, chunk.start,
-                                    chunk.end, score / top))
+            passages.append(
+                Passage(
+                    chunk.article_id, chunk.title, chunk.text, chunk.start, chunk.end, score / top
+                )
+            )
             if len(passages) == k:
                 break
         return Retrieved(passages, {p.source: articles[p.source] for p in passages}, vectors)
@@ -101,8 +106,13 @@ def _as_document(p: Passage) -> Document:
 
     return Document(
         page_content=p.text,
-        metadata={"source": p.source, "title": p.title, "start": p.start, "end": p.end,
-                  "score": p.score},
+        metadata={
+            "source": p.source,
+            "title": p.title,
+            "start": p.start,
+            "end": p.end,
+            "score": p.score,
+        },
     )
 
 

@@ -52,7 +52,34 @@ _DATE = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _NOT_NAMES = frozenset(
-    ["however", "meanwhile", "also", "according", "although", "while", "after", "before", "during", "since", "despite", "following", "local", "at", "on", "in", "the", "a", "an", "it", "its", "this", "that", "these", "those", "there"]
+    [
+        "however",
+        "meanwhile",
+        "also",
+        "according",
+        "although",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "despite",
+        "following",
+        "local",
+        "at",
+        "on",
+        "in",
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+    ]
 )
 
 
@@ -92,7 +119,8 @@ def capitalised_names(text: str) -> set[str]:
     ['kyiv', 'nikol', 'pashinyan', 'un']
     """
     return {
-        stem(w.lower()) for w in _NAME.findall(text)
+        stem(w.lower())
+        for w in _NAME.findall(text)
         if w.lower() not in _NOT_NAMES and w.lower() not in STOPWORDS
     }
 
@@ -114,8 +142,9 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     return bool(capitalised_names(sentence) - capitalised_names(question))
 
 
-def overlap(query_terms: Iterable[str], sentence_terms: set[str],
-            idf: Callable[[str], float]) -> float:
+def overlap(
+    query_terms: Iterable[str], sentence_terms: set[str], idf: Callable[[str], float]
+) -> float:
     """IDF-weighted share of `query_terms` found in `sentence_terms` (prefix-tolerant).
 
     >>> overlap(["armenian", "troop"], {"armenia", "soldier"}, lambda t: 1.0)

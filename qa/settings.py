@@ -30,7 +30,8 @@ class Settings(StoreSettings):
     )
     top_k: int = field(default=6, metadata=_help("passages retrieved for each question"))
     candidates: int = field(
-        default=20, metadata=_help("hits taken from each of vector and keyword search before fusion")
+        default=20,
+        metadata=_help("hits taken from each of vector and keyword search before fusion"),
     )
     min_confidence: float = field(
         default=0.42,
@@ -39,7 +40,3 @@ class Settings(StoreSettings):
     max_question_chars: int = field(
         default=2000, metadata=_help("longer questions are refused with a message")
     )
-
-
-
-

@@ -130,7 +130,9 @@ class _Unreadable(Exception):
 
 def _walk(root: Path) -> Iterator[tuple[str, Path] | LoadFailure]:
     def onerror(e: OSError) -> None:
-        failures.append(LoadFailure(str(e.filename), "cannot list this folder; check its permissions"))
+        failures.append(
+            LoadFailure(str(e.filename), "cannot list this folder; check its permissions")
+        )
 
     failures: list[LoadFailure] = []
     for folder, dirs, files in os.walk(root, onerror=onerror, followlinks=False):
@@ -191,8 +193,20 @@ def _first_line_title(text: str) -> str:
 
 
 _DROP_TAGS = (
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-    "iframe", "svg", "button", "template", "object", "embed",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+    "object",
+    "embed",
 )
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd")
 
@@ -215,7 +229,9 @@ def _from_html(data: bytes) -> tuple[str, str]:
         if line:
             blocks.append(line)
     if not blocks:  # a page of bare text without paragraph tags
-        blocks = [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
+        blocks = [
+            " ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()
+        ]
     if not title:
         h1 = soup.find("h1")
         title = h1.get_text(" ", strip=True) if h1 else (blocks[0] if blocks else "")

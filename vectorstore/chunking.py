@@ -33,7 +33,58 @@ class Chunk:
 
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+    ]
 )
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -109,9 +160,7 @@ def chunk_article(
     spans: list[tuple[int, int]] = []
     for a, b in chunk_spans(split_sentences(text), max_chars, overlap_chars):
         spans.extend(_hard_split(text, a, b, max_chars))
-    return [
-        Chunk(article.id, article.title, i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)
-    ]
+    return [Chunk(article.id, article.title, i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)]
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,7 +171,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = start + m.start()
         nxt = _next_char(text, pos + 1, end)
         before = text[cut:pos].rstrip()
-        if nxt and nxt.islower() and before and before[-1] not in ".!?:”\"":
+        if nxt and nxt.islower() and before and before[-1] not in '.!?:”"':
             continue
         blocks.append((cut, pos))
         cut = pos + 1

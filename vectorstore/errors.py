@@ -40,9 +40,7 @@ class UnknownBackendError(ArticleQAError, KeyError):
 
     def __init__(self, kind: str, name: str, valid: list[str]) -> None:
         self.kind, self.name, self.valid = kind, name, valid
-        super().__init__(
-            f"Unknown {kind} {name!r}. Choose one of: {', '.join(sorted(valid))}."
-        )
+        super().__init__(f"Unknown {kind} {name!r}. Choose one of: {', '.join(sorted(valid))}.")
 
     def __str__(self) -> str:  # KeyError would otherwise repr() the message
         return str(self.args[0])

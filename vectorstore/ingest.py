@@ -99,7 +99,11 @@ def ingest(
         if progress:
             progress(done - 1, len(files), f"reading {article_id}")
         if article_id in seen:
-            report.failed.append(LoadFailure(str(path), f"another file already has the id {article_id!r}; rename one of them"))
+            report.failed.append(
+                LoadFailure(
+                    str(path), f"another file already has the id {article_id!r}; rename one of them"
+                )
+            )
             continue
         seen.add(article_id)
         loaded = _load(article_id, path, max_bytes, published.get(article_id))
@@ -129,8 +133,9 @@ def ingest(
     return report
 
 
-def _load(article_id: str, path: os.PathLike[str], max_bytes: int,
-          published_hash: str | None) -> Article | LoadFailure | None:
+def _load(
+    article_id: str, path: os.PathLike[str], max_bytes: int, published_hash: str | None
+) -> Article | LoadFailure | None:
     """The article at `path`, None if its published version is current, or why not."""
     from pathlib import Path
 
@@ -147,8 +152,12 @@ def _load(article_id: str, path: os.PathLike[str], max_bytes: int,
     return load_article(article_id, p, max_bytes, content_hash=digest)
 
 
-def _publish(store: ArticleStore, pending: list[tuple[Article, list[Chunk]]],
-             report: IngestReport, published: dict[str, str]) -> float:
+def _publish(
+    store: ArticleStore,
+    pending: list[tuple[Article, list[Chunk]]],
+    report: IngestReport,
+    published: dict[str, str],
+) -> float:
     """Embed the pending articles' chunks together, then publish them one by one."""
     if not pending:
         return 0.0
@@ -158,7 +167,7 @@ def _publish(store: ArticleStore, pending: list[tuple[Article, list[Chunk]]],
     seconds = time.perf_counter() - t0
     offset = 0
     for article, chunks in pending:
-        store.publish(article, chunks, vectors[offset:offset + len(chunks)])
+        store.publish(article, chunks, vectors[offset : offset + len(chunks)])
         offset += len(chunks)
         report.chunks_written += len(chunks)
         (report.updated if article.id in published else report.added).append(article.id)

@@ -29,13 +29,14 @@ _META_FILE = "articleqa.json"
 class LexicalIndex:
     """BM25 over chunk texts, keyed by chunk id.
 
-    >>> idx = LexicalIndex.build(["a", "b"], ["Russia evacuated 2,000 people", "Azerbaijan attacked"])
+    >>> idx = LexicalIndex.build(["a", "b"], ["Russia evacuated 2,000 people", "Fog"])
     >>> idx.search("how many were evacuated?", k=1)
     [('a', 0.24...)]
     """
 
-    def __init__(self, ids: list[str], bm25: Any, term_df: dict[str, int],
-                 word_df: dict[str, int]) -> None:
+    def __init__(
+        self, ids: list[str], bm25: Any, term_df: dict[str, int], word_df: dict[str, int]
+    ) -> None:
         self.ids = ids
         self._bm25 = bm25
         self.term_df = term_df  # stemmed term -> number of chunks containing it
@@ -63,7 +64,9 @@ class LexicalIndex:
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency of a stemmed term (unknown terms score high)."""
         n = max(self.size, 1)
-        return math.log(1 + (n - self.term_df.get(term, 0) + 0.5) / (self.term_df.get(term, 0) + 0.5))
+        return math.log(
+            1 + (n - self.term_df.get(term, 0) + 0.5) / (self.term_df.get(term, 0) + 0.5)
+        )
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The `k` best chunk ids for `query` with their BM25 scores (zero scores left out)."""
@@ -72,12 +75,11 @@ class LexicalIndex:
         known = [t for t in terms(query) if t in self._bm25.vocab_dict]
         if not known:
             return []
-        docs, scores = self._bm25.retrieve([known], k=min(k, self.size), show_progress=False,
-                                           n_threads=1)
+        docs, scores = self._bm25.retrieve(
+            [known], k=min(k, self.size), show_progress=False, n_threads=1
+        )
         return [
-            (self.ids[int(d)], float(s))
-            for d, s in zip(docs[0], scores[0], strict=True)
-            if s > 0
+            (self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0
         ]
 
     # ---- persistence ---------------------------------------------------------------
@@ -107,5 +109,3 @@ class LexicalIndex:
             log.warning("ignoring a damaged keyword index at %s (%s); rebuilding", folder, e)
             return None
         return cls(meta["ids"], bm25, meta["term_df"], meta["word_df"])
-
-

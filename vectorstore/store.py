@@ -164,23 +164,28 @@ class ArticleStore:
     # ---- reading -------------------------------------------------------------------
     def list_articles(self) -> list[ArticleRecord]:
         """Every published article, sorted by id."""
-        records = [
-            _record(i, m) for i, m, _ in self._scan(self.articles, include=["metadatas"])
-        ]
+        records = [_record(i, m) for i, m, _ in self._scan(self.articles, include=["metadatas"])]
         return sorted(records, key=lambda r: r.id)
 
     def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
         """Published articles by id (missing ids are left out)."""
         if not ids:
             return {}
-        got = self._call(self.articles.get, ids=list(dict.fromkeys(ids)),
-                         include=["documents", "metadatas"])
+        got = self._call(
+            self.articles.get, ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"]
+        )
         out = {}
-        for i, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [],
-                                strict=True):
+        for i, doc, meta in zip(
+            got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+        ):
             m = meta or {}
-            out[i] = Article(i, str(m.get("title", i)), doc or "", str(m.get("content_hash", "")),
-                             str(m.get("path", "")))
+            out[i] = Article(
+                i,
+                str(m.get("title", i)),
+                doc or "",
+                str(m.get("content_hash", "")),
+                str(m.get("path", "")),
+            )
         return out
 
     def versions(self) -> dict[str, str]:
@@ -234,8 +239,9 @@ class ArticleStore:
         got = self._call(self.chunks.get, ids=list(ids), include=["metadatas", "documents"])
         by_id = {
             i: _chunk(i, m, d)
-            for i, m, d in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
-                               strict=True)
+            for i, m, d in zip(
+                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=True
+            )
         }
         return [by_id[i] for i in ids if i in by_id]
 
@@ -252,9 +258,13 @@ class ArticleStore:
         )
         return [
             _chunk(i, m, d, score=1.0 - float(dist))
-            for i, m, d, dist in zip(got["ids"][0], (got["metadatas"] or [[]])[0],
-                                     (got["documents"] or [[]])[0], (got["distances"] or [[]])[0],
-                                     strict=True)
+            for i, m, d, dist in zip(
+                got["ids"][0],
+                (got["metadatas"] or [[]])[0],
+                (got["documents"] or [[]])[0],
+                (got["distances"] or [[]])[0],
+                strict=True,
+            )
         ]
 
     # ---- writing -------------------------------------------------------------------
@@ -263,14 +273,25 @@ class ArticleStore:
         version = article.content_hash
         ids = [chunk_id(article.id, version, c.index) for c in chunks]
         metas: list[dict[str, Any]] = [
-            {"article_id": article.id, "title": article.title, "version": version,
-             "index": c.index, "start": c.start, "end": c.end}
+            {
+                "article_id": article.id,
+                "title": article.title,
+                "version": version,
+                "index": c.index,
+                "start": c.start,
+                "end": c.end,
+            }
             for c in chunks
         ]
         for a in range(0, len(ids), WRITE_BATCH):
             b = a + WRITE_BATCH
-            self._call(self.chunks.upsert, ids=ids[a:b], embeddings=vectors[a:b],
-                       documents=[c.text for c in chunks[a:b]], metadatas=metas[a:b])
+            self._call(
+                self.chunks.upsert,
+                ids=ids[a:b],
+                embeddings=vectors[a:b],
+                documents=[c.text for c in chunks[a:b]],
+                metadatas=metas[a:b],
+            )
         mean = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
         mean = mean / (np.linalg.norm(mean) or 1.0)
         self._call(
@@ -278,12 +299,20 @@ class ArticleStore:
             ids=[article.id],
             embeddings=[mean.tolist()],
             documents=[article.text],
-            metadatas=[{"title": article.title, "content_hash": version,
-                        "chunk_count": len(chunks), "path": article.path,
-                        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds")}],
+            metadatas=[
+                {
+                    "title": article.title,
+                    "content_hash": version,
+                    "chunk_count": len(chunks),
+                    "path": article.path,
+                    "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            ],
         )
-        self._call(self.chunks.delete,
-                   where={"$and": [{"article_id": article.id}, {"version": {"$ne": version}}]})
+        self._call(
+            self.chunks.delete,
+            where={"$and": [{"article_id": article.id}, {"version": {"$ne": version}}]},
+        )
 
     def remove(self, article_id: str) -> None:
         """Unpublish an article first, then delete its chunks."""
@@ -303,7 +332,7 @@ class ArticleStore:
                 stale.setdefault(article_id, []).append(chunk_id_)
         for ids in stale.values():
             for a in range(0, len(ids), WRITE_BATCH):
-                self._call(self.chunks.delete, ids=ids[a:a + WRITE_BATCH])
+                self._call(self.chunks.delete, ids=ids[a : a + WRITE_BATCH])
         return [
             f"{article_id}: removed {len(ids)} chunk(s) left by an interrupted ingest"
             for article_id, ids in sorted(stale.items())
@@ -374,8 +403,6 @@ def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
         text=doc or "",
         score=score,
     )
-
-
 
 
 class _KeywordCache:
