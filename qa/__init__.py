@@ -17,6 +17,7 @@ from .errors import (
     QuestionError,
     StoreError,
 )
+from .evaluation import EvalReport, evaluate, load_testset
 from .retrieval import HybridRetriever, Retriever
 from .settings import Settings
 
@@ -27,6 +28,7 @@ __all__ = [
     "BackendError",
     "Citation",
     "Engine",
+    "EvalReport",
     "HybridRetriever",
     "NoArticlesError",
     "Passage",
@@ -39,5 +41,7 @@ __all__ = [
     "available_backends",
     "build_query",
     "engine_for",
+    "evaluate",
+    "load_testset",
     "register_backend",
 ]

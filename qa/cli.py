@@ -184,7 +184,22 @@ def _print_answer(answer: Any) -> None:
         click.echo(f"  [{i}] {c.title} ({c.source}, chars {c.start}-{c.end}): “{c.quote}”")
 
 
+def load_plugins() -> None:
+    """Add commands registered under the `articleqa.commands` entry-point group.
+
+    This is how `ui` adds `articleqa serve` without `qa` importing `ui` (the
+    dependencies point one way: ui -> qa -> vectorstore), and how a third-party
+    package would add its own command.
+    """
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="articleqa.commands"):
+        if ep.name not in cli.commands:
+            cli.add_command(ep.load(), ep.name)
+
+
 def main() -> None:
+    load_plugins()
     cli(prog_name="articleqa")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from vectorstore import split_sentences
-from vectorstore.text import terms
+from vectorstore.text import stem, terms
 
 from . import prompts
 from .answer import Answer, Citation, render_answer
@@ -23,11 +23,14 @@ from .backends import AnswerBackend, register_backend
 from .conversation import Query
 from .question import answer_type
 from .retrieval import Retrieved
-from .scoring import SentenceScore, score_sentence
+from .scoring import SentenceScore, counted_noun, counted_words, numbers_in, score_sentence
 
 __all__ = ["Candidate", "ExtractiveBackend"]
 
 SECOND_SENTENCE_MARGIN = 0.06  # a second sentence must score within this of the best
+OTHER_ARTICLE_MARGIN = 0.03  # a close runner-up from another article is shown too
+COUNT_SIMILARITY = 0.6  # cosine above which a counted word means the asked one ("kids"~"children")
+STRICT_TYPES = ("number", "date")  # a sentence without one cannot answer such a question
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,19 @@ class ExtractiveBackend(AnswerBackend):
         retrieved = engine.retriever.retrieve(searches, vectors=vectors)
         candidates = self.rank(query, retrieved, vectors)
         threshold = engine.settings.min_confidence
-        if not candidates or candidates[0].score.total < threshold:
-            return abstain(query, retrieved, candidates[0].score.total if candidates else 0.0)
+        best = candidates[0] if candidates else None
+        if (
+            best is None
+            or best.score.total < threshold
+            or (answer_type(query.question) in STRICT_TYPES and best.score.type_match is False)
+        ):
+            return abstain(query, retrieved, best.score.total if best else 0.0)
         chosen = [candidates[0]]
         second = _second(candidates)
         if second is not None and second.score.total >= threshold:
             chosen.append(second)
-            chosen.sort(key=lambda c: (c.source != chosen[0].source, c.start))
+            first = chosen[0].source
+            chosen.sort(key=lambda c: (c.source != first, c.start))
         citations = [
             Citation(c.source, c.title, c.text, c.start, c.end, round(c.score.total, 4))
             for c in chosen
@@ -90,6 +99,7 @@ class ExtractiveBackend(AnswerBackend):
         sent_vecs = self.engine.embed([s[4] for s in sentences])
         sims = sent_vecs @ vectors.T  # unit vectors: cosine similarity
         kind = answer_type(query.question)
+        counts = self._counts_match(query.question, [s[4] for s in sentences]) if kind else {}
         idf = self.engine.keyword_index().idf
         q_terms = terms(query.question)
         c_terms = [t for t in terms(query.context) if t not in q_terms]
@@ -105,10 +115,31 @@ class ExtractiveBackend(AnswerBackend):
                 kind=kind,
                 prior=prior,
                 idf=idf,
+                counts_match=counts.get(i),
             )
             out.append(Candidate(source, title, a, b, text, score))
         out.sort(key=lambda c: -c.score.total)
         return out
+
+
+    def _counts_match(self, question: str, sentences: list[str]) -> dict[int, bool]:
+        """For "how many X": which sentences count X (by stem, else by embedding)."""
+        noun = counted_noun(question)
+        if noun is None:
+            return {}
+        target = stem(noun)
+        per_sentence = [counted_words(s) for s in sentences]
+        vocab = sorted({w for ws in per_sentence for w in ws if stem(w) != target})
+        similar = {stem(noun)}
+        if vocab:
+            vecs = self.engine.embed([noun, *vocab])
+            sims = vecs[1:] @ vecs[0]
+            similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= COUNT_SIMILARITY}
+        return {
+            i: any(stem(w) in similar for w in ws)
+            for i, (ws, text) in enumerate(zip(per_sentence, sentences, strict=True))
+            if ws or numbers_in(text)
+        }
 
 
 def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
@@ -128,11 +159,15 @@ def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
 
 
 def _second(candidates: list[Candidate]) -> Candidate | None:
-    """A runner-up worth adding: close in score and supplying the answer type the best lacks."""
+    """A runner-up worth adding: a near-tie from another article (the question may be
+    about either), or a close sentence supplying the answer type the best one lacks."""
     best = candidates[0]
     for c in candidates[1:4]:
-        if best.score.total - c.score.total > SECOND_SENTENCE_MARGIN:
+        gap = best.score.total - c.score.total
+        if gap > SECOND_SENTENCE_MARGIN:
             return None
+        if c.source != best.source and gap <= OTHER_ARTICLE_MARGIN and c.score.type_match is not False:
+            return c
         if best.score.type_match is False and c.score.type_match is True:
             return c
     return None

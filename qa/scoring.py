@@ -23,6 +23,8 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 __all__ = [
     "SentenceScore",
     "capitalised_names",
+    "counted_noun",
+    "counted_words",
     "dates_in",
     "numbers_in",
     "overlap",
@@ -125,6 +127,47 @@ def capitalised_names(text: str) -> set[str]:
     }
 
 
+def counted_noun(question: str) -> str | None:
+    """What a "how many" question counts (lower case), if it says.
+
+    >>> counted_noun("How many Azerbaijani soldiers died?"), counted_noun("And how many of them were children?")
+    ('soldiers', 'children')
+    """
+    m = re.search(r"\bhow many\b(.*)", question, re.IGNORECASE)
+    if not m:
+        return None
+    tokens = re.findall(r"[\w'’-]+", m.group(1))
+    if tokens[:1] == ["of"]:  # "how many of them were children", "how many of the dead"
+        rest = [t for t in tokens[1:] if t.lower() not in STOPWORDS]
+        return rest[0].lower() if rest else None
+    for t in tokens[:3]:
+        if t.lower() in STOPWORDS:
+            return None
+        if not t[:1].isupper():
+            return t.lower()
+    return None
+
+
+def counted_words(sentence: str) -> list[str]:
+    """The word each number in `sentence` counts; a bare number counts what the last did.
+
+    >>> counted_words("troops killed at least 32 people and injured more than 200.")
+    ['people', 'people']
+    """
+    out: list[str] = []
+    text = normalize_numbers(sentence)
+    for m in _NUMBER.finditer(text):
+        if re.fullmatch(r"(?:1[89]|20)\d\ds?", m.group()):
+            continue  # a year or decade counts nothing
+        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", text[m.end():])
+        word = nxt.group(1).lower() if nxt else ""
+        if not word or word in STOPWORDS or numbers_in(word):
+            word = out[-1] if out else ""
+        if word:
+            out.append(word)
+    return out
+
+
 def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     """Whether `sentence` has something of the wanted `kind` that `question` lacks.
 
@@ -139,7 +182,10 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
         return bool(numbers_in(sentence) - numbers_in(question))
     if kind == "date":
         return bool(dates_in(sentence) - dates_in(question))
-    return bool(capitalised_names(sentence) - capitalised_names(question))
+    asked = capitalised_names(question)
+    return any(
+        not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
+    )
 
 
 def overlap(
@@ -170,8 +216,12 @@ def score_sentence(
     kind: str | None,
     prior: float,
     idf: Callable[[str], float],
+    counts_match: bool | None = None,
 ) -> SentenceScore:
-    """Combine the signals into one score (see the module docstring)."""
+    """Combine the signals into one score (see the module docstring).
+
+    `counts_match` (for "how many X" questions): whether the sentence counts X.
+    """
     s_terms = set(terms(sentence))
     ov = overlap(question_terms, s_terms, idf)
     sem = semantic
@@ -181,6 +231,8 @@ def score_sentence(
             ctx = overlap(context_terms, s_terms, idf)
             ov = (ov + W_CONTEXT * ctx) / (1 + W_CONTEXT)
     match = type_match(kind, sentence, question)
+    if match and counts_match is False:
+        match = False
     total = W_SEMANTIC * sem + W_OVERLAP * ov + W_PRIOR * prior
     if match is True:
         total += TYPE_BONUS

@@ -87,7 +87,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
