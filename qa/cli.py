@@ -176,6 +176,126 @@ def articles(settings: Settings) -> None:
         click.echo(f"{r.id}\t{r.chunk_count} chunks\t{r.ingested_at}\t{r.title}")
 
 
+EXIT_THRESHOLD = 6  # eval: a --min-*/--max-* threshold was missed
+
+
+class _EvalCommand(click.Command):
+    """Lets `--corpus A B C` stand for `--corpus A --corpus B --corpus C`.
+
+    Paths after `--corpus` belong to it up to the next option; a `.jsonl` path is never
+    an article, so `eval --corpus seeds set.jsonl` still finds its TESTSET.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        spread: list[str] = []
+        greedy = False
+        for arg in args:
+            if arg.startswith("-"):
+                greedy = arg == "--corpus"
+            elif greedy and arg.endswith(".jsonl"):
+                greedy = False
+            elif greedy and spread[-1] != "--corpus":
+                spread.append("--corpus")
+            spread.append(arg)
+        return super().parse_args(ctx, spread)
+
+
+@cli.command(name="eval", cls=_EvalCommand)
+@click.argument("testset", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Articles (files or folders) to ingest into a temporary store for this run; "
+    "default: the configured store.",
+)
+@click.option(
+    "--backend",
+    "backends",
+    multiple=True,
+    help="Answer backend to evaluate; repeat for a side-by-side table.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a single-file HTML report with charts and every failing turn.",
+)
+@click.option("--min-answer-accuracy", type=click.FloatRange(0, 1), help="Gate: minimum.")
+@click.option("--min-citation-precision", type=click.FloatRange(0, 1), help="Gate: minimum.")
+@click.option("--min-citation-recall", type=click.FloatRange(0, 1), help="Gate: minimum.")
+@click.option("--min-abstention-recall", type=click.FloatRange(0, 1), help="Gate: minimum.")
+@click.option("--max-false-abstention", type=click.FloatRange(0, 1), help="Gate: maximum.")
+@click.pass_obj
+@_friendly
+def eval_command(
+    settings: Settings,
+    testset: Path,
+    corpus: tuple[Path, ...],
+    backends: tuple[str, ...],
+    as_json: bool,
+    report_path: Path | None,
+    min_answer_accuracy: float | None,
+    min_citation_precision: float | None,
+    min_citation_recall: float | None,
+    min_abstention_recall: float | None,
+    max_false_abstention: float | None,
+) -> None:
+    """Score answers, citations and refusals against TESTSET (JSON Lines).
+
+    Each conversation is played turn by turn, with the system's own answers as history.
+    Exits with code 6 when a --min-*/--max-* threshold is missed, naming which.
+    """
+    import dataclasses
+    import tempfile
+
+    from vectorstore import ingest as run_ingest
+
+    from .evaluation import check_thresholds, evaluate, load_testset
+    from .report import format_table, require_matplotlib, write_html
+
+    if report_path is not None:
+        require_matplotlib()
+    cases = load_testset(testset)
+    given_min = {
+        "answer_accuracy": min_answer_accuracy,
+        "citation_precision": min_citation_precision,
+        "citation_recall": min_citation_recall,
+        "abstention_recall": min_abstention_recall,
+    }
+    limits_min = {k: v for k, v in given_min.items() if v is not None}
+    given_max = {"false_abstention_rate": max_false_abstention}
+    limits_max = {k: v for k, v in given_max.items() if v is not None}
+    with tempfile.TemporaryDirectory(prefix="articleqa-eval-", ignore_cleanup_errors=True) as tmp:
+        if corpus:
+            settings = dataclasses.replace(settings, store_dir=Path(tmp), chroma_url=None)
+            ingested = run_ingest(corpus, settings)
+            for failure in ingested.failed:
+                click.echo(f"  failed    {failure.path}: {failure.reason}", err=True)
+            click.echo(f"corpus: {ingested.summary()}", err=True)
+        turns = sum(len(c.turns) for c in cases)
+        length = turns * max(len(backends), 1)
+        with click.progressbar(length=length, label="evaluating", file=sys.stderr) as bar:
+            report = evaluate(cases, settings, backends or None, lambda _: bar.update(1))
+    missed = check_thresholds(report, limits_min, limits_max)
+    if as_json:
+        out = report.to_dict()
+        out["gate"] = {"minimum": limits_min, "maximum": limits_max, "missed": missed}
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        skipped = f"; {len(cases.skipped)} malformed lines skipped" if cases.skipped else ""
+        click.echo(f"{len(cases)} conversations, {turns} turns{skipped}")
+        click.echo(format_table(report))
+    if report_path is not None:
+        write_html(report, report_path, limits_min, limits_max)
+        click.echo(f"report written to {report_path}", err=True)
+    for line in missed:
+        click.echo(f"Threshold missed: {line}", err=True)
+    if missed:
+        sys.exit(EXIT_THRESHOLD)
+
+
 def _print_answer(answer: Any) -> None:
     if answer.notice:
         click.echo(f"Note: {answer.notice}")

@@ -161,6 +161,11 @@ class BackendRun:
     results: tuple[TurnResult, ...]
     summaries: dict[str, Summary]
 
+    @classmethod
+    def from_results(cls, backend: str, results: Sequence[TurnResult], k: int) -> BackendRun:
+        """Summarise `results` overall, for first turns, follow-ups and each tag."""
+        return cls(backend, tuple(results), _summaries(results, k))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "backend": self.backend,
@@ -318,7 +323,7 @@ def evaluate(
                 results.append(result)
                 if progress is not None:
                     progress(result)
-        runs[name] = BackendRun(name, tuple(results), _summaries(results, settings.top_k))
+        runs[name] = BackendRun.from_results(name, results, settings.top_k)
     skipped = tuple(cases.skipped) if isinstance(cases, TestSet) else ()
     testset = cases.path if isinstance(cases, TestSet) else ""
     return EvalReport(runs, settings.top_k, testset, skipped, engine.store.location)

@@ -5,9 +5,12 @@ same answers independently, so every rule is written once, here, with a worked e
 
 The rules, per turn of a conversation:
 
-* **Answer correctness**: an acceptable answer appears, on word boundaries, in the
+* **Answer correctness**: an acceptable answer appears, as a run of whole words, in the
   answer text after `normalize_answer` (case, punctuation, curly quotes, `[n]` markers,
-  thousands separators, the articles a/an/the). On an unanswerable turn the correct
+  thousands separators, the articles a/an/the). A word of `MIN_PREFIX_LETTERS` or more
+  letters also matches a longer word it begins (Russia ~ Russian, anger ~ angered,
+  Armenia ~ Armenia's), but "no" never matches "not" and "20" never matches "2020",
+  as plain substring tests would. On an unanswerable turn the correct
   answer is a refusal, so a correct refusal scores as correct (and F1 = 1), and an
   abstention on an answerable turn is wrong even if its text happens to name the answer.
 * **Token F1**: SQuAD-style, against the best acceptable answer.
@@ -33,11 +36,12 @@ import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 __all__ = [
     "FAILURE_KINDS",
+    "MIN_PREFIX_LETTERS",
     "Evidence",
     "Span",
     "Summary",
@@ -65,6 +69,8 @@ FAILURE_KINDS = (  # why a turn failed, most serious first
     "evidence not cited",
     "evidence not retrieved",
 )
+
+MIN_PREFIX_LETTERS = 4  # letters; a word this long also matches words it begins
 
 _MARKER = re.compile(r"\[\d+\]")
 _DIGIT_GROUP = re.compile(r"(?<=\d)[,.](?=\d)")  # 2,000 -> 2000; 1.5 -> 15 on both sides
@@ -163,7 +169,7 @@ class Summary:
     latency_p50: float | None = None
     latency_p95: float | None = None
     errors: int = 0
-    k: int | None = field(default=None)
+    k: int | None = None  # the recall@k cut-off
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -192,8 +198,10 @@ def answer_correct(answer: str, acceptable: Iterable[str]) -> bool:
 
     >>> answer_correct("Over 2000 people were evacuated. [1]", ["over 2,000"])
     True
-    >>> answer_correct("It was not announced.", ["no"])
-    False
+    >>> answer_correct("A Russian-brokered ceasefire.", ["Russia"])
+    True
+    >>> answer_correct("It was not announced in 2020.", ["no"]), answer_correct("2020", ["20"])
+    (False, False)
     """
     words = normalize_answer(answer).split()
     for option in acceptable:
@@ -322,7 +330,7 @@ def score_turn(
             error=error,
         )
     correct = not abstained and answer_correct(answer_text, answers)
-    f1 = 0.0 if abstained else best_f1(_MARKER.sub(" ", answer_text), answers)
+    f1 = 0.0 if abstained else best_f1(answer_text, answers)
     if not evidence:
         return TurnScore(True, abstained, correct, f1, latency=latency, error=error)
     supported = tuple(any(cites(c, ev) for ev in evidence) for c in citations)
@@ -420,7 +428,17 @@ def percentile(values: Iterable[float], q: float) -> float | None:
 
 def _contains(words: Sequence[str], want: Sequence[str]) -> bool:
     n = len(want)
-    return any(list(words[i : i + n]) == list(want) for i in range(len(words) - n + 1))
+    return any(
+        all(_same_word(w, got) for w, got in zip(want, words[i : i + n], strict=True))
+        for i in range(len(words) - n + 1)
+    )
+
+
+def _same_word(want: str, got: str) -> bool:
+    """Equal, or `want` is a word of letters long enough to match as a prefix."""
+    return want == got or (
+        len(want) >= MIN_PREFIX_LETTERS and want.isalpha() and got.startswith(want)
+    )
 
 
 def _find_all(quote: str, text: str) -> list[tuple[int, int]]:

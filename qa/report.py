@@ -130,6 +130,7 @@ def render_html(
     ]
     for name, run in report.runs.items():
         parts.append(f"<h2>Summary: {_e(name)}</h2>")
+        parts.append(_weakest(report, name))
         parts.append(_summary_table(report, name, limits))
         parts.append(f"<h3>Where it fails: {_e(name)}</h3>")
         parts.append(_failure_table(report, run.results))
@@ -226,6 +227,20 @@ def _summary_table(report: EvalReport, backend: str, limits: Mapping[str, float]
         "<span class=poor>poor</span>; a red outline marks an overall figure that misses "
         "the gate's limit.</p>"
     )
+
+
+def _weakest(report: EvalReport, backend: str, count: int = 3) -> str:
+    """One line naming the categories with the lowest answer accuracy."""
+    scored = [
+        (s.answer_accuracy, cat)
+        for cat in report.categories[1:]
+        if (s := report.summary(backend, cat)).answer_accuracy is not None
+    ]
+    worst = sorted(scored)[:count]
+    if not worst:
+        return ""
+    items = ", ".join(f"<b>{_e(cat)}</b> ({acc:.2f})" for acc, cat in worst)
+    return f"<p>Lowest answer accuracy: {items}.</p>"
 
 
 def _limit_note(limit: float | None, higher: bool) -> str:

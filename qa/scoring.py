@@ -32,8 +32,8 @@ __all__ = [
     "type_match",
 ]
 
-W_SEMANTIC = 0.55
-W_OVERLAP = 0.35
+W_SEMANTIC = 0.7
+W_OVERLAP = 0.2
 W_CONTEXT = 0.4  # weight of a follow-up's context relative to its own question
 W_PRIOR = 0.05  # weight of the passage's retrieval rank
 TYPE_BONUS = 0.08
@@ -45,6 +45,10 @@ _NUMBER_WORDS = (
     "hundreds thousand thousands million millions billion half"
 )
 _NUMBER = re.compile(rf"\b(\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b", re.IGNORECASE)
+_RAW_NUMBER = re.compile(
+    rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|june|july|august|september|october|november|december|"
@@ -153,13 +157,14 @@ def counted_words(sentence: str) -> list[str]:
 
     >>> counted_words("troops killed at least 32 people and injured more than 200.")
     ['people', 'people']
+    >>> counted_words("In 2020 it evacuated over 2,000 people, including 1,049 children.")
+    ['people', 'children']
     """
     out: list[str] = []
-    text = normalize_numbers(sentence)
-    for m in _NUMBER.finditer(text):
-        if re.fullmatch(r"(?:1[89]|20)\d\ds?", m.group()):
-            continue  # a year or decade counts nothing
-        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", text[m.end():])
+    for m in _RAW_NUMBER.finditer(sentence):
+        if "," not in m.group() and re.fullmatch(r"(?:1[89]|20)\d\ds?", m.group()):
+            continue  # a year or decade counts nothing ("2,000" is not a year)
+        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", sentence[m.end():])
         word = nxt.group(1).lower() if nxt else ""
         if not word or word in STOPWORDS or numbers_in(word):
             word = out[-1] if out else ""
