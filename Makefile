@@ -7,7 +7,9 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint clean chromium
+
+CHROMIUM := /usr/bin/chromium
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +25,11 @@ run: install
 	$(BIN)/articleqa ingest seeds
 	$(BIN)/articleqa serve
 
-test: install
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+chromium:
+	test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+
+test: install chromium
 	$(BIN)/python -m pytest
 
 lint: install

@@ -1,0 +1,180 @@
+"""The chat behind the web page: per-session conversations over `qa`, streamed.
+
+A `Conversation` is the whole state of one browser session (or one `gradio_client`
+client): the (question, answer text) pairs `qa` needs for follow-ups, the chat messages
+as displayed, and a turn counter that keeps HTML ids unique. It is immutable and lives
+in a `gr.State`, never in a module global, so two people never share a conversation.
+`Chat` answers through `qa.engine_for(settings)` (one engine, hence one model and one
+store client, for every session) and streams the finished answer word by word: the
+extractive backend returns whole answers, so streaming is presentation only. Nothing
+here imports gradio; `ui.app` wires it to components.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from qa import Answer, ArticleQAError, Engine, Settings, engine_for
+
+from .render import (
+    EMPTY_SOURCES,
+    PENDING_SOURCES,
+    esc,
+    render_answer,
+    render_pending,
+    render_question,
+    render_sources,
+    stream_prefixes,
+)
+
+__all__ = ["Chat", "Conversation", "answer_payload"]
+
+STREAM_DELAY_S = 0.03  # pause between streamed pieces (about 0.7 s for a whole answer)
+
+Message = dict[str, str]
+Update = tuple[list[Message], str, "Conversation", str]  # messages, sources, state, textbox
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One session's conversation; every change returns a new one."""
+
+    history: tuple[tuple[str, str], ...] = ()
+    messages: tuple[tuple[str, str], ...] = ()  # (role, HTML content) as displayed
+    turn: int = 0
+    sources: str = field(default=EMPTY_SOURCES, repr=False)
+
+    def chat(self, *extra: tuple[str, str]) -> list[Message]:
+        """The messages for a `gr.Chatbot`, with `extra` ones appended."""
+        return [{"role": r, "content": c} for r, c in (*self.messages, *extra)]
+
+
+def answer_payload(answer: Answer) -> dict[str, Any]:
+    """What the `/ask` API returns: answer text, structured citations, abstention.
+
+    `passages` (the closest passages found) is filled only when the answer abstains.
+    """
+    return {
+        "answer": answer.text,
+        "citations": [asdict(c) for c in answer.citations],
+        "abstained": answer.abstained,
+        "passages": [asdict(p) for p in answer.passages] if answer.abstained else [],
+        "notice": answer.notice,
+        "backend": answer.backend,
+        "query": answer.query,
+    }
+
+
+class Chat:
+    """Answers questions for any number of sessions over one `Settings`."""
+
+    def __init__(self, settings: Settings, stream_delay: float = STREAM_DELAY_S) -> None:
+        self.settings = settings
+        self.stream_delay = stream_delay
+        self._lock = threading.Lock()  # one question at a time through the shared engine
+
+    def engine(self, top_k: int | float | None = None) -> Engine:
+        """The shared engine, or a light copy sharing its store for another `top_k`."""
+        base = engine_for(self.settings)
+        if top_k is None or int(top_k) == self.settings.top_k:
+            return base
+        return Engine(self.settings.replace(top_k=int(top_k)), store=base.store)
+
+    def warm_up(self) -> None:
+        """Load the embedding model and keyword index now, so the first question is quick."""
+        engine = self.engine()
+        engine.embed(["warm up"])
+        if engine.store.exists() and engine.store.chunk_count():
+            engine.keyword_index()
+
+    def answer(
+        self,
+        question: str,
+        conversation: Conversation,
+        backend: str | None = None,
+        top_k: int | float | None = None,
+    ) -> Answer:
+        engine = self.engine(top_k)
+        with self._lock:
+            return engine.ask(question, list(conversation.history), backend=backend or None)
+
+    def respond(
+        self,
+        question: str,
+        conversation: Conversation,
+        backend: str | None = None,
+        top_k: int | float | None = None,
+    ) -> Iterator[Update]:
+        """Yield the chat as it fills: the question, then the answer word by word."""
+        conversation = conversation or Conversation()
+        if not (question or "").strip():
+            yield conversation.chat(), conversation.sources, conversation, ""
+            return
+        turn = conversation.turn + 1
+        asked = ("user", render_question(question))
+        pending = conversation.chat(asked, ("assistant", render_pending()))
+        yield pending, PENDING_SOURCES, conversation, ""
+        try:
+            answer = self.answer(question, conversation, backend, top_k)
+        except ArticleQAError as e:
+            failed = ("assistant", f'<span class="aqa-error">{esc(str(e))}</span>')
+            done = replace(conversation, messages=(*conversation.messages, asked, failed))
+            yield done.chat(), done.sources, done, question
+            return
+        n = len(answer.citations)
+        sources = self.sources(answer, turn)
+        for prefix in stream_prefixes(answer.text)[:-1]:
+            piece = render_answer(prefix, turn, n, abstained=answer.abstained, streaming=True)
+            yield conversation.chat(asked, ("assistant", piece)), sources, conversation, ""
+            time.sleep(self.stream_delay)
+        final = render_answer(
+            answer.text, turn, n, abstained=answer.abstained, notice=answer.notice
+        )
+        done = Conversation(
+            history=(*conversation.history, (question, answer.text)),
+            messages=(*conversation.messages, asked, ("assistant", final)),
+            turn=turn,
+            sources=sources,
+        )
+        yield done.chat(), done.sources, done, ""
+
+    def sources(self, answer: Answer, turn: int) -> str:
+        """The sources panel for `answer` (reads the cited articles' full text)."""
+        spans = answer.passages if answer.abstained else answer.citations
+        ids = list(dict.fromkeys(s.source for s in spans))
+        articles = self.engine().store.get_articles(ids) if ids else {}
+        return render_sources(answer, articles, turn)
+
+    def ask_api(
+        self,
+        question: str,
+        conversation: Conversation,
+        backend: str | None = None,
+        top_k: int | float | None = None,
+    ) -> tuple[dict[str, Any], Conversation]:
+        """One answer as structured data; the conversation remembers it for follow-ups.
+
+        Raises `ArticleQAError` (the caller turns it into the API's error).
+        """
+        conversation = conversation or Conversation()
+        answer = self.answer(question, conversation, backend, top_k)
+        turn = conversation.turn + 1
+        final = render_answer(
+            answer.text, turn, len(answer.citations), abstained=answer.abstained,
+            notice=answer.notice,
+        )
+        done = Conversation(
+            history=(*conversation.history, (question, answer.text)),
+            messages=(
+                *conversation.messages,
+                ("user", render_question(question)),
+                ("assistant", final),
+            ),
+            turn=turn,
+            sources=conversation.sources,
+        )
+        return answer_payload(answer), done
