@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["HybridRetriever", "Retrieved", "Retriever", "rrf_fuse"]
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (RRF_K + rank)
+LEADERS_PER_RANKING = 2  # each ranking's top hits are always among the passages
 
 
 @dataclass
@@ -77,14 +78,22 @@ class Retriever:
             rankings.append([c.id for c in dense])
             rankings.append([cid for cid, _ in keyword.search(search, n)])
         fused = rrf_fuse(rankings)
-        missing = [cid for cid, _ in fused[: 3 * k] if cid not in found]
+        # RRF favours chunks that are fair in every ranking; a chunk that one ranking
+        # puts at the very top (an exact name for BM25) must not be lost to that.
+        leaders = {cid for ranking in rankings for cid in ranking[:LEADERS_PER_RANKING]}
+        order = [cid for cid, _ in fused if cid in leaders] + [
+            cid for cid, _ in fused if cid not in leaders
+        ]
+        scores = dict(fused)
+        wanted = order[: 3 * k]
+        missing = [cid for cid in wanted if cid not in found]
         found.update((c.id, c) for c in self.store.get_chunks(missing))
         articles = self.store.get_articles(
-            sorted({found[c].article_id for c, _ in fused[: 3 * k] if c in found})
+            sorted({found[c].article_id for c in wanted if c in found})
         )
         passages: list[Passage] = []
         top = fused[0][1] if fused else 1.0
-        for cid, score in fused:
+        for cid in wanted:
             chunk = found.get(cid)
             if chunk is None:
                 continue
@@ -92,12 +101,12 @@ class Retriever:
             if article is None or article.content_hash != chunk.version:
                 continue  # not published (yet, or any more): never cite it
             passages.append(
-                Passage(
-                    chunk.article_id, chunk.title, chunk.text, chunk.start, chunk.end, score / top
-                )
+                Passage(chunk.article_id, chunk.title, chunk.text, chunk.start, chunk.end,
+                        scores[cid] / top)
             )
             if len(passages) == k:
                 break
+        passages.sort(key=lambda p: -p.score)
         return Retrieved(passages, {p.source: articles[p.source] for p in passages}, vectors)
 
 
