@@ -38,6 +38,7 @@ class Query:
 
     question: str
     context: str = ""
+    previous_answers: tuple[str, ...] = ()  # earlier answer texts, markers stripped, newest last
 
     @property
     def is_followup(self) -> bool:
@@ -84,8 +85,13 @@ def build_query(question: str, history: Sequence[tuple[str, str]]) -> Query:
     ...             [("How many people were evacuated?", "Over 2,000 people. [1]")]).context
     'How many people were evacuated? Over 2,000 people.'
     """
+    answers = tuple(
+        strip_markers(a)
+        for _, a in list(history)[-HISTORY_TURNS:]
+        if a and not strip_markers(a).startswith("The articles don't say")
+    )
     if not history or not is_followup(question):
-        return Query(question)
+        return Query(question, previous_answers=answers)
     recent = list(history)[-HISTORY_TURNS:]
     parts: list[str] = []
     for q, a in recent[-1:]:
@@ -96,4 +102,4 @@ def build_query(question: str, history: Sequence[tuple[str, str]]) -> Query:
     # An earlier follow-up's own context lives in the turn before it.
     if len(recent) > 1 and is_followup(recent[-1][0]):
         parts.insert(0, recent[0][0])
-    return Query(question, " ".join(parts))
+    return Query(question, " ".join(parts), answers)

@@ -10,7 +10,7 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -30,6 +30,8 @@ __all__ = ["Candidate", "ExtractiveBackend"]
 SECOND_SENTENCE_MARGIN = 0.06  # a second sentence must score within this of the best
 OTHER_ARTICLE_MARGIN = 0.03  # a close runner-up from another article is shown too
 COUNT_SIMILARITY = 0.6  # cosine above which a counted word means the asked one ("kids"~"children")
+FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
+TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
 STRICT_TYPES = ("number", "date")  # a sentence without one cannot answer such a question
 
 
@@ -103,6 +105,8 @@ class ExtractiveBackend(AnswerBackend):
         idf = self.engine.keyword_index().idf
         q_terms = terms(query.question)
         c_terms = [t for t in terms(query.context) if t not in q_terms]
+        affinity = _conversation_articles(query, retrieved)
+        bonus = FOLLOWUP_AFFINITY if query.is_followup else TOPIC_AFFINITY
         out = []
         for i, (source, title, a, b, text, prior) in enumerate(sentences):
             score = score_sentence(
@@ -117,10 +121,11 @@ class ExtractiveBackend(AnswerBackend):
                 idf=idf,
                 counts_match=counts.get(i),
             )
+            if source in affinity:
+                score = replace(score, total=score.total + bonus)
             out.append(Candidate(source, title, a, b, text, score))
         out.sort(key=lambda c: -c.score.total)
         return out
-
 
     def _counts_match(self, question: str, sentences: list[str]) -> dict[int, bool]:
         """For "how many X": which sentences count X (by stem, else by embedding)."""
@@ -134,7 +139,9 @@ class ExtractiveBackend(AnswerBackend):
         if vocab:
             vecs = self.engine.embed([noun, *vocab])
             sims = vecs[1:] @ vecs[0]
-            similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= COUNT_SIMILARITY}
+            similar |= {
+                stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= COUNT_SIMILARITY
+            }
         return {
             i: any(stem(w) in similar for w in ws)
             for i, (ws, text) in enumerate(zip(per_sentence, sentences, strict=True))
@@ -158,6 +165,19 @@ def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
     )
 
 
+def _conversation_articles(query: Query, retrieved: Retrieved) -> set[str]:
+    """Retrieved articles that the conversation's latest answer quoted from."""
+    if not query.previous_answers:
+        return set()
+    latest = query.previous_answers[-1]
+    quoted = [latest[a:b] for a, b in split_sentences(latest)]
+    return {
+        article_id
+        for article_id, article in retrieved.articles.items()
+        if any(len(q) > 20 and q in article.text for q in quoted)
+    }
+
+
 def _second(candidates: list[Candidate]) -> Candidate | None:
     """A runner-up worth adding: a near-tie from another article (the question may be
     about either), or a close sentence supplying the answer type the best one lacks."""
@@ -166,7 +186,11 @@ def _second(candidates: list[Candidate]) -> Candidate | None:
         gap = best.score.total - c.score.total
         if gap > SECOND_SENTENCE_MARGIN:
             return None
-        if c.source != best.source and gap <= OTHER_ARTICLE_MARGIN and c.score.type_match is not False:
+        if (
+            c.source != best.source
+            and gap <= OTHER_ARTICLE_MARGIN
+            and c.score.type_match is not False
+        ):
             return c
         if best.score.type_match is False and c.score.type_match is True:
             return c

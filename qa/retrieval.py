@@ -101,8 +101,14 @@ class Retriever:
             if article is None or article.content_hash != chunk.version:
                 continue  # not published (yet, or any more): never cite it
             passages.append(
-                Passage(chunk.article_id, chunk.title, chunk.text, chunk.start, chunk.end,
-                        scores[cid] / top)
+                Passage(
+                    chunk.article_id,
+                    chunk.title,
+                    chunk.text,
+                    chunk.start,
+                    chunk.end,
+                    scores[cid] / top,
+                )
             )
             if len(passages) == k:
                 break

@@ -164,7 +164,7 @@ def counted_words(sentence: str) -> list[str]:
     for m in _RAW_NUMBER.finditer(sentence):
         if "," not in m.group() and re.fullmatch(r"(?:1[89]|20)\d\ds?", m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
-        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", sentence[m.end():])
+        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", sentence[m.end() :])
         word = nxt.group(1).lower() if nxt else ""
         if not word or word in STOPWORDS or numbers_in(word):
             word = out[-1] if out else ""

@@ -28,13 +28,13 @@ class Settings(StoreSettings):
     backend: str = field(
         default="extractive", metadata=_help("answer backend (see `articleqa backends`)")
     )
-    top_k: int = field(default=6, metadata=_help("passages retrieved for each question"))
+    top_k: int = field(default=8, metadata=_help("passages retrieved for each question"))
     candidates: int = field(
         default=20,
         metadata=_help("hits taken from each of vector and keyword search before fusion"),
     )
     min_confidence: float = field(
-        default=0.42,
+        default=0.40,
         metadata=_help("answer score below which the extractive backend declines to answer"),
     )
     max_question_chars: int = field(

@@ -109,10 +109,12 @@ def build_app(settings: Settings) -> gr.Blocks:
                                 max_lines=4,
                                 elem_id="aqa-question",
                             )
-                            ask = gr.Button("Ask", variant="primary", scale=1, min_width=80,
-                                            elem_id="aqa-ask")
-                        new = gr.Button("New conversation", size="sm", variant="secondary",
-                                        elem_id="aqa-new")
+                            ask = gr.Button(
+                                "Ask", variant="primary", scale=1, min_width=80, elem_id="aqa-ask"
+                            )
+                        new = gr.Button(
+                            "New conversation", size="sm", variant="secondary", elem_id="aqa-new"
+                        )
                         with gr.Accordion("Settings", open=False, elem_id="aqa-settings"):
                             backend = gr.Dropdown(
                                 choices=backends,
@@ -121,8 +123,12 @@ def build_app(settings: Settings) -> gr.Blocks:
                                 elem_id="aqa-backend",
                             )
                             top_k = gr.Slider(
-                                1, max(MAX_TOP_K, settings.top_k), value=settings.top_k, step=1,
-                                label="Passages retrieved per question", elem_id="aqa-top-k",
+                                1,
+                                max(MAX_TOP_K, settings.top_k),
+                                value=settings.top_k,
+                                step=1,
+                                label="Passages retrieved per question",
+                                elem_id="aqa-top-k",
                             )
                     with gr.Column(scale=2, min_width=300):
                         sources = gr.HTML(EMPTY_SOURCES, elem_id="aqa-sources", js_on_load=None)
@@ -200,17 +206,21 @@ def build_app(settings: Settings) -> gr.Blocks:
         chatbot.example_select(pick_example, None, question, **private).then(
             chat.respond, chat_inputs, chat_outputs, concurrency_limit=8, **private
         )
-        new.click(new_conversation, None, [chatbot, sources, conversation],
-                  api_name="new_conversation")
+        new.click(
+            new_conversation, None, [chatbot, sources, conversation], api_name="new_conversation"
+        )
         chatbot.clear(new_conversation, None, [chatbot, sources, conversation], **private)
-        api_trigger.click(ask_api, chat_inputs, [api_result, conversation], api_name="ask",
-                          concurrency_limit=8)
+        api_trigger.click(
+            ask_api, chat_inputs, [api_result, conversation], api_name="ask", concurrency_limit=8
+        )
         listing = [chatbot, tab.table, tab.remove_choice]
         writes: dict[str, Any] = {"concurrency_id": "store-writes", "concurrency_limit": 1}
-        tab.files.upload(upload, [tab.files], [tab.log, *listing, tab.files],
-                         api_name="upload", **writes)
-        tab.remove_button.click(remove, [tab.remove_choice], [tab.log, *listing],
-                                api_name="remove_article", **writes)
+        tab.files.upload(
+            upload, [tab.files], [tab.log, *listing, tab.files], api_name="upload", **writes
+        )
+        tab.remove_button.click(
+            remove, [tab.remove_choice], [tab.log, *listing], api_name="remove_article", **writes
+        )
         tab.refresh_button.click(refresh, None, listing, **private)
         app.load(refresh, None, listing, **private)
     return app

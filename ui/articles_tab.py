@@ -61,8 +61,9 @@ def build_articles_tab(gr: ModuleType, max_file_mb: float) -> ArticlesTab:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
             table = gr.HTML(render_articles([]), elem_id="aqa-articles", js_on_load=None)
-            refresh = gr.Button("Refresh list", size="sm", variant="secondary",
-                                elem_id="aqa-refresh")
+            refresh = gr.Button(
+                "Refresh list", size="sm", variant="secondary", elem_id="aqa-refresh"
+            )
         with gr.Column(scale=2):
             files = gr.File(
                 label=f"Add articles ({kinds}; up to {max_file_mb:g} MB each)",
@@ -78,6 +79,7 @@ def build_articles_tab(gr: ModuleType, max_file_mb: float) -> ArticlesTab:
                 allow_custom_value=True,
                 elem_id="aqa-remove-choice",
             )
-            remove = gr.Button("Remove from the index", variant="stop", size="sm",
-                               elem_id="aqa-remove")
+            remove = gr.Button(
+                "Remove from the index", variant="stop", size="sm", elem_id="aqa-remove"
+            )
     return ArticlesTab(table, files, log, remove_choice, remove, refresh)

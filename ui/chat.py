@@ -164,7 +164,10 @@ class Chat:
         answer = self.answer(question, conversation, backend, top_k)
         turn = conversation.turn + 1
         final = render_answer(
-            answer.text, turn, len(answer.citations), abstained=answer.abstained,
+            answer.text,
+            turn,
+            len(answer.citations),
+            abstained=answer.abstained,
             notice=answer.notice,
         )
         done = Conversation(

@@ -171,14 +171,14 @@ def render_sources(answer: Answer, articles: Mapping[str, Article], turn: int) -
             )
             + "</div>"
         )
-        cards = [_card(h, articles.get(h.source), turn, i, cited=False) for i, h in
-                 enumerate(closest, 1)]
+        cards = [
+            _card(h, articles.get(h.source), turn, i, cited=False) for i, h in enumerate(closest, 1)
+        ]
         return _panel("Closest passages", head + "".join(cards))
     cited = [Highlight(c.source, c.title, c.start, c.end, c.score) for c in answer.citations]
     if not cited:
         return EMPTY_SOURCES
-    cards = [_card(h, articles.get(h.source), turn, i, cited=True) for i, h in
-             enumerate(cited, 1)]
+    cards = [_card(h, articles.get(h.source), turn, i, cited=True) for i, h in enumerate(cited, 1)]
     return _panel("Sources", "".join(cards))
 
 
