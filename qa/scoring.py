@@ -134,8 +134,10 @@ def capitalised_names(text: str) -> set[str]:
 def counted_noun(question: str) -> str | None:
     """What a "how many" question counts (lower case), if it says.
 
-    >>> counted_noun("How many Azerbaijani soldiers died?"), counted_noun("And how many of them were children?")
-    ('soldiers', 'children')
+    >>> counted_noun("How many Azerbaijani soldiers died?")
+    'soldiers'
+    >>> counted_noun("And how many of them were children?")
+    'children'
     """
     m = re.search(r"\bhow many\b(.*)", question, re.IGNORECASE)
     if not m:
