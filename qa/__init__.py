@@ -8,6 +8,7 @@
 
 from .answer import Answer, Citation, Passage
 from .backends import AnswerBackend, available_backends, register_backend
+from .chain import build_chain
 from .conversation import Query, build_query
 from .engine import Engine, ask, engine_for
 from .errors import (
@@ -20,6 +21,10 @@ from .errors import (
 from .evaluation import EvalReport, evaluate, load_testset
 from .retrieval import HybridRetriever, Retriever
 from .settings import Settings
+from .streaming import stream
+
+# Registers the `openai` backend (langchain-openai itself is imported on first use).
+from . import llm  # noqa: E402,F401,I001
 
 __all__ = [
     "Answer",
@@ -39,9 +44,11 @@ __all__ = [
     "StoreError",
     "ask",
     "available_backends",
+    "build_chain",
     "build_query",
     "engine_for",
     "evaluate",
     "load_testset",
     "register_backend",
+    "stream",
 ]

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 __all__ = ["Query", "build_query", "is_followup", "strip_markers"]
 
 HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
-SHORT_QUESTION_WORDS = 4  # a question this short with no name of its own is elliptical
 
 _PRONOUNS = re.compile(
     r"\b(he|she|they|them|it|its|his|her|hers|their|theirs|him|those|these|that one|"
@@ -70,12 +69,14 @@ def is_followup(question: str) -> bool:
 
     >>> is_followup("And how many of them were children?"), is_followup("Who is Nikol Pashinyan?")
     (True, False)
+    >>> is_followup("How many people were injured?")
+    True
     """
     if _PRONOUNS.search(question) or _LEADING.search(question.strip()):
         return True
-    words = question.split()
-    has_name = any(w[:1].isupper() for w in words[1:])
-    return len(words) <= SHORT_QUESTION_WORDS and not has_name
+    # A question that names nothing ("How many people were injured?") is about whatever
+    # the conversation is about.
+    return not any(w[:1].isupper() for w in question.split()[1:])
 
 
 def build_query(question: str, history: Sequence[tuple[str, str]]) -> Query:

@@ -10,15 +10,17 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from vectorstore import ArticleStore, LexicalIndex
 
+from . import prompts
 from .answer import Answer
 from .backends import create_backend
-from .conversation import build_query
-from .errors import NoArticlesError
+from .conversation import Query, build_query
+from .errors import BackendError, NoArticlesError
 from .question import clean_question, correct_spelling
 from .retrieval import Retriever
 from .settings import Settings
@@ -51,7 +53,11 @@ class Engine:
             raise NoArticlesError(self.store.location)
         text = correct_spelling(text, self.keyword_index().word_df)
         query = build_query(text, _clean_history(history))
-        return create_backend(backend or self.settings.backend, self).answer(query)
+        name = backend or self.settings.backend
+        try:
+            return create_backend(name, self).answer(query)
+        except BackendError as e:
+            return _fall_back(self, query, name, e)
 
 
 @functools.lru_cache(maxsize=8)
@@ -67,6 +73,17 @@ def ask(question: str, history: History = (), settings: Settings | None = None) 
     'The Russian military said it has evacuated over 2,000 people, including 1,049 children. [1]'
     """
     return engine_for(settings or Settings.from_env()).ask(question, history)
+
+
+def _fall_back(engine: Engine, query: Query, failed: str, error: BackendError) -> Answer:
+    """The extractive answer, with a notice, after backend `failed` raised `error`
+    (re-raised instead when `Settings.llm_fallback` is off or nothing else is left)."""
+    if failed == "extractive" or not engine.settings.llm_fallback:
+        raise error
+    log.warning("%s backend failed, answering extractively: %s", failed, error)
+    answer = create_backend("extractive", engine).answer(query)
+    reason = str(error).rstrip(".")
+    return replace(answer, notice=prompts.FALLBACK_NOTICE.format(backend=failed, reason=reason))
 
 
 def _clean_history(history: History) -> list[tuple[str, str]]:

@@ -40,3 +40,29 @@ class Settings(StoreSettings):
     max_question_chars: int = field(
         default=2000, metadata=_help("longer questions are refused with a message")
     )
+    llm_base_url: str = field(
+        default="http://127.0.0.1:11434/v1",
+        metadata=_help(
+            "OpenAI-compatible endpoint of the `openai` backend (Ollama, vLLM, llama.cpp, "
+            "LM Studio, OpenAI)"
+        ),
+    )
+    llm_model: str = field(
+        default="smollm2:135m",
+        metadata=_help("model name sent to the LLM endpoint (as the server lists it)"),
+    )
+    llm_api_key: str = field(
+        default="not-needed",
+        metadata=_help("API key for the LLM endpoint; local servers ignore it"),
+    )
+    llm_timeout: float = field(
+        default=60.0,
+        metadata=_help("seconds before an LLM request (connect or read) is given up"),
+    )
+    llm_max_tokens: int = field(
+        default=256, metadata=_help("most tokens the LLM may generate for one reply")
+    )
+    llm_fallback: bool = field(
+        default=True,
+        metadata=_help("when the LLM fails, answer extractively with a notice (False: fail)"),
+    )

@@ -1,0 +1,144 @@
+"""Answers about the seed article, with the distractor articles in the same store.
+
+Each case checks the answer text, that the citation is from the seed article, and that
+its quote is the exact article text at its offsets. Follow-ups are played as a person
+would, with the system's own earlier answers as history.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import Answer, Settings, engine_for
+from vectorstore import ArticleStore
+
+SEED_ID = "000_11571fa2a61f8d64.txt"
+
+# (question, a string the answer must contain, a fragment the cited quote must contain)
+SINGLE_TURN = [
+    ("Who evacuated civilians from the conflict zone in Nagorno-Karabakh?", "Moscow troops",
+     "began evacuating civilians"),
+    ("How many children did the Russian military evacuate?", "1,049", "1,049 children"),
+    ("How many people did the Russian military say it evacuated?", "2,000",
+     "evacuated over 2,000 people"),
+    ("How many people were killed in the Azerbaijani attacks?", "32", "killed at least 32"),
+    ("How many were injured in the attacks by Azerbaijani troops?", "200",
+     "injured more than 200"),
+    ("What does Azerbaijan call its operations in the enclave?", "anti-terror",
+     "“anti-terror” operations"),
+    ("Who is the prime minister of Armenia?", "Nikol Pashinyan", "Prime Minister Nikol Pashinyan"),
+    ("Which news agency reported the casualties?", "Armenpress", "Armenpress News Agency"),
+    ("Which alliance is Armenia a member of?", "Collective Security Treaty Organization",
+     "(CSTO)"),
+    ("What did Armenia accuse Azerbaijan of?", "ethnic cleansing", "ethnic cleansing"),
+    ("On which day did the Azerbaijani defense ministry conduct counter-terrorism measures?",
+     "Tuesday", "On Tuesday"),
+    ("Who proposed the ceasefire?", "peacekeepers", "proposed a ceasefire"),
+    ("Where did Pashinyan's wife go?", "Kyiv", "wife visited Kyiv"),
+    ("What humanitarian help did Armenia send to Ukraine?", "humanitarian assistance",
+     "humanitarian assistance to Ukraine"),
+    ("When did the war that followed Nagorno-Karabakh's secession end with a ceasefire?",
+     "1994", "1994 ceasefire"),
+    ("Whose intervention did Armenia urge?", "UN Security Council", "UN Security Council"),
+    ("What kind of relationship does Azerbaijan have with Russia?", "economic and political",
+     "close economic and political relationship"),
+    # paraphrases
+    ("How many kids were taken out of the fighting area?", "1,049", "1,049 children"),
+    ("Which ethnic group makes up most of the region's population?", "Armenian",
+     "predominantly ethnic Armenian"),
+    # misspellings
+    ("How many childern were evacuted?", "1,049", "1,049 children"),
+    ("Who is the prime minster of Armenia?", "Pashinyan", "Nikol Pashinyan"),
+    ("Is Armenia a membr of the Colective Security Treaty Organization?", "CSTO", "(CSTO)"),
+]
+
+UNANSWERABLE = [
+    "What is the capital of France?",
+    "What's the weather like in Tokyo today?",
+    "Can you give me a recipe for banana bread?",
+    "When did Pashinyan's wife visit Kyiv?",
+    "How many Russian peacekeepers are stationed in Nagorno-Karabakh?",
+    "How many children were killed in the Azerbaijani attacks?",
+]
+
+CONVERSATIONS = [
+    [
+        ("Who evacuated civilians from the conflict zone?", "Moscow troops"),
+        ("How many people did they evacuate?", "2,000"),
+        ("And how many of them were children?", "1,049"),
+    ],
+    [
+        ("Who is the prime minister of Armenia?", "Pashinyan"),
+        ("What has he accused Moscow of?", "betraying"),
+        ("Where did his wife travel?", "Kyiv"),
+    ],
+    [
+        ("Which news agency reported the death toll of the Azerbaijani attacks?", "Armenpress"),
+        ("How many people were injured?", "200"),
+    ],
+]
+
+
+def _check_citations(answer: Answer, settings: Settings) -> None:
+    articles = ArticleStore(settings).get_articles([c.source for c in answer.citations])
+    for c in answer.citations:
+        assert articles[c.source].text[c.start : c.end] == c.quote
+
+
+@pytest.mark.parametrize(("question", "expected", "quote"), SINGLE_TURN)
+def test_answers_cite_the_exact_passage(
+    seed_settings: Settings, question: str, expected: str, quote: str
+) -> None:
+    answer = engine_for(seed_settings).ask(question)
+    assert not answer.abstained, answer.text
+    assert expected.lower() in answer.text.lower()
+    assert any(c.source == SEED_ID and quote in c.quote for c in answer.citations), answer
+    assert "[1]" in answer.text
+    _check_citations(answer, seed_settings)
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_declines_when_the_articles_do_not_say(seed_settings: Settings, question: str) -> None:
+    answer = engine_for(seed_settings).ask(question)
+    assert answer.abstained, answer.text
+    assert answer.text.startswith("The articles don't say")
+    assert answer.citations == []
+
+
+@pytest.mark.parametrize("turns", CONVERSATIONS, ids=lambda t: t[0][0][:30])
+def test_follow_ups_keep_their_context(
+    seed_settings: Settings, turns: list[tuple[str, str]]
+) -> None:
+    engine = engine_for(seed_settings)
+    history: list[tuple[str, str]] = []
+    for question, expected in turns:
+        answer = engine.ask(question, history)
+        assert expected.lower() in answer.text.lower(), (question, answer.text)
+        assert any(c.source == SEED_ID for c in answer.citations)
+        _check_citations(answer, seed_settings)
+        history.append((question, answer.text))
+
+
+def test_follow_up_query_is_expanded_and_visible(seed_settings: Settings) -> None:
+    engine = engine_for(seed_settings)
+    question = "How many people did the Russian military evacuate?"
+    first = engine.ask(question)
+    follow = engine.ask("And how many of them were children?", [(question, first.text)])
+    assert "context:" in follow.query
+    assert "evacuate" in follow.query
+
+
+def test_answer_serialises_to_json(seed_settings: Settings) -> None:
+    import json
+
+    answer = engine_for(seed_settings).ask("How many children were evacuated?")
+    data = json.loads(json.dumps(answer.to_dict()))
+    assert set(data) >= {"text", "citations", "abstained", "query", "passages"}
+    assert {"source", "title", "quote", "start", "end", "score"} <= set(data["citations"][0])
+
+
+def test_public_ask_uses_given_settings(seed_settings: Settings) -> None:
+    from qa import ask
+
+    answer = ask("Which news agency reported the casualties?", settings=seed_settings)
+    assert "Armenpress" in answer.text
