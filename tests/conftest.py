@@ -18,11 +18,9 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from qa import Settings  # noqa: E402
 from vectorstore import ingest  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = ROOT / "tests" / "data"
-RELATED = DATA / "related"
-SEED_ID = "000_11571fa2a61f8d64.txt"
+from .conftest_paths import DATA, RELATED, ROOT, SEED_ID, SEEDS  # noqa: E402
+
+__all__ = ["DATA", "RELATED", "ROOT", "SEEDS", "SEED_ID"]
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from qa import Answer, Settings, engine_for
 from vectorstore import ArticleStore
 
-SEED_ID = "000_11571fa2a61f8d64.txt"
+from .conftest_paths import SEED_ID
 
 # (question, a string the answer must contain, a fragment the cited quote must contain)
 SINGLE_TURN = [

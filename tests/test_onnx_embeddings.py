@@ -1,0 +1,92 @@
+"""The `onnx` embedding backend against the real sentence-transformers model.
+
+The export runs once per session into a temporary cache folder (~20 s), hence `slow`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from vectorstore import StoreSettings, available_embedders, get_embeddings, split_sentences
+from vectorstore.embeddings import resolve_model_path
+from vectorstore.onnx_embeddings import MODEL_FILE, OnnxEmbeddings, mean_pool_normalise
+
+pytestmark = pytest.mark.slow
+
+MODEL = resolve_model_path("all-MiniLM-L6-v2")
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_11571fa2a61f8d64.txt"
+SENTENCES = [
+    "How many children were evacuated?",
+    "Kids were taken out of the town.",
+    "Q3 revenue rose 4.7% to $12.3bn, the company said on Tuesday.",
+    " ".join(["A long paragraph about the talks that runs past the token limit."] * 60),
+]
+
+
+def seed_sentences() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    return [text[a:b] for a, b in split_sentences(text)] + SENTENCES
+
+
+@pytest.fixture(scope="session")
+def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("onnx-cache")
+
+
+@pytest.fixture(scope="session")
+def onnx_embeddings(onnx_cache: Path) -> OnnxEmbeddings:
+    return OnnxEmbeddings(MODEL, cache_dir=onnx_cache)
+
+
+def test_registered() -> None:
+    assert "onnx" in available_embedders()
+
+
+def test_export_is_cached_atomically(onnx_embeddings: OnnxEmbeddings, onnx_cache: Path) -> None:
+    files = sorted(p.relative_to(onnx_cache) for p in onnx_cache.rglob("*") if p.is_file())
+    assert [f.name for f in files] == [MODEL_FILE]  # no temporary export left behind
+    assert onnx_embeddings.onnx_file.is_relative_to(onnx_cache)
+
+
+def test_cosine_to_sentence_transformers(onnx_embeddings: OnnxEmbeddings) -> None:
+    """Batched (documents) and one at a time (queries), every row within cosine 0.99."""
+    texts = seed_sentences()
+    st = get_embeddings(StoreSettings(embedding_backend="sentence-transformers"))
+    reference = np.asarray(st.embed_documents(texts))
+    batch = np.asarray(onnx_embeddings.embed_documents(texts))
+    single = np.asarray([onnx_embeddings.embed_query(t) for t in texts])
+    assert batch.shape == reference.shape == (len(texts), 384)
+    np.testing.assert_allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
+    for ours in (batch, single):  # also proves the length-sorting keeps the input order
+        cosine = (ours * reference).sum(axis=1)
+        assert cosine.min() >= 0.99, cosine
+
+
+def test_cached_model_runs_without_torch(onnx_embeddings: OnnxEmbeddings, onnx_cache: Path) -> None:
+    code = (
+        "import sys\n"
+        "from vectorstore.onnx_embeddings import OnnxEmbeddings\n"
+        f"e = OnnxEmbeddings({MODEL!r}, cache_dir={str(onnx_cache)!r})\n"
+        "e.embed_query('who evacuated the children?')\n"
+        "bad = [m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_mean_pool_ignores_padding() -> None:
+    hidden = np.array([[[3.0, 0.0], [0.0, 4.0], [100.0, 100.0]]])
+    out = mean_pool_normalise(hidden, np.array([[1, 1, 0]]))
+    np.testing.assert_allclose(out, [[0.6, 0.8]], atol=1e-6)
+
+
+def test_not_a_model_folder_says_what_to_do(tmp_path: Path) -> None:
+    from vectorstore import EmbeddingModelError
+
+    with pytest.raises(EmbeddingModelError, match="ARTICLEQA_EMBEDDING_BACKEND"):
+        OnnxEmbeddings(str(tmp_path / "nowhere"), cache_dir=tmp_path / "cache")
