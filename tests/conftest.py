@@ -15,10 +15,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from qa import Settings  # noqa: E402
-from vectorstore import ingest  # noqa: E402
+from qa import Settings
+from vectorstore import ingest
 
-from .conftest_paths import DATA, RELATED, ROOT, SEED_ID, SEEDS  # noqa: E402
+from .conftest_paths import DATA, RELATED, ROOT, SEED_ID, SEEDS
 
 __all__ = ["DATA", "RELATED", "ROOT", "SEEDS", "SEED_ID"]
 
