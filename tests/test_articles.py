@@ -77,8 +77,9 @@ def test_pdf_text_is_extracted(tmp_path: Path) -> None:
         ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
     ],
 )
-def test_bad_files_are_reported_not_raised(tmp_path: Path, name: str, data: bytes,
-                                           reason: str) -> None:
+def test_bad_files_are_reported_not_raised(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
     p = tmp_path / name
     p.write_bytes(data)
     result = _load(p)

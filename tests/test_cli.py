@@ -15,11 +15,17 @@ from .conftest_paths import ROOT, SEED_ID, SEEDS
 ARTICLEQA = [sys.executable, "-m", "qa.cli"]
 
 
-def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
-        timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*ARTICLEQA, *args], capture_output=True, text=True, cwd=ROOT, input=stdin,
-        env=env or os.environ.copy(), timeout=timeout,
+        [*ARTICLEQA, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        input=stdin,
+        env=env or os.environ.copy(),
+        timeout=timeout,
     )
 
 
@@ -60,8 +66,12 @@ def test_ask_json_is_the_answer(cli_store: Path) -> None:
 
 @pytest.mark.slow
 def test_chat_keeps_follow_up_context(cli_store: Path) -> None:
-    result = run("--store", str(cli_store), "chat",
-                 stdin="How many people did Russia evacuate?\nAnd how many of them were children?\n\n")
+    result = run(
+        "--store",
+        str(cli_store),
+        "chat",
+        stdin="How many people did Russia evacuate?\nAnd how many of them were children?\n\n",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("1,049") >= 2
 
@@ -75,11 +85,14 @@ def test_ask_without_a_store_says_to_ingest(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("question", "message"), [
-    ("   ", "empty"),
-    ("?!?!", "no words"),
-    ("x" * 5000, "characters long"),
-])
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("   ", "empty"),
+        ("?!?!", "no words"),
+        ("x" * 5000, "characters long"),
+    ],
+)
 @pytest.mark.slow
 def test_bad_questions_get_one_clear_line(cli_store: Path, question: str, message: str) -> None:
     result = run("--store", str(cli_store), "ask", question)
@@ -99,7 +112,7 @@ def test_ingest_with_bad_files_exits_5_and_keeps_the_good(tmp_path: Path) -> Non
     assert "1 added" in result.stdout
 
 
-_GUARD = '''
+_GUARD = """
 import os, socket
 _log = os.environ["ARTICLEQA_TEST_NET_LOG"]
 def _local(host):
@@ -121,7 +134,7 @@ def getaddrinfo(host, *args, **kwargs):
         raise socket.gaierror("lookups blocked by the offline test")
     return _gai(host, *args, **kwargs)
 socket.getaddrinfo = getaddrinfo
-'''
+"""
 
 
 @pytest.mark.slow
@@ -130,8 +143,11 @@ def test_ingest_and_ask_never_touch_the_network(tmp_path: Path) -> None:
     (tmp_path / "guard").mkdir()
     (tmp_path / "guard" / "sitecustomize.py").write_text(_GUARD)
     log = tmp_path / "net.log"
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY")
+    }
     env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "guard"), str(ROOT)])
     env["ARTICLEQA_TEST_NET_LOG"] = str(log)
     store = str(tmp_path / "store")

@@ -31,7 +31,9 @@ def test_reingest_adds_nothing_and_skips_embedding(corpus: Path, empty_settings:
     assert len(first.added) == 2 and not first.failed and first.chunks_written > 0
     before = sorted(_chunk_ids(empty_settings))
     again = ingest([corpus], empty_settings)
-    assert again.added == [] and again.updated == [] and sorted(again.unchanged) == sorted(first.added)
+    assert (
+        again.added == [] and again.updated == [] and sorted(again.unchanged) == sorted(first.added)
+    )
     assert again.chunks_written == 0 and again.embed_seconds == 0
     assert sorted(_chunk_ids(empty_settings)) == before
     assert len(before) == len(set(before))
@@ -51,7 +53,9 @@ def test_changed_file_replaces_its_chunks(corpus: Path, empty_settings: Settings
     assert "Quentin" in answer.text
 
 
-def test_prune_removes_articles_whose_files_are_gone(corpus: Path, empty_settings: Settings) -> None:
+def test_prune_removes_articles_whose_files_are_gone(
+    corpus: Path, empty_settings: Settings
+) -> None:
     ingest([corpus], empty_settings)
     (corpus / "related_02_russia_evacuation_syria.txt").unlink()
     kept = ingest([corpus], empty_settings)
@@ -88,8 +92,17 @@ def test_interrupted_publish_is_never_cited_and_is_repaired(
         ids=[f"{half.id}::{'f' * 16}::{c.index}" for c in chunks],
         embeddings=vectors,
         documents=[c.text for c in chunks],
-        metadatas=[{"article_id": half.id, "title": half.title, "version": half.content_hash,
-                    "index": c.index, "start": c.start, "end": c.end} for c in chunks],
+        metadatas=[
+            {
+                "article_id": half.id,
+                "title": half.title,
+                "version": half.content_hash,
+                "index": c.index,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in chunks
+        ],
     )
     answer = engine_for(empty_settings).ask("What is the moon made of?")
     assert "cheese" not in answer.text
