@@ -39,8 +39,16 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     log = (tmp_path / "chroma.log").open("wb")
     server = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-         "--port", str(port)],
+        [
+            str(CHROMA),
+            "run",
+            "--path",
+            str(tmp_path / "server"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},

@@ -11,10 +11,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from langchain_core.embeddings import Embeddings
 
 from vectorstore import StoreSettings, available_embedders, get_embeddings, split_sentences
 from vectorstore.embeddings import resolve_model_path
-from vectorstore.onnx_embeddings import MODEL_FILE, OnnxEmbeddings, mean_pool_normalise
+from vectorstore.onnx_embeddings import (
+    MODEL_FILE,
+    OnnxEncoder,
+    mean_pool_normalise,
+    onnx_embeddings,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -39,21 +45,25 @@ def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def onnx_embeddings(onnx_cache: Path) -> OnnxEmbeddings:
-    return OnnxEmbeddings(MODEL, cache_dir=onnx_cache)
+def onnx_model(onnx_cache: Path) -> OnnxEncoder:
+    model = onnx_embeddings(MODEL, cache_dir=onnx_cache)
+    assert isinstance(model, Embeddings) and isinstance(model, OnnxEncoder)
+    return model
 
 
-def test_registered() -> None:
+def test_registered_without_importing_langchain() -> None:
     assert "onnx" in available_embedders()
+    code = "import sys, vectorstore; assert 'langchain_core' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
-def test_export_is_cached_atomically(onnx_embeddings: OnnxEmbeddings, onnx_cache: Path) -> None:
+def test_export_is_cached_atomically(onnx_model: OnnxEncoder, onnx_cache: Path) -> None:
     files = sorted(p.relative_to(onnx_cache) for p in onnx_cache.rglob("*") if p.is_file())
     assert [f.name for f in files] == [MODEL_FILE]  # no temporary export left behind
-    assert onnx_embeddings.onnx_file.is_relative_to(onnx_cache)
+    assert onnx_model.onnx_file.is_relative_to(onnx_cache)
 
 
-def test_cosine_to_sentence_transformers(onnx_embeddings: OnnxEmbeddings) -> None:
+def test_cosine_to_sentence_transformers(onnx_model: OnnxEncoder) -> None:
     """Batched (documents) and one at a time (queries): mean cosine >= 0.99, worst >= 0.98.
 
     Dynamic int8 quantisation scales activations per batch, so single short texts drift
@@ -62,8 +72,8 @@ def test_cosine_to_sentence_transformers(onnx_embeddings: OnnxEmbeddings) -> Non
     texts = seed_sentences()
     st = get_embeddings(StoreSettings(embedding_backend="sentence-transformers"))
     reference = np.asarray(st.embed_documents(texts))
-    batch = np.asarray(onnx_embeddings.embed_documents(texts))
-    single = np.asarray([onnx_embeddings.embed_query(t) for t in texts])
+    batch = np.asarray(onnx_model.embed_documents(texts))
+    single = np.asarray([onnx_model.embed_query(t) for t in texts])
     assert batch.shape == reference.shape == (len(texts), 384)
     np.testing.assert_allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
     for ours in (batch, single):  # also proves the length-sorting keeps the input order
@@ -72,13 +82,14 @@ def test_cosine_to_sentence_transformers(onnx_embeddings: OnnxEmbeddings) -> Non
         assert cosine.min() >= 0.98, cosine
 
 
-def test_cached_model_runs_without_torch(onnx_embeddings: OnnxEmbeddings, onnx_cache: Path) -> None:
+def test_cached_model_runs_without_torch(onnx_model: OnnxEncoder, onnx_cache: Path) -> None:
     code = (
         "import sys\n"
-        "from vectorstore.onnx_embeddings import OnnxEmbeddings\n"
-        f"e = OnnxEmbeddings({MODEL!r}, cache_dir={str(onnx_cache)!r})\n"
+        "from vectorstore.onnx_embeddings import onnx_embeddings\n"
+        f"e = onnx_embeddings({MODEL!r}, cache_dir={str(onnx_cache)!r})\n"
         "e.embed_query('who evacuated the children?')\n"
-        "bad = [m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules]\n"
+        "heavy = ('torch', 'transformers', 'sentence_transformers')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
@@ -94,4 +105,4 @@ def test_not_a_model_folder_says_what_to_do(tmp_path: Path) -> None:
     from vectorstore import EmbeddingModelError
 
     with pytest.raises(EmbeddingModelError, match="ARTICLEQA_EMBEDDING_BACKEND"):
-        OnnxEmbeddings(str(tmp_path / "nowhere"), cache_dir=tmp_path / "cache")
+        onnx_embeddings(str(tmp_path / "nowhere"), cache_dir=tmp_path / "cache")

@@ -110,3 +110,6 @@ def _sentence_transformers(model_path: str) -> Embeddings:
 
 def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+from . import onnx_embeddings  # noqa: E402,F401  (registers "onnx")
