@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -31,6 +33,8 @@ log = logging.getLogger(__name__)
 
 History = Sequence[tuple[str, str]]
 
+EMBED_CACHE_TEXTS = 50_000  # sentences kept embedded in memory (~75 MB at 384 floats)
+
 
 class Engine:
     """Store, retriever and models for one `Settings`."""
@@ -39,10 +43,33 @@ class Engine:
         self.settings = settings
         self.store = store or ArticleStore(settings)
         self.retriever = Retriever(self.store, settings)
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length embeddings of `texts`, one row each."""
-        return np.asarray(self.store.embeddings.embed_documents(list(texts)), dtype=np.float32)
+        """Unit-length embeddings of `texts`, one row each, remembered across questions.
+
+        Candidate sentences recur from question to question, so each is embedded once per
+        process (up to `EMBED_CACHE_TEXTS`); only new texts reach the model.
+        """
+        with self._lock:
+            new = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if new:
+            vectors = np.asarray(self.store.embeddings.embed_documents(new), dtype=np.float32)
+            with self._lock:
+                for text, vector in zip(new, vectors, strict=True):
+                    self._cache[text] = vector
+                while len(self._cache) > EMBED_CACHE_TEXTS:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            rows = [self._cache.get(t) for t in texts]
+        missing = [t for t, r in zip(texts, rows, strict=True) if r is None]
+        if missing:  # evicted meanwhile by another thread: embed those directly
+            extra = iter(
+                np.asarray(self.store.embeddings.embed_documents(missing), dtype=np.float32)
+            )
+            rows = [r if r is not None else next(extra) for r in rows]
+        return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
     def keyword_index(self) -> LexicalIndex:
         return self.store.keyword_index()
