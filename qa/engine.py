@@ -65,11 +65,11 @@ class Engine:
             rows = [self._cache.get(t) for t in texts]
         missing = [t for t, r in zip(texts, rows, strict=True) if r is None]
         if missing:  # evicted meanwhile by another thread: embed those directly
-            extra = iter(
-                np.asarray(self.store.embeddings.embed_documents(missing), dtype=np.float32)
-            )
+            fresh = self.store.embeddings.embed_documents(missing)
+            extra = iter(np.asarray(fresh, dtype=np.float32))
             rows = [r if r is not None else next(extra) for r in rows]
-        return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+        done: list[np.ndarray] = [r for r in rows if r is not None]
+        return np.vstack(done) if done else np.zeros((0, 0), dtype=np.float32)
 
     def keyword_index(self) -> LexicalIndex:
         return self.store.keyword_index()

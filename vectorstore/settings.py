@@ -92,7 +92,7 @@ class StoreSettings:
         rows = []
         for f in dataclasses.fields(cls):
             default = (
-                f.default_factory()  # type: ignore[misc]
+                f.default_factory()
                 if f.default_factory is not dataclasses.MISSING
                 else f.default
             )
