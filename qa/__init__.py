@@ -6,6 +6,7 @@
 >>> ask("Who evacuated civilians?", settings=Settings(store_dir=p))  # doctest: +SKIP
 """
 
+from . import llm  # noqa: F401  (registers "openai"; langchain-openai loads on first use)
 from .answer import Answer, Citation, Passage
 from .backends import AnswerBackend, available_backends, register_backend
 from .chain import build_chain
@@ -22,9 +23,6 @@ from .evaluation import EvalReport, evaluate, load_testset
 from .retrieval import HybridRetriever, Retriever
 from .settings import Settings
 from .streaming import stream
-
-# Registers the `openai` backend (langchain-openai itself is imported on first use).
-from . import llm  # noqa: E402,F401,I001
 
 __all__ = [
     "Answer",

@@ -61,4 +61,4 @@ def create_backend(name: str, engine: Engine) -> AnswerBackend:
 
 
 def _load_builtins() -> None:
-    from . import extractive  # noqa: F401  (registers "extractive")
+    from . import extractive, llm  # noqa: F401  (register "extractive" and "openai")

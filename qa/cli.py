@@ -110,11 +110,12 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
     """Answer one QUESTION about the indexed articles."""
     from .engine import engine_for
 
-    answer = engine_for(settings).ask(question)
+    engine = engine_for(settings)
     if as_json:
+        answer = engine.ask(question)
         click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
-        _print_answer(answer)
+        _print_answer(_streamed(engine, question, []))
 
 
 @cli.command()
@@ -140,7 +141,7 @@ def chat(settings: Settings) -> None:
             click.echo("(new conversation)")
             continue
         try:
-            answer = engine.ask(question, history)
+            answer = _streamed(engine, question, history)
         except ArticleQAError as e:
             if e.exit_code == 3:  # no store: nothing later can work either
                 raise
@@ -296,10 +297,26 @@ def eval_command(
         sys.exit(EXIT_THRESHOLD)
 
 
+def _streamed(engine: Any, question: str, history: list[tuple[str, str]]) -> Any:
+    """Print the answer as it arrives; return the final, verified `Answer`."""
+    from .streaming import stream_engine
+
+    shown = ""
+    for item in stream_engine(engine, question, history):
+        if isinstance(item, str):
+            click.echo(item, nl=False)
+            shown += item
+        else:
+            click.echo()
+            if item.text.strip() != shown.strip():  # verification changed the draft
+                click.echo(f"Verified answer: {item.text}")
+            return item
+    raise ArticleQAError("The answer stream ended without an answer; try again.")
+
+
 def _print_answer(answer: Any) -> None:
     if answer.notice:
         click.echo(f"Note: {answer.notice}")
-    click.echo(answer.text)
     for i, c in enumerate(answer.citations, 1):
         click.echo(f"  [{i}] {c.title} ({c.source}, chars {c.start}-{c.end}): “{c.quote}”")
 

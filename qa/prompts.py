@@ -77,8 +77,9 @@ LLM_AUTH = (
     "ARTICLEQA_LLM_API_KEY."
 )
 LLM_MODEL_MISSING = (
-    "The language model server at {url} has no model {model!r} ({reason}). Check "
-    "ARTICLEQA_LLM_MODEL against the server's model list ({url}/models)."
+    "The language model server at {url} found no model {model!r} there ({reason}). Check "
+    "ARTICLEQA_LLM_MODEL against its model list ({url}/models), and that "
+    "ARTICLEQA_LLM_BASE_URL is the API root (it usually ends in /v1)."
 )
 LLM_FAILED = (
     "The language model server at {url} failed ({reason}). Check its log, "

@@ -141,9 +141,9 @@ class HybridRetriever(BaseRetriever):
     k: int = 6
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
     ) -> list[Document]:
         from .engine import engine_for
 
         retriever = engine_for(self.settings).retriever
-        return [_as_document(p) for p in retriever.retrieve([query], self.k).passages]
+        return [_as_document(p) for p in retriever.retrieve([query], k or self.k).passages]
