@@ -8,7 +8,6 @@ teardown. `.ci/run` needs nothing more than the venv.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ import pytest
 from qa import Settings, ask
 from vectorstore import ArticleStore, ingest
 
+from .conftest_paths import free_port, stop
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,15 +29,10 @@ CHROMA = Path(sys.executable).parent / "chroma"
 START_TIMEOUT = 60.0  # seconds for the server to answer its heartbeat
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.fixture
 def chroma_url(tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "chroma.log").open("wb")
     server = subprocess.Popen(
         [
@@ -70,12 +66,7 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
             time.sleep(0.2)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
         log.close()
 
 
@@ -97,6 +88,6 @@ def test_ingest_and_ask_through_the_server(chroma_url: str, tmp_path: Path) -> N
 def test_server_down_says_what_to_do(tmp_path: Path) -> None:
     from vectorstore import StoreError
 
-    settings = Settings(store_dir=tmp_path, chroma_url=f"http://127.0.0.1:{_free_port()}")
+    settings = Settings(store_dir=tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(StoreError, match="chroma run"):
         ArticleStore(settings).chunk_count()

