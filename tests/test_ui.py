@@ -235,7 +235,7 @@ def test_unanswerable_question_abstains_with_closest_passages(seed_url: str) -> 
     assert result["abstained"] is True and result["citations"] == []
     assert result["answer"].startswith("The articles don't say")
     assert {"source", "text", "start", "end"} <= set(result["passages"][0])
-    assert len(result["passages"]) == 6  # Settings.top_k
+    assert len(result["passages"]) == Settings().top_k
     fewer = client(seed_url).predict(
         "What is the capital of France?", "extractive", 2, api_name="/ask"
     )

@@ -28,7 +28,6 @@ from .render import (
     render_pending,
     render_question,
     render_sources,
-    stream_prefixes,
 )
 
 __all__ = ["Chat", "Conversation", "answer_payload"]
@@ -118,8 +117,30 @@ class Chat:
         asked = ("user", render_question(question))
         pending = conversation.chat(asked, ("assistant", render_pending()))
         yield pending, PENDING_SOURCES, conversation, ""
+        from qa.streaming import stream_engine
+
+        answer: Answer | None = None
+        shown = ""
         try:
-            answer = self.answer(question, conversation, backend, top_k)
+            # Text pieces as the backend produces them (an LLM's tokens), then the
+            # verified Answer, whose text replaces the draft.
+            for item in stream_engine(
+                self.engine(top_k), question, list(conversation.history), backend or None
+            ):
+                if isinstance(item, Answer):
+                    answer = item
+                    break
+                shown += item
+                piece = render_answer(shown, turn, 0, abstained=False, streaming=True)
+                yield (
+                    conversation.chat(asked, ("assistant", piece)),
+                    PENDING_SOURCES,
+                    conversation,
+                    "",
+                )
+                time.sleep(self.stream_delay)
+            if answer is None:
+                raise ArticleQAError("The answer stream ended without an answer; try again.")
         except ArticleQAError as e:
             failed = ("assistant", f'<span class="aqa-error">{esc(str(e))}</span>')
             done = replace(conversation, messages=(*conversation.messages, asked, failed))
@@ -127,10 +148,6 @@ class Chat:
             return
         n = len(answer.citations)
         sources = self.sources(answer, turn)
-        for prefix in stream_prefixes(answer.text)[:-1]:
-            piece = render_answer(prefix, turn, n, abstained=answer.abstained, streaming=True)
-            yield conversation.chat(asked, ("assistant", piece)), sources, conversation, ""
-            time.sleep(self.stream_delay)
         final = render_answer(
             answer.text, turn, n, abstained=answer.abstained, notice=answer.notice
         )
