@@ -21,20 +21,17 @@ follow-ups (every turn after a conversation's first); `qa.metrics` holds the rul
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
-
-from vectorstore.errors import ArticleQAError
 
 from .answer import Answer
 from .errors import BackendError, QuestionError
 from .metrics import Evidence, Summary, TurnScore, locate_evidence, score_turn, summarize
 from .settings import Settings
+from .testset import Case, Skipped, TestSet, TestSetError, Turn, load_testset, parse_case
 
 __all__ = [
     "HEADLINE_METRICS",
@@ -68,60 +65,6 @@ HEADLINE_METRICS: dict[str, tuple[str, bool]] = {
     "recall_at_k": ("retrieval recall@k", True),
     "mrr": ("retrieval MRR", True),
 }
-
-
-class TestSetError(ArticleQAError):
-    """The test set cannot be read at all (a bad line is skipped, not an error)."""
-
-    __test__ = False  # not a pytest test class
-    exit_code = 2
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One question of a conversation and what counts as a good reply."""
-
-    question: str
-    answers: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    source: str | None = None
-    answerable: bool = True
-
-
-@dataclass(frozen=True)
-class Case:
-    """One conversation of the test set."""
-
-    id: str
-    turns: tuple[Turn, ...]
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A line of the test-set file that was not a valid conversation, and why."""
-
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
-
-
-@dataclass
-class TestSet:
-    """The conversations of a test-set file, and the lines skipped as malformed."""
-
-    __test__ = False  # not a pytest test class
-    path: str
-    cases: list[Case] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-
-    def __iter__(self) -> Iterator[Case]:
-        return iter(self.cases)
-
-    def __len__(self) -> int:
-        return len(self.cases)
 
 
 @dataclass(frozen=True)
@@ -225,66 +168,6 @@ class EvalReport:
         }
 
 
-def parse_case(data: Any) -> Case:
-    """A `Case` from one decoded JSON line; `ValueError` says what is wrong with it.
-
-    >>> parse_case({"id": "c1", "turns": [{"question": "Who?", "answers": ["Russia"]}]})
-    Case(id='c1', turns=(Turn(question='Who?', answers=('Russia',), evidence=(), \
-source=None, answerable=True),), tags=())
-    """
-    if not isinstance(data, dict):
-        raise ValueError("a conversation must be a JSON object with 'id' and 'turns'")
-    case_id = data.get("id")
-    if not isinstance(case_id, (str, int)) or isinstance(case_id, bool) or str(case_id) == "":
-        raise ValueError("'id' must be a non-empty string")
-    turns = data.get("turns")
-    if not isinstance(turns, list) or not turns:
-        raise ValueError(f"conversation {case_id!r}: 'turns' must be a non-empty list")
-    tags = _strings(data.get("tags", []), f"conversation {case_id!r}: 'tags'")
-    return Case(
-        str(case_id),
-        tuple(
-            _parse_turn(t, f"conversation {case_id!r}, turn {i}") for i, t in enumerate(turns, 1)
-        ),
-        tags,
-    )
-
-
-def load_testset(path: str | Path) -> TestSet:
-    """Read a JSON Lines test set; malformed lines are logged, listed and skipped.
-
-    Raises `TestSetError` when the file cannot be read or holds no valid conversation.
-    """
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError as e:
-        raise TestSetError(
-            f"Test set {path} does not exist; give the path of a .jsonl file with one "
-            "conversation per line (see `articleqa eval --help`)."
-        ) from e
-    except (OSError, UnicodeDecodeError) as e:
-        raise TestSetError(f"Cannot read test set {path} ({e}); check it is UTF-8 text.") from e
-    testset = TestSet(str(path))
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            testset.cases.append(parse_case(json.loads(line)))
-        except json.JSONDecodeError as e:
-            testset.skipped.append(Skipped(number, f"not valid JSON ({e.msg}, column {e.colno})"))
-        except ValueError as e:
-            testset.skipped.append(Skipped(number, str(e)))
-    for skipped in testset.skipped:
-        log.warning("%s: skipped %s", path, skipped)
-    if not testset.cases:
-        raise TestSetError(
-            f"Test set {path} holds no valid conversation ({len(testset.skipped)} lines "
-            'skipped); each line must look like {"id": "c1", "turns": [{"question": ...}]}.'
-        )
-    return testset
-
-
 def evaluate(
     cases: Iterable[Case | Mapping[str, Any]],
     settings: Settings,
@@ -362,35 +245,6 @@ def check_thresholds(
 
 
 # ---- private helpers ------------------------------------------------------------------
-
-
-def _parse_turn(data: Any, where: str) -> Turn:
-    if not isinstance(data, dict):
-        raise ValueError(f"{where}: a turn must be a JSON object with a 'question'")
-    question = data.get("question")
-    if not isinstance(question, str) or not question.strip():
-        raise ValueError(f"{where}: 'question' must be a non-empty string")
-    answerable = data.get("answerable", True)
-    if not isinstance(answerable, bool):
-        raise ValueError(f"{where}: 'answerable' must be true or false")
-    answers = _strings(data.get("answers", []), f"{where}: 'answers'")
-    evidence = _strings(data.get("evidence", []), f"{where}: 'evidence'")
-    source = data.get("source")
-    if source is not None and not isinstance(source, str):
-        raise ValueError(f"{where}: 'source' must be an article id (a string)")
-    if answerable and not answers:
-        raise ValueError(
-            f"{where}: an answerable turn needs 'answers' (or add \"answerable\": false)"
-        )
-    return Turn(question, answers if answerable else (), evidence, source or None, answerable)
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{where} must be a list of strings")
-    return tuple(v for v in value if v.strip())
 
 
 def _article_texts(store: Any, cases: Sequence[Case]) -> dict[str, str]:
