@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,6 +48,7 @@ __all__ = ["ArticleRecord", "ArticleStore", "StoredChunk"]
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
+KEYWORD_RECHECK_S = 2.0  # seconds an in-memory keyword index is trusted unchecked
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
 _SPACE = {"hnsw": {"space": "cosine"}}
 
@@ -200,8 +202,17 @@ class ArticleStore:
         return h.hexdigest()[:16]
 
     def keyword_index(self) -> LexicalIndex:
-        """BM25 over the published chunks: from memory, the disk cache, or built anew."""
+        """BM25 over the published chunks: from memory, the disk cache, or built anew.
+
+        One question asks for it several times; within `KEYWORD_RECHECK_S` of the last
+        check the in-memory index is trusted without listing every article again (this
+        process's own writes invalidate it at once; other processes' within that time).
+        """
+        now = time.monotonic()
+        if self._keyword.index is not None and now - self._keyword.checked < KEYWORD_RECHECK_S:
+            return self._keyword.index
         fingerprint = self.fingerprint()
+        self._keyword.checked = now
         if self._keyword.index is not None and self._keyword.fingerprint == fingerprint:
             return self._keyword.index
         folder = self.settings.store_dir / "lexical" / fingerprint
@@ -270,6 +281,7 @@ class ArticleStore:
     # ---- writing -------------------------------------------------------------------
     def publish(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Write `article` with its chunks and their vectors; see the protocol above."""
+        self._keyword.checked = float("-inf")
         version = article.content_hash
         ids = [chunk_id(article.id, version, c.index) for c in chunks]
         metas: list[dict[str, Any]] = [
@@ -316,6 +328,7 @@ class ArticleStore:
 
     def remove(self, article_id: str) -> None:
         """Unpublish an article first, then delete its chunks."""
+        self._keyword.checked = float("-inf")
         self._call(self.articles.delete, ids=[article_id])
         self._call(self.chunks.delete, where={"article_id": article_id})
 
@@ -411,3 +424,4 @@ class _KeywordCache:
     def __init__(self) -> None:
         self.fingerprint = ""
         self.index: LexicalIndex | None = None
+        self.checked = float("-inf")  # time.monotonic() of the last fingerprint check
