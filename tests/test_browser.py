@@ -153,8 +153,10 @@ def test_conversation_streams_cites_and_follows_up(open_page: Any, tmp_path: Pat
     card = page.locator("#aqa-sources .aqa-card").first
     assert "Azerbaijan launches operation" in card.locator(".aqa-card-title").inner_text()
     highlighted = card.locator(".aqa-paragraph mark").inner_text()
-    assert highlighted == "The Russian military said it has evacuated over 2,000 people, " \
+    assert (
+        highlighted == "The Russian military said it has evacuated over 2,000 people, "
         "including 1,049 children."
+    )
     paragraph = card.locator(".aqa-paragraph").inner_text()
     assert paragraph.startswith("When the hostilities broke out") and len(paragraph) > len(
         highlighted

@@ -29,7 +29,6 @@ CHROMA = Path(sys.executable).parent / "chroma"
 START_TIMEOUT = 60.0  # seconds for the server to answer its heartbeat
 
 
-
 @pytest.fixture
 def chroma_url(tmp_path: Path) -> Iterator[str]:
     port = free_port()

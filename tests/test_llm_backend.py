@@ -53,7 +53,6 @@ def smollm2_gguf() -> Path:
     return found[0]
 
 
-
 @pytest.fixture(scope="module")
 def llm_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL (…/v1) of a real llama.cpp server with SmolLM2, up for this module."""

@@ -49,6 +49,7 @@ The ferries were built in Norway and cost 12 million dollars each.
 
 # ---- helpers and fixtures ----------------------------------------------------------
 
+
 def launch(settings: Settings) -> Iterator[str]:
     """Serve the real app for `settings`; yield its URL; close it afterwards."""
     app = ui.build_app(settings)
@@ -191,8 +192,14 @@ def test_example_questions_name_what_the_articles_are_about(seed_settings: Setti
 
 @pytest.mark.parametrize(
     ("host", "warns"),
-    [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True),
-     ("192.168.1.5", True), ("example.org", True)],
+    [
+        ("127.0.0.1", False),
+        ("localhost", False),
+        ("::1", False),
+        ("0.0.0.0", True),
+        ("192.168.1.5", True),
+        ("example.org", True),
+    ],
 )
 def test_non_loopback_hosts_warn(host: str, warns: bool) -> None:
     assert (ui.cli.non_loopback_warning(host) is not None) == warns
@@ -313,9 +320,7 @@ def test_serve_command_serves_the_page(tmp_path: Path) -> None:
     articleqa = Path(sys.executable).parent / "articleqa"
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
     cmd = [str(articleqa), "--store", str(tmp_path / "store"), "serve", "--port", str(port)]
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         page = ""
         deadline = time.monotonic() + 90
