@@ -4,25 +4,36 @@
 >>> from vectorstore import ingest                    # doctest: +SKIP
 >>> ingest(["seeds"], Settings(store_dir=p))          # doctest: +SKIP
 >>> ask("Who evacuated civilians?", settings=Settings(store_dir=p))  # doctest: +SKIP
+
+The public names below are imported on first use (PEP 562), so `import qa` stays cheap
+and a question answered extractively never imports langchain-core: only the LangChain
+surface (`build_chain`, `HybridRetriever`) and the `openai` backend load it. Built-in
+answer backends register themselves when the registry is first consulted.
 """
 
-from . import llm  # noqa: F401  (registers "openai"; langchain-openai loads on first use)
-from .answer import Answer, Citation, Passage
-from .backends import AnswerBackend, available_backends, register_backend
-from .chain import build_chain
-from .conversation import Query, build_query
-from .engine import Engine, ask, engine_for
-from .errors import (
-    ArticleQAError,
-    BackendError,
-    NoArticlesError,
-    QuestionError,
-    StoreError,
-)
-from .evaluation import EvalReport, evaluate, load_testset
-from .retrieval import HybridRetriever, Retriever
-from .settings import Settings
-from .streaming import stream
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .answer import Answer, Citation, Passage
+    from .backends import AnswerBackend, available_backends, register_backend
+    from .chain import build_chain
+    from .conversation import Query, build_query
+    from .engine import Engine, ask, engine_for
+    from .errors import (
+        ArticleQAError,
+        BackendError,
+        NoArticlesError,
+        QuestionError,
+        StoreError,
+    )
+    from .evaluation import EvalReport, evaluate, load_testset
+    from .langchain_retriever import HybridRetriever
+    from .retrieval import Retriever
+    from .settings import Settings
+    from .streaming import stream
 
 __all__ = [
     "Answer",
@@ -50,3 +61,45 @@ __all__ = [
     "register_backend",
     "stream",
 ]
+
+# public name -> the submodule defining it
+_HOMES = {
+    "Answer": "answer",
+    "Citation": "answer",
+    "Passage": "answer",
+    "AnswerBackend": "backends",
+    "available_backends": "backends",
+    "register_backend": "backends",
+    "build_chain": "chain",
+    "Query": "conversation",
+    "build_query": "conversation",
+    "Engine": "engine",
+    "ask": "engine",
+    "engine_for": "engine",
+    "ArticleQAError": "errors",
+    "BackendError": "errors",
+    "NoArticlesError": "errors",
+    "QuestionError": "errors",
+    "StoreError": "errors",
+    "EvalReport": "evaluation",
+    "evaluate": "evaluation",
+    "load_testset": "evaluation",
+    "HybridRetriever": "langchain_retriever",
+    "Retriever": "retrieval",
+    "Settings": "settings",
+    "stream": "streaming",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's submodule on first access, then keep the name here."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

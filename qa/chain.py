@@ -6,19 +6,23 @@ draft's text pieces and then that `Answer`; `.batch([...])` answers several
 conversations. The retriever alone is `qa.HybridRetriever`, a `BaseRetriever`.
 It is a `RunnableLambda` over a generator: LangChain concatenates the text pieces and
 keeps the final `Answer`, which cannot be added to text, as the invoke result.
+langchain-core is imported by `build_chain`, not by this module, so that importing
+`qa` for a plain question does not pay for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.runnables import Runnable, RunnableLambda
-
-from .answer import Answer
 from .errors import QuestionError
 from .settings import Settings
 from .streaming import stream
+
+if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
+    from .answer import Answer
 
 __all__ = ["ChainInput", "build_chain"]
 
@@ -31,6 +35,8 @@ def build_chain(settings: Settings | None = None) -> Runnable[ChainInput, str | 
 
     >>> build_chain(Settings(store_dir=p)).invoke({"question": "Who?"}).text  # doctest: +SKIP
     """
+    from langchain_core.runnables import RunnableLambda
+
     chosen = settings or Settings.from_env()
 
     def answer(inputs: ChainInput) -> Iterator[str | Answer]:

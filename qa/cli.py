@@ -6,6 +6,7 @@ README); nothing here holds logic the Python API lacks.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -42,7 +43,24 @@ def _friendly(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _PluginGroup(click.Group):
+    """A group that loads plugin commands (`load_plugins`) only when they are asked for.
+
+    `articleqa ask` then neither scans the installed packages' entry points nor imports
+    the plugins (`ui`); `--help` and an unknown command name still see them all.
+    """
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            load_plugins()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        load_plugins()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_PluginGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--store",
     "store_dir",
@@ -321,6 +339,7 @@ def _print_answer(answer: Any) -> None:
         click.echo(f"  [{i}] {c.title} ({c.source}, chars {c.start}-{c.end}): “{c.quote}”")
 
 
+@functools.cache  # once per process
 def load_plugins() -> None:
     """Add commands registered under the `articleqa.commands` entry-point group.
 
@@ -336,7 +355,6 @@ def load_plugins() -> None:
 
 
 def main() -> None:
-    load_plugins()
     cli(prog_name="articleqa")
 
 

@@ -4,29 +4,26 @@ Dense search finds paraphrases ("kids" ~ "children"); BM25 finds exact names and
 numbers the embedding blurs. Each search string (a follow-up has two) gives one dense
 and one keyword ranking; `rrf_fuse` merges them. A chunk counts only if its version is
 the published version of its article, so an interrupted ingest is never cited.
-`HybridRetriever` exposes the same search as a LangChain `BaseRetriever`.
+`qa.langchain_retriever.HybridRetriever` exposes the same search as a LangChain
+`BaseRetriever`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
-from langchain_core.retrievers import BaseRetriever
 
 from vectorstore import Article, ArticleStore, StoredChunk
 
 from .answer import Passage
 
 if TYPE_CHECKING:
-    from langchain_core.callbacks import CallbackManagerForRetrieverRun
-    from langchain_core.documents import Document
-
     from .settings import Settings
 
-__all__ = ["HybridRetriever", "Retrieved", "Retriever", "rrf_fuse"]
+__all__ = ["Retrieved", "Retriever", "rrf_fuse"]
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (RRF_K + rank)
 LEADERS_PER_RANKING = 2  # each ranking's top hits are always among the passages
@@ -114,36 +111,3 @@ class Retriever:
                 break
         passages.sort(key=lambda p: -p.score)
         return Retrieved(passages, {p.source: articles[p.source] for p in passages}, vectors)
-
-
-def _as_document(p: Passage) -> Document:
-    from langchain_core.documents import Document
-
-    return Document(
-        page_content=p.text,
-        metadata={
-            "source": p.source,
-            "title": p.title,
-            "start": p.start,
-            "end": p.end,
-            "score": p.score,
-        },
-    )
-
-
-class HybridRetriever(BaseRetriever):
-    """Our hybrid search as a LangChain `BaseRetriever` (documents carry offsets).
-
-    >>> HybridRetriever(settings=Settings(store_dir=tmp), k=4).invoke("who?")  # doctest: +SKIP
-    """
-
-    settings: Any
-    k: int = 6
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
-    ) -> list[Document]:
-        from .engine import engine_for
-
-        retriever = engine_for(self.settings).retriever
-        return [_as_document(p) for p in retriever.retrieve([query], k or self.k).passages]
