@@ -10,6 +10,7 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,6 +33,7 @@ OTHER_ARTICLE_MARGIN = 0.03  # a close runner-up from another article is shown t
 COUNT_SIMILARITY = 0.6  # cosine above which a counted word means the asked one ("kids"~"children")
 FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
 TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
+NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
 STRICT_TYPES = ("number", "date")  # a sentence without one cannot answer such a question
 
 
@@ -87,19 +89,24 @@ class ExtractiveBackend(AnswerBackend):
     def rank(self, query: Query, retrieved: Retrieved, vectors: np.ndarray) -> list[Candidate]:
         """Every sentence of the retrieved passages, best first."""
         sentences: list[tuple[str, str, int, int, str, float]] = []
+        rows: list[np.ndarray | None] = []
         seen: set[tuple[str, str]] = set()
         for passage in retrieved.passages:
             text = retrieved.articles[passage.source].text
-            for a, b in split_sentences(text, passage.start, passage.end):
+            spans, stored = retrieved.sentences.get(
+                (passage.source, passage.start, passage.end), ([], np.zeros((0, 0)))
+            )
+            stored_rows = {span: stored[i] for i, span in enumerate(spans)}
+            for a, b in spans or split_sentences(text, passage.start, passage.end):
                 key = (passage.source, text[a:b])
                 if key in seen:
                     continue
                 seen.add(key)
                 sentences.append((passage.source, passage.title, a, b, text[a:b], passage.score))
+                rows.append(stored_rows.get((a, b)))
         if not sentences:
             return []
-        sent_vecs = self.engine.embed([s[4] for s in sentences])
-        sims = sent_vecs @ vectors.T  # unit vectors: cosine similarity
+        sims = self._similarities(sentences, rows, vectors, retrieved)
         kind = answer_type(query.question)
         counts = self._counts_match(query.question, [s[4] for s in sentences]) if kind else {}
         idf = self.engine.keyword_index().idf
@@ -126,6 +133,41 @@ class ExtractiveBackend(AnswerBackend):
             out.append(Candidate(source, title, a, b, text, score))
         out.sort(key=lambda c: -c.score.total)
         return out
+
+    def _similarities(
+        self,
+        sentences: list[tuple[str, str, int, int, str, float]],
+        rows: list[np.ndarray | None],
+        vectors: np.ndarray,
+        retrieved: Retrieved,
+    ) -> np.ndarray:
+        """Cosine similarity of each sentence to each search vector, read in context.
+
+        Vectors come from the store (embedded at ingest); only sentences a store lacks
+        them for are embedded now. A sentence that leans on its neighbour ("At that
+        time, Russia mediated ...") gains `NEIGHBOUR_WEIGHT` of what the pair scores
+        above the sentence alone.
+        """
+        missing = [s[4] for s, r in zip(sentences, rows, strict=True) if r is None]
+        fresh = iter(self.engine.embed(missing)) if missing else iter(())
+        matrix = np.vstack([r if r is not None else next(fresh) for r in rows])
+        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        own = matrix @ vectors.T
+        best = own.copy()
+        by_source: dict[str, list[int]] = {}
+        for i, s in enumerate(sentences):
+            by_source.setdefault(s[0], []).append(i)
+        for source, members in by_source.items():
+            text = retrieved.articles[source].text
+            members.sort(key=lambda i: sentences[i][2])
+            for i, j in itertools.pairwise(members):
+                if text[sentences[i][3] : sentences[j][2]].strip():
+                    continue  # not neighbours: a sentence between them was not retrieved
+                pair = matrix[i] + matrix[j]
+                sim = (pair / max(float(np.linalg.norm(pair)), 1e-12)) @ vectors.T
+                best[i] = np.maximum(best[i], sim)
+                best[j] = np.maximum(best[j], sim)
+        return own + NEIGHBOUR_WEIGHT * (best - own)
 
     def _counts_match(self, question: str, sentences: list[str]) -> dict[int, bool]:
         """For "how many X": which sentences count X (by stem, else by embedding)."""

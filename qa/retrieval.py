@@ -36,6 +36,10 @@ class Retrieved:
     passages: list[Passage] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     vectors: np.ndarray | None = None  # the search strings' embeddings, for reuse
+    # (source, start, end) of a passage -> its sentences' offsets and stored vectors
+    sentences: dict[tuple[str, int, int], tuple[list[tuple[int, int]], np.ndarray]] = field(
+        default_factory=dict
+    )
 
 
 def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
@@ -89,6 +93,7 @@ class Retriever:
             sorted({found[c].article_id for c in wanted if c in found})
         )
         passages: list[Passage] = []
+        sentences: dict[tuple[str, int, int], tuple[list[tuple[int, int]], np.ndarray]] = {}
         top = fused[0][1] if fused else 1.0
         for cid in wanted:
             chunk = found.get(cid)
@@ -107,7 +112,12 @@ class Retriever:
                     scores[cid] / top,
                 )
             )
+            spans, rows = chunk.sentence_units()
+            if spans:
+                sentences[(chunk.article_id, chunk.start, chunk.end)] = (spans, rows)
             if len(passages) == k:
                 break
         passages.sort(key=lambda p: -p.score)
-        return Retrieved(passages, {p.source: articles[p.source] for p in passages}, vectors)
+        return Retrieved(
+            passages, {p.source: articles[p.source] for p in passages}, vectors, sentences
+        )

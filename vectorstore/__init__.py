@@ -11,7 +11,7 @@ from .errors import ArticleQAError, EmbeddingModelError, StoreError, UnknownBack
 from .ingest import IngestReport, ingest
 from .lexical import LexicalIndex
 from .settings import StoreSettings
-from .store import ArticleRecord, ArticleStore, StoredChunk
+from .store import ArticleRecord, ArticleStore, Publication, StoredChunk
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -24,6 +24,7 @@ __all__ = [
     "IngestReport",
     "LexicalIndex",
     "LoadFailure",
+    "Publication",
     "StoreError",
     "StoreSettings",
     "StoredChunk",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .articles import Article
 
-__all__ = ["Chunk", "chunk_article", "chunk_spans", "split_sentences"]
+__all__ = ["Chunk", "chunk_article", "chunk_spans", "sentence_units", "split_sentences"]
 
 DEFAULT_CHUNK_CHARS = 500  # characters; ~100 words, well inside MiniLM's 256-token window
 DEFAULT_OVERLAP_CHARS = 120  # characters of whole trailing sentences repeated in the next chunk
@@ -22,7 +22,10 @@ DEFAULT_OVERLAP_CHARS = 120  # characters of whole trailing sentences repeated i
 
 @dataclass(frozen=True)
 class Chunk:
-    """A run of whole sentences of one article: `article.text[start:end] == text`."""
+    """A run of whole sentences of one article: `article.text[start:end] == text`.
+
+    `sentences` are the chunk's units (see `sentence_units`) as article offsets.
+    """
 
     article_id: str
     title: str
@@ -30,6 +33,7 @@ class Chunk:
     start: int
     end: int
     text: str
+    sentences: tuple[tuple[int, int], ...] = ()
 
 
 _ABBREVIATIONS = frozenset(
@@ -119,6 +123,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return [s for s in spans if s[1] > s[0]]
 
 
+def sentence_units(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """The sentences of `text`, an over-long one cut at white space into pieces of at most
+    `max_chars`: the units that are embedded, scored and cited.
+
+    >>> t = "Short one. Then " + "word " * 30 + "end."
+    >>> [b - a for a, b in sentence_units(t, max_chars=60)]
+    [10, 59, 59, 39]
+    """
+    units: list[tuple[int, int]] = []
+    for a, b in split_sentences(text):
+        units.extend(_hard_split(text, a, b, max_chars))
+    return units
+
+
 def chunk_spans(
     sentences: list[tuple[int, int]],
     max_chars: int = DEFAULT_CHUNK_CHARS,
@@ -128,18 +146,49 @@ def chunk_spans(
 
     Each chunk is whole sentences; the next chunk repeats the previous one's trailing
     sentences while they fit in `overlap_chars`. A single sentence longer than
-    `max_chars` becomes its own chunk (split at `max_chars` by `chunk_article`).
+    `max_chars` becomes its own chunk.
 
     >>> chunk_spans([(0, 40), (41, 80), (81, 120)], max_chars=85, overlap_chars=40)
     [(0, 80), (41, 120)]
     """
+    return [
+        (sentences[i][0], sentences[j][1]) for i, j in _pack(sentences, max_chars, overlap_chars)
+    ]
+
+
+def chunk_article(
+    article: Article,
+    max_chars: int = DEFAULT_CHUNK_CHARS,
+    overlap_chars: int = DEFAULT_OVERLAP_CHARS,
+) -> list[Chunk]:
+    """Chunks of `article`, each with its offsets and its sentence units."""
+    text = article.text
+    units = sentence_units(text, max_chars)
+    return [
+        Chunk(
+            article.id,
+            article.title,
+            n,
+            units[i][0],
+            units[j][1],
+            text[units[i][0] : units[j][1]],
+            tuple(units[i : j + 1]),
+        )
+        for n, (i, j) in enumerate(_pack(units, max_chars, overlap_chars))
+    ]
+
+
+def _pack(
+    sentences: list[tuple[int, int]], max_chars: int, overlap_chars: int
+) -> list[tuple[int, int]]:
+    """`chunk_spans` as (first, last) sentence indices."""
     chunks: list[tuple[int, int]] = []
     i = 0
     while i < len(sentences):
         j = i
         while j + 1 < len(sentences) and sentences[j + 1][1] - sentences[i][0] <= max_chars:
             j += 1
-        chunks.append((sentences[i][0], sentences[j][1]))
+        chunks.append((i, j))
         if j + 1 >= len(sentences):
             break
         # Step back over trailing sentences that fit in the overlap, but always advance.
@@ -148,19 +197,6 @@ def chunk_spans(
             k -= 1
         i = k
     return chunks
-
-
-def chunk_article(
-    article: Article,
-    max_chars: int = DEFAULT_CHUNK_CHARS,
-    overlap_chars: int = DEFAULT_OVERLAP_CHARS,
-) -> list[Chunk]:
-    """Chunks of `article`, each with its offsets; an over-long sentence is cut at words."""
-    text = article.text
-    spans: list[tuple[int, int]] = []
-    for a, b in chunk_spans(split_sentences(text), max_chars, overlap_chars):
-        spans.extend(_hard_split(text, a, b, max_chars))
-    return [Chunk(article.id, article.title, i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)]
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:

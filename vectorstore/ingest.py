@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ import numpy as np
 from .articles import Article, LoadFailure, discover, file_hash, load_article
 from .chunking import Chunk, chunk_article
 from .settings import StoreSettings
-from .store import ArticleStore
+from .store import ArticleStore, Publication
 
 __all__ = ["IngestReport", "ProgressCallback", "ingest"]
 
@@ -141,9 +142,9 @@ def _load(
 
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            return load_article(article_id, p, max_bytes)  # refuses with the size message
+        info = p.stat()
+        if info.st_size > max_bytes or not stat.S_ISREG(info.st_mode):
+            return load_article(article_id, p, max_bytes)  # refuses, saying why
         digest = file_hash(p)
     except OSError:
         return load_article(article_id, p, max_bytes)  # reports the read error
@@ -158,17 +159,51 @@ def _publish(
     report: IngestReport,
     published: dict[str, str],
 ) -> float:
-    """Embed the pending articles' chunks together, then publish them one by one."""
+    """Embed the pending articles' sentences together, then publish them one by one.
+
+    Each sentence is embedded once (not once per chunk that repeats it); a chunk's
+    vector is the length-weighted mean of its sentences' vectors, which is what the
+    model's own mean pooling over the chunk approximates.
+    """
     if not pending:
         return 0.0
-    texts = [c.text for _, chunks in pending for c in chunks]
+    units = [sorted({u for c in chunks for u in _units(c)}) for _, chunks in pending]
+    texts = [
+        article.text[a:b]
+        for (article, _), spans in zip(pending, units, strict=True)
+        for a, b in spans
+    ]
     t0 = time.perf_counter()
     vectors = np.asarray(store.embeddings.embed_documents(texts), dtype=np.float32)
     seconds = time.perf_counter() - t0
     offset = 0
+    items = []
+    for (article, chunks), spans in zip(pending, units, strict=True):
+        row = {span: vectors[offset + i] for i, span in enumerate(spans)}
+        offset += len(spans)
+        per_chunk = [np.stack([row[u] for u in _units(c)]) for c in chunks]
+        items.append(Publication(article, chunks, chunk_vectors(chunks, per_chunk), per_chunk))
+    store.publish_many(items)
     for article, chunks in pending:
-        store.publish(article, chunks, vectors[offset : offset + len(chunks)])
-        offset += len(chunks)
         report.chunks_written += len(chunks)
         (report.updated if article.id in published else report.added).append(article.id)
     return seconds
+
+
+def chunk_vectors(chunks: Sequence[Chunk], sentence_vectors: Sequence[np.ndarray]) -> np.ndarray:
+    """Unit-length, length-weighted means of each chunk's sentence vectors.
+
+    >>> c = Chunk("a", "t", 0, 0, 9, "xx. yyyy.", ((0, 3), (4, 9)))
+    >>> [round(float(x), 3) for x in chunk_vectors([c], [np.eye(2)])[0]]
+    [0.514, 0.857]
+    """
+    out = np.zeros((len(chunks), sentence_vectors[0].shape[1] if chunks else 0), np.float32)
+    for i, (c, rows) in enumerate(zip(chunks, sentence_vectors, strict=True)):
+        weights = np.array([b - a for a, b in _units(c)], dtype=np.float32)
+        mean = weights @ rows
+        out[i] = mean / (np.linalg.norm(mean) or 1.0)
+    return out
+
+
+def _units(chunk: Chunk) -> tuple[tuple[int, int], ...]:
+    return chunk.sentences or ((chunk.start, chunk.end),)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from .articles import Article
 from .chunking import Chunk
 from .errors import StoreError
 from .lexical import LexicalIndex
+from .sentence_vectors import decode_units, encode_units
 from .settings import StoreSettings
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
     from langchain_chroma import Chroma
     from langchain_core.embeddings import Embeddings
 
-__all__ = ["ArticleRecord", "ArticleStore", "StoredChunk"]
+__all__ = ["ArticleRecord", "ArticleStore", "Publication", "StoredChunk"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,60 @@ class StoredChunk:
     end: int
     text: str
     score: float = 0.0
+    packed_sentences: str = ""  # see `sentence_units`
+
+    def sentence_units(self) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """The chunk's sentences (article offsets) and their stored unit vectors; empty
+        lists for a chunk written without them (a store from an older version)."""
+        return decode_units(self.packed_sentences)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One article to publish: its chunks, their vectors and (optionally) each chunk's
+    sentence vectors, one row per sentence of that chunk."""
+
+    article: Article
+    chunks: Sequence[Chunk]
+    vectors: np.ndarray
+    sentence_vectors: Sequence[np.ndarray] | None = None
+
+    @property
+    def version(self) -> str:
+        return self.article.content_hash
+
+    def chunk_metadata(self) -> list[dict[str, Any]]:
+        metas: list[dict[str, Any]] = [
+            {
+                "article_id": self.article.id,
+                "title": self.article.title,
+                "version": self.version,
+                "index": c.index,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in self.chunks
+        ]
+        if self.sentence_vectors is not None:
+            for meta, c, rows in zip(metas, self.chunks, self.sentence_vectors, strict=True):
+                if c.sentences and len(rows) == len(c.sentences):
+                    meta["sentences"] = encode_units(c.sentences, rows)
+        return metas
+
+    def mean_vector(self) -> np.ndarray:
+        """The article record's embedding: the unit-length mean of its chunks' vectors."""
+        vectors = np.asarray(self.vectors, dtype=np.float32)
+        mean = vectors.mean(axis=0)
+        return mean / (np.linalg.norm(mean) or 1.0)
+
+    def article_metadata(self, ingested_at: str) -> dict[str, Any]:
+        return {
+            "title": self.article.title,
+            "content_hash": self.version,
+            "chunk_count": len(self.chunks),
+            "path": self.article.path,
+            "ingested_at": ingested_at,
+        }
 
 
 class ArticleStore:
@@ -208,6 +264,10 @@ class ArticleStore:
         check the in-memory index is trusted without listing every article again (this
         process's own writes invalidate it at once; other processes' within that time).
         """
+        with self._keyword.lock:  # one thread rebuilds; the others wait and share it
+            return self._keyword_index()
+
+    def _keyword_index(self) -> LexicalIndex:
         now = time.monotonic()
         if self._keyword.index is not None and now - self._keyword.checked < KEYWORD_RECHECK_S:
             return self._keyword.index
@@ -279,52 +339,72 @@ class ArticleStore:
         ]
 
     # ---- writing -------------------------------------------------------------------
-    def publish(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Write `article` with its chunks and their vectors; see the protocol above."""
+    def publish(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        sentence_vectors: Sequence[np.ndarray] | None = None,
+    ) -> None:
+        """Write `article` with its chunks and their vectors; see the protocol above.
+
+        `sentence_vectors[i]` (optional) holds one row per sentence of `chunks[i]`; it is
+        stored in the chunk's record (`vectorstore.sentence_vectors`).
+        """
+        self.publish_many([Publication(article, chunks, vectors, sentence_vectors)])
+
+    def publish_many(self, items: Sequence[Publication]) -> None:
+        """`publish` for many articles in a few large writes (each Chroma write has a
+        fixed cost of tens of milliseconds, which dominated ingesting small articles).
+
+        The protocol holds per article: every chunk is written before any article record
+        flips, and old versions are deleted only after.
+        """
+        if not items:
+            return
         self._keyword.checked = float("-inf")
-        version = article.content_hash
-        ids = [chunk_id(article.id, version, c.index) for c in chunks]
-        metas: list[dict[str, Any]] = [
-            {
-                "article_id": article.id,
-                "title": article.title,
-                "version": version,
-                "index": c.index,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in chunks
-        ]
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict[str, Any]] = []
+        rows: list[np.ndarray] = []
+        for item in items:
+            ids.extend(chunk_id(item.article.id, item.version, c.index) for c in item.chunks)
+            docs.extend(c.text for c in item.chunks)
+            metas.extend(item.chunk_metadata())
+            rows.append(np.asarray(item.vectors, dtype=np.float32))
+        vectors = np.vstack(rows) if ids else np.zeros((0, 0), dtype=np.float32)
         for a in range(0, len(ids), WRITE_BATCH):
             b = a + WRITE_BATCH
             self._call(
                 self.chunks.upsert,
                 ids=ids[a:b],
                 embeddings=vectors[a:b],
-                documents=[c.text for c in chunks[a:b]],
+                documents=docs[a:b],
                 metadatas=metas[a:b],
             )
-        mean = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
-        mean = mean / (np.linalg.norm(mean) or 1.0)
-        self._call(
-            self.articles.upsert,
-            ids=[article.id],
-            embeddings=[mean.tolist()],
-            documents=[article.text],
-            metadatas=[
-                {
-                    "title": article.title,
-                    "content_hash": version,
-                    "chunk_count": len(chunks),
-                    "path": article.path,
-                    "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                }
-            ],
-        )
-        self._call(
-            self.chunks.delete,
-            where={"$and": [{"article_id": article.id}, {"version": {"$ne": version}}]},
-        )
+        article_ids = [item.article.id for item in items]
+        previous = self._call(self.articles.get, ids=article_ids, include=[])["ids"]
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        for a in range(0, len(items), WRITE_BATCH):
+            batch = items[a : a + WRITE_BATCH]
+            self._call(
+                self.articles.upsert,
+                ids=[item.article.id for item in batch],
+                embeddings=np.vstack([item.mean_vector() for item in batch]),
+                documents=[item.article.text for item in batch],
+                metadatas=[item.article_metadata(now) for item in batch],
+            )
+        for item in items:
+            if item.article.id in previous:  # a new article has no old version to delete
+                self._call(
+                    self.chunks.delete,
+                    where={
+                        "$and": [
+                            {"article_id": item.article.id},
+                            {"version": {"$ne": item.version}},
+                        ]
+                    },
+                )
 
     def remove(self, article_id: str) -> None:
         """Unpublish an article first, then delete its chunks."""
@@ -415,6 +495,7 @@ def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
         end=int(m.get("end", 0)),
         text=doc or "",
         score=score,
+        packed_sentences=str(m.get("sentences", "")),
     )
 
 
@@ -425,3 +506,4 @@ class _KeywordCache:
         self.fingerprint = ""
         self.index: LexicalIndex | None = None
         self.checked = float("-inf")  # time.monotonic() of the last fingerprint check
+        self.lock = threading.Lock()
