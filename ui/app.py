@@ -7,6 +7,12 @@ of passages. Each browser session (and each `gradio_client.Client`) has its own
 `gr.State` conversation. The API endpoint `/ask` returns `{"answer", "citations",
 "abstained", ...}` as JSON; `/new_conversation` clears the caller's conversation.
 Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
+
+The queue is configured here, once, by the constants below: questions from every chat
+event share one pool of `CHAT_CONCURRENCY` slots, uploads and removals run one at a time,
+and at most `QUEUE_MAX_SIZE` events wait; past that gradio refuses at once (HTTP 503,
+"This application is currently busy. Please try again." in the page, `QueueError` in
+`gradio_client`) instead of leaving people on a spinner.
 """
 
 from __future__ import annotations
@@ -32,6 +38,21 @@ __all__ = ["build_app", "require_gradio"]
 MAX_TOP_K = 20  # upper end of the "passages retrieved" slider
 UPLOAD_CEILING = 5  # gradio itself refuses uploads over this many times max_file_mb
 INSTALL_HINT = "The web app needs gradio: run `pip install 'gradio>=6'` (or `make install`)."
+
+# The queue, deliberately (gradio's defaults are one job per event and an unbounded queue).
+# Answering is CPU work (query and sentence embeddings, BM25) on a small machine: running
+# more questions at once does not finish them sooner, but the web chat holds its slot while
+# it paces the streamed answer (mostly sleeping), so a few more slots than cores keep
+# several streams flowing; 8 also bounds threads and memory (gradio's thread pool is 40).
+# 64 waiting events is about a minute of answering at 1-2 answers/s on 2 shared cores (see
+# the README's measured p95): past that, "busy, try again" beats an endless spinner, and 64
+# still holds 20 simultaneous conversations plus their page loads.
+CHAT_CONCURRENCY = 8  # questions answered at once, over all chat events together
+CHAT_QUEUE = "chat"  # the concurrency_id those chat events share
+WRITE_CONCURRENCY = 1  # uploads and removals: one writer to the store at a time
+WRITE_QUEUE = "store-writes"  # the concurrency_id uploads and removals share
+DEFAULT_CONCURRENCY = 4  # every other event (page load, refresh, new conversation): cheap
+QUEUE_MAX_SIZE = 64  # events waiting, all kinds together; one more is refused at once
 
 HEADER = (
     "<h1>Article QA</h1><p>Ask about the indexed news articles. Every answer quotes the "
@@ -201,20 +222,27 @@ def build_app(settings: Settings) -> gr.Blocks:
         chat_inputs = [question, conversation, backend, top_k]
         chat_outputs = [chatbot, sources, conversation, question]
         private: dict[str, Any] = {"api_visibility": "private"}
-        question.submit(chat.respond, chat_inputs, chat_outputs, concurrency_limit=8, **private)
-        ask.click(chat.respond, chat_inputs, chat_outputs, concurrency_limit=8, **private)
+        asking: dict[str, Any] = {
+            "concurrency_id": CHAT_QUEUE,
+            "concurrency_limit": CHAT_CONCURRENCY,
+        }
+        question.submit(chat.respond, chat_inputs, chat_outputs, **asking, **private)
+        ask.click(chat.respond, chat_inputs, chat_outputs, **asking, **private)
         chatbot.example_select(pick_example, None, question, **private).then(
-            chat.respond, chat_inputs, chat_outputs, concurrency_limit=8, **private
+            chat.respond, chat_inputs, chat_outputs, **asking, **private
         )
         new.click(
             new_conversation, None, [chatbot, sources, conversation], api_name="new_conversation"
         )
         chatbot.clear(new_conversation, None, [chatbot, sources, conversation], **private)
         api_trigger.click(
-            ask_api, chat_inputs, [api_result, conversation], api_name="ask", concurrency_limit=8
+            ask_api, chat_inputs, [api_result, conversation], api_name="ask", **asking
         )
         listing = [chatbot, tab.table, tab.remove_choice]
-        writes: dict[str, Any] = {"concurrency_id": "store-writes", "concurrency_limit": 1}
+        writes: dict[str, Any] = {
+            "concurrency_id": WRITE_QUEUE,
+            "concurrency_limit": WRITE_CONCURRENCY,
+        }
         tab.files.upload(
             upload, [tab.files], [tab.log, *listing, tab.files], api_name="upload", **writes
         )
@@ -223,4 +251,5 @@ def build_app(settings: Settings) -> gr.Blocks:
         )
         tab.refresh_button.click(refresh, None, listing, **private)
         app.load(refresh, None, listing, **private)
+    app.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=DEFAULT_CONCURRENCY)
     return app

@@ -74,14 +74,20 @@ class Chat:
     def __init__(self, settings: Settings, stream_delay: float = STREAM_DELAY_S) -> None:
         self.settings = settings
         self.stream_delay = stream_delay
-        self._lock = threading.Lock()  # one question at a time through the shared engine
+        self._engines: dict[int, Engine] = {}  # light copies for other `top_k`s
+        self._lock = threading.Lock()
 
     def engine(self, top_k: int | float | None = None) -> Engine:
-        """The shared engine, or a light copy sharing its store for another `top_k`."""
+        """The shared engine, or a light copy sharing its store for another `top_k`
+        (kept, so its caches last across questions)."""
         base = engine_for(self.settings)
         if top_k is None or int(top_k) == self.settings.top_k:
             return base
-        return Engine(self.settings.replace(top_k=int(top_k)), store=base.store)
+        k = int(top_k)
+        with self._lock:
+            if k not in self._engines:
+                self._engines[k] = Engine(self.settings.replace(top_k=k), store=base.store)
+            return self._engines[k]
 
     def warm_up(self) -> None:
         """Load the embedding model and keyword index now, so the first question is quick."""
@@ -98,8 +104,7 @@ class Chat:
         top_k: int | float | None = None,
     ) -> Answer:
         engine = self.engine(top_k)
-        with self._lock:
-            return engine.ask(question, list(conversation.history), backend=backend or None)
+        return engine.ask(question, list(conversation.history), backend=backend or None)
 
     def respond(
         self,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,11 +90,16 @@ def load_article(
 ) -> Article | LoadFailure:
     """Read one file into an `Article`, or say why it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             return LoadFailure(
                 str(path),
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; "
+                "not a regular file (a pipe, device or socket); save the article as a file",
+            )
+        if info.st_size > max_bytes:
+            return LoadFailure(
+                str(path),
+                f"file is {_size(info.st_size)}, over the {_size(max_bytes)} limit; "
                 "split it or raise ARTICLEQA_MAX_FILE_MB",
             )
         data = path.read_bytes()
@@ -154,6 +160,15 @@ def _unsupported(path: Path) -> str:
         f"unsupported file type {path.suffix or '(none)'!r}; "
         f"use one of {', '.join(SUPPORTED_SUFFIXES)}"
     )
+
+
+def _size(n: int) -> str:
+    """A file size for a message, precise enough to tell the size from the limit.
+
+    >>> _size(52_428_800), _size(1_000), _size(12)
+    ('52.4 MB', '1,000 bytes', '12 bytes')
+    """
+    return f"{n / 1e6:,.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def _bytes_hash(data: bytes) -> str:
