@@ -29,7 +29,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            r"\b(when|what (year|day|date|time|month)|which (year|day|date|month)"
+            r"\b(when|(what|which)( \w+)? (year|day|date|month)|what time"
             r"|on what day|in what year|since when)\b"
         ),
     ),
