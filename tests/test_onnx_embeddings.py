@@ -1,10 +1,12 @@
 """The `onnx` embedding backend against the real sentence-transformers model.
 
-The export runs once per session into a temporary cache folder (~20 s), hence `slow`.
+The export runs once per session into a temporary cache folder (~20 s), hence `slow`
+for every test that needs the model.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,13 +18,15 @@ from langchain_core.embeddings import Embeddings
 from vectorstore import StoreSettings, available_embedders, get_embeddings, split_sentences
 from vectorstore.embeddings import resolve_model_path
 from vectorstore.onnx_embeddings import (
+    MAX_SEQ_TOKENS,
     MODEL_FILE,
     OnnxEncoder,
+    batch_order,
+    max_seq_tokens,
     mean_pool_normalise,
     onnx_embeddings,
+    physical_cores,
 )
-
-pytestmark = pytest.mark.slow
 
 MODEL = resolve_model_path("all-MiniLM-L6-v2")
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_11571fa2a61f8d64.txt"
@@ -57,12 +61,14 @@ def test_registered_without_importing_langchain() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
+@pytest.mark.slow
 def test_export_is_cached_atomically(onnx_model: OnnxEncoder, onnx_cache: Path) -> None:
     files = sorted(p.relative_to(onnx_cache) for p in onnx_cache.rglob("*") if p.is_file())
     assert [f.name for f in files] == [MODEL_FILE]  # no temporary export left behind
     assert onnx_model.onnx_file.is_relative_to(onnx_cache)
 
 
+@pytest.mark.slow
 def test_cosine_to_sentence_transformers(onnx_model: OnnxEncoder) -> None:
     """Batched (documents) and one at a time (queries): mean cosine >= 0.99, worst >= 0.98.
 
@@ -82,13 +88,14 @@ def test_cosine_to_sentence_transformers(onnx_model: OnnxEncoder) -> None:
         assert cosine.min() >= 0.98, cosine
 
 
+@pytest.mark.slow
 def test_cached_model_runs_without_torch(onnx_model: OnnxEncoder, onnx_cache: Path) -> None:
     code = (
         "import sys\n"
-        "from vectorstore.onnx_embeddings import onnx_embeddings\n"
-        f"e = onnx_embeddings({MODEL!r}, cache_dir={str(onnx_cache)!r})\n"
+        "from vectorstore.onnx_embeddings import OnnxEncoder\n"
+        f"e = OnnxEncoder({MODEL!r}, cache_dir={str(onnx_cache)!r})\n"
         "e.embed_query('who evacuated the children?')\n"
-        "heavy = ('torch', 'transformers', 'sentence_transformers')\n"
+        "heavy = ('torch', 'transformers', 'sentence_transformers', 'langchain_core')\n"
         "bad = [m for m in heavy if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
@@ -106,3 +113,42 @@ def test_not_a_model_folder_says_what_to_do(tmp_path: Path) -> None:
 
     with pytest.raises(EmbeddingModelError, match="ARTICLEQA_EMBEDDING_BACKEND"):
         onnx_embeddings(str(tmp_path / "nowhere"), cache_dir=tmp_path / "cache")
+
+
+@pytest.mark.slow
+def test_vectors_do_not_depend_on_the_order_given(onnx_model: OnnxEncoder) -> None:
+    """Batches are cut from length-sorted texts (ties by text), then rows are put back."""
+    texts = seed_sentences()
+    forward = onnx_model.encode(texts)
+    np.testing.assert_array_equal(onnx_model.encode(texts[::-1]), forward[::-1])
+
+
+@pytest.mark.slow
+def test_texts_are_truncated_at_the_models_maximum(onnx_model: OnnxEncoder) -> None:
+    long = SENTENCES[-1]  # ~800 tokens, far over the 256 the model takes
+    both = onnx_model.encode([long, long + " And a tail the model never sees." * 20])
+    np.testing.assert_array_equal(both[0], both[1])
+
+
+@pytest.mark.parametrize(
+    ("lengths", "texts", "order"),
+    [
+        ([5, 3, 5, 3], ["b", "z", "a", "y"], [3, 1, 2, 0]),
+        ([2, 2, 1], ["x", "x", "y"], [2, 0, 1]),
+        ([], [], []),
+    ],
+)
+def test_batch_order(lengths: list[int], texts: list[str], order: list[int]) -> None:
+    assert batch_order(lengths, texts) == order
+
+
+def test_max_seq_tokens_reads_the_model_folder(tmp_path: Path) -> None:
+    assert max_seq_tokens(MODEL) == 256  # all-MiniLM-L6-v2's sentence_bert_config.json
+    assert max_seq_tokens(str(tmp_path)) == MAX_SEQ_TOKENS
+    (tmp_path / "sentence_bert_config.json").write_text('{"max_seq_length": 128}')
+    assert max_seq_tokens(str(tmp_path)) == 128
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux CPU affinity")
+def test_physical_cores_is_within_what_the_process_may_use() -> None:
+    assert 1 <= physical_cores() <= len(os.sched_getaffinity(0))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import re
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
-from .embeddings import EMBED_BATCH_SIZE, register_embedder
+from .embeddings import register_embedder
 from .errors import EmbeddingModelError
 
 if TYPE_CHECKING:
@@ -47,15 +48,22 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_SEQ_TOKENS",
+    "ONNX_BATCH_SIZE",
     "OnnxEncoder",
+    "batch_order",
     "default_cache_dir",
     "export_onnx",
+    "max_seq_tokens",
+    "mean_pool_normalise",
     "onnx_embeddings",
+    "physical_cores",
 ]
 
 log = logging.getLogger(__name__)
 
-MAX_SEQ_TOKENS = 256  # tokens per text, as sentence-transformers' max_seq_length for MiniLM
+MAX_SEQ_TOKENS = 256  # tokens per text when the model folder does not say (MiniLM's value)
+ONNX_BATCH_SIZE = 8  # texts per forward pass, cut from length-sorted texts (measured fastest)
+TOKENIZE_SLICE = 4096  # texts tokenised per call: bounds the tokenizer's per-text objects
 MODEL_FILE = "model.int8.onnx"  # the quantised model inside a cache folder
 _OPSET = 17  # ONNX opset for the export; onnxruntime >= 1.14 runs it
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -92,15 +100,17 @@ class OnnxEncoder:
         self,
         model_path: str,
         cache_dir: str | os.PathLike[str] | None = None,
-        batch_size: int = EMBED_BATCH_SIZE,
+        batch_size: int = ONNX_BATCH_SIZE,
+        threads: int | None = None,
     ) -> None:
         self.model_path = model_path
         self.batch_size = batch_size
         onnx_file = export_onnx(model_path, cache_dir)
         self.onnx_file = onnx_file
-        self._session = _session(onnx_file)
+        self._session = _session(onnx_file, threads or physical_cores())
         self._input_names = {i.name for i in self._session.get_inputs()}
         self._tokenizer = _tokenizer(model_path)
+        self._pad_id = self._tokenizer.token_to_id("[PAD]") or 0
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()
@@ -111,32 +121,78 @@ class OnnxEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 embeddings, one row per text, in the order given.
 
-        Texts are batched by length (sorted, then restored) so short ones are not padded
-        to the longest text of the whole call.
+        Every text is tokenised once (truncated to the model's maximum length); batches
+        are then cut from the texts sorted by token count, so a batch is padded only to
+        its own longest text, and the rows are put back in the order given. Ties sort by
+        text, so the batches, hence the vectors, do not depend on the order given.
         """
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ids = self._token_ids(texts)
+        order = batch_order([len(i) for i in ids], texts)
         out: np.ndarray | None = None
         for a in range(0, len(order), self.batch_size):
             idx = order[a : a + self.batch_size]
-            vectors = self._embed_batch([texts[i] for i in idx])
+            vectors = self._embed_batch([ids[i] for i in idx])
             if out is None:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
             out[idx] = vectors
         assert out is not None
         return out
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
+    def _token_ids(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's token ids (the tokenizer's fast batch encode, a slice at a time)."""
+        ids: list[np.ndarray] = []
+        for a in range(0, len(texts), TOKENIZE_SLICE):
+            encodings = self._tokenizer.encode_batch(list(texts[a : a + TOKENIZE_SLICE]))
+            ids.extend(np.asarray(e.ids, dtype=np.int32) for e in encodings)
+        return ids
+
+    def _embed_batch(self, ids: Sequence[np.ndarray]) -> np.ndarray:
+        """Embed one batch of token id rows, right-padded to the longest."""
+        tokens = np.full((len(ids), max(len(i) for i in ids)), self._pad_id, dtype=np.int64)
+        mask = np.zeros_like(tokens)
+        for row, row_ids in enumerate(ids):
+            tokens[row, : len(row_ids)] = row_ids
+            mask[row, : len(row_ids)] = 1
         feed = {
-            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+            "input_ids": tokens,
+            "attention_mask": mask,
+            "token_type_ids": np.zeros_like(tokens),  # one sequence per text: segment 0
         }
         feed = {k: v for k, v in feed.items() if k in self._input_names}
         (hidden,) = self._session.run(["last_hidden_state"], feed)
-        return mean_pool_normalise(hidden, feed["attention_mask"])
+        return mean_pool_normalise(hidden, mask)
+
+
+def batch_order(lengths: Sequence[int], texts: Sequence[str]) -> list[int]:
+    """Indices of `texts` by token count, ties by text: the order batches are cut in.
+
+    >>> batch_order([5, 3, 5, 3], ["b", "z", "a", "y"])
+    [3, 1, 2, 0]
+    """
+    return sorted(range(len(texts)), key=lambda i: (lengths[i], texts[i]))
+
+
+def physical_cores() -> int:
+    """Physical cores this process may run on (its CPU affinity; hyper-threads count once).
+
+    One ONNX Runtime thread per physical core, as ORT's own default; counted here so that
+    a process pinned to fewer CPUs (taskset, a container's cpuset) does not start more
+    threads than it may run on.
+    """
+    try:
+        allowed = os.sched_getaffinity(0)
+    except AttributeError:  # not Linux: no affinity or topology to read
+        return os.cpu_count() or 1
+    cores = set()
+    for cpu in allowed:
+        siblings = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list")
+        try:
+            cores.add(siblings.read_text().strip())
+        except OSError:
+            cores.add(str(cpu))
+    return max(1, len(cores))
 
 
 def mean_pool_normalise(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -253,11 +309,17 @@ def _quantise(fp32: Path, int8: Path) -> None:
     )
 
 
-def _session(onnx_file: Path) -> onnxruntime.InferenceSession:
+def _session(onnx_file: Path, threads: int) -> onnxruntime.InferenceSession:
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1  # the graph is one chain: nothing runs side by side
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    # Idle worker threads sleep instead of busy-waiting for work: with the cores shared
+    # (other processes, Chroma's own threads) spinning cost ~10-15% more CPU per text.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     try:
         return onnxruntime.InferenceSession(
             str(onnx_file), sess_options=options, providers=["CPUExecutionProvider"]
@@ -271,12 +333,22 @@ def _session(onnx_file: Path) -> onnxruntime.InferenceSession:
 
 
 def _tokenizer(model_path: str) -> Tokenizer:
+    """The model's fast tokenizer, truncating at its maximum length, without padding."""
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
-    tok.enable_truncation(max_length=MAX_SEQ_TOKENS)
-    tok.enable_padding(pad_id=tok.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+    tok.enable_truncation(max_length=max_seq_tokens(model_path))
+    tok.no_padding()  # batches are padded to their own longest text in `_embed_batch`
     return tok
+
+
+def max_seq_tokens(model_path: str) -> int:
+    """The model's `max_seq_length` (sentence_bert_config.json), else `MAX_SEQ_TOKENS`."""
+    try:
+        config = json.loads((Path(model_path) / "sentence_bert_config.json").read_text())
+        return int(config["max_seq_length"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return MAX_SEQ_TOKENS
 
 
 @functools.cache
@@ -291,4 +363,7 @@ def _langchain_class() -> type[OnnxEncoder]:
 
 @register_embedder("onnx")
 def _onnx(model_path: str) -> Embeddings:
-    return onnx_embeddings(model_path)
+    # The plain encoder, not the LangChain subclass: it has every method the store and
+    # LangChain's Chroma call, and answering a question then never imports langchain-core
+    # (~0.6 s of a cold start). `onnx_embeddings()` gives the real subclass.
+    return cast("Embeddings", OnnxEncoder(model_path))
