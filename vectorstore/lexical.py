@@ -44,8 +44,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
-        import bm25s
-
+        bm25s = _bm25s()
         token_lists = [terms(t) for t in texts]
         bm25 = bm25s.BM25()
         if ids:
@@ -101,11 +100,19 @@ class LexicalIndex:
         if not meta_path.is_file():
             return None
         try:
-            import bm25s
-
+            bm25s = _bm25s()
             meta = json.loads(meta_path.read_text())
             bm25 = bm25s.BM25.load(str(folder)) if meta["ids"] else None
         except (OSError, ValueError, KeyError) as e:
             log.warning("ignoring a damaged keyword index at %s (%s); rebuilding", folder, e)
             return None
         return cls(meta["ids"], bm25, meta["term_df"], meta["word_df"])
+
+
+def _bm25s() -> Any:
+    """The bm25s module, with its logger quieted (it sets itself to DEBUG on import, so
+    'Building index from tokens' would reach the CLI's output)."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
