@@ -1,9 +1,12 @@
-"""The article store: two Chroma collections, written so a crash never half-publishes.
+"""The article store: three Chroma collections, written so a crash never half-publishes.
 
 * `<prefix>_chunks`: one record per chunk (text, embedding, article id, offsets and the
   article *version*, i.e. its content hash).
 * `<prefix>_articles`: one record per published article (full text, title, hash, chunk
   count, when ingested); its embedding is the mean of its chunks' embeddings.
+* `<prefix>_meta`: one record, the store's *generation*, changed before and after every
+  publish and removal, so a reader notices another process's writes with one read
+  instead of listing every article.
 
 Publishing an article is three steps, in this order: write its chunks under the new
 version; upsert its article record (the *marker*: from now on readers use the new
@@ -23,6 +26,7 @@ import logging
 import shutil
 import threading
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,6 +57,7 @@ WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,
 KEYWORD_RECHECK_S = 2.0  # seconds an in-memory keyword index is trusted unchecked
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
 _SPACE = {"hnsw": {"space": "cosine"}}
+_GENERATION = "generation"  # id of the one record in `<prefix>_meta`
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,26 @@ class ArticleStore:
         return self._collection(f"{self.settings.collection}_chunks")
 
     @cached_property
+    def meta(self) -> Collection:
+        """One record: the store's write *generation*, changed by every write."""
+        return self._collection(f"{self.settings.collection}_meta")
+
+    def generation(self) -> str:
+        """A token that changes whenever articles are published or removed ("" for a
+        store written before generations existed)."""
+        got = self._call(self.meta.get, ids=[_GENERATION], include=["metadatas"])
+        metas = got.get("metadatas") or []
+        return str((metas[0] or {}).get("value", "")) if metas else ""
+
+    def _bump_generation(self) -> None:
+        self._call(
+            self.meta.upsert,
+            ids=[_GENERATION],
+            embeddings=[[1.0]],
+            metadatas=[{"value": uuid.uuid4().hex}],
+        )
+
+    @cached_property
     def articles(self) -> Collection:
         return self._collection(f"{self.settings.collection}_articles")
 
@@ -271,8 +296,13 @@ class ArticleStore:
         now = time.monotonic()
         if self._keyword.index is not None and now - self._keyword.checked < KEYWORD_RECHECK_S:
             return self._keyword.index
-        fingerprint = self.fingerprint()
+        # Listing every article takes seconds at 100k chunks; the generation is one read.
+        generation = self.generation()
         self._keyword.checked = now
+        if self._keyword.index is not None and generation == self._keyword.generation != "":
+            return self._keyword.index
+        fingerprint = self.fingerprint()
+        self._keyword.generation = generation
         if self._keyword.index is not None and self._keyword.fingerprint == fingerprint:
             return self._keyword.index
         folder = self.settings.store_dir / "lexical" / fingerprint
@@ -384,6 +414,7 @@ class ArticleStore:
             )
         article_ids = [item.article.id for item in items]
         previous = self._call(self.articles.get, ids=article_ids, include=[])["ids"]
+        self._bump_generation()  # before and after the markers flip: readers recheck
         now = datetime.now(UTC).isoformat(timespec="seconds")
         for a in range(0, len(items), WRITE_BATCH):
             batch = items[a : a + WRITE_BATCH]
@@ -405,12 +436,14 @@ class ArticleStore:
                         ]
                     },
                 )
+        self._bump_generation()
 
     def remove(self, article_id: str) -> None:
         """Unpublish an article first, then delete its chunks."""
         self._keyword.checked = float("-inf")
         self._call(self.articles.delete, ids=[article_id])
         self._call(self.chunks.delete, where={"article_id": article_id})
+        self._bump_generation()
 
     def repair(self) -> list[str]:
         """Delete chunks no published article owns (left by an interrupted ingest).
@@ -507,3 +540,4 @@ class _KeywordCache:
         self.index: LexicalIndex | None = None
         self.checked = float("-inf")  # time.monotonic() of the last fingerprint check
         self.lock = threading.Lock()
+        self.generation = ""  # the store generation `fingerprint` was last checked at
