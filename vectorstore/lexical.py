@@ -12,6 +12,7 @@ import json
 import logging
 import math
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,9 +84,9 @@ class LexicalIndex:
 
     # ---- persistence ---------------------------------------------------------------
     def save(self, folder: Path) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        # a name of its own, so two processes saving at once never write into one folder
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + ".tmp"))
         if self._bm25 is not None:
             self._bm25.save(str(tmp), show_progress=False)
         (tmp / _META_FILE).write_text(

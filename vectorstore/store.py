@@ -14,6 +14,21 @@ version); delete chunks of other versions. A reader only trusts chunks whose ver
 matches the published record, so a process killed at any point leaves either the old
 article or the new one visible, never a mix; `repair()` deletes the leftovers.
 
+Several processes may share one local store (the web app, an `articleqa ingest` beside
+it), though chromadb's local mode is not process-safe. Two rules make it so here:
+
+* Writers take turns: every write (a publish group, a removal, a repair) holds an OS file
+  lock on `<store_dir>/write.lock` (released by the kernel if the process dies), so a
+  repair never mistakes another process's half-written article for crash leftovers.
+* A process whose view is stale reopens it: chromadb's local vector index follows only
+  its own process's writes, so when the generation changes under a process that did not
+  write it, that process drops its Chroma client and opens a fresh one (before writing,
+  and within `KEYWORD_RECHECK_S` when reading); writing over a stale view could
+  overwrite the other process's vectors on disk.
+
+A remote store has one owner, the Chroma server; there, a repair leaves alone leftovers
+younger than `REMOTE_REPAIR_GRACE_S` (they may be another replica's write in flight).
+
 The store is local (`chromadb.PersistentClient` under `store_dir`) or remote
 (`chromadb.HttpClient` at `chroma_url`); telemetry is off and Chroma's own default
 embedding function (which downloads a model) is never used.
@@ -28,7 +43,8 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -56,6 +72,8 @@ log = logging.getLogger(__name__)
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
 KEYWORD_RECHECK_S = 2.0  # seconds an in-memory keyword index is trusted unchecked
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
+WRITE_LOCK_TIMEOUT_S = 600.0  # a writer waits this long for another process's write group
+REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
 _SPACE = {"hnsw": {"space": "cosine"}}
 _GENERATION = "generation"  # id of the one record in `<prefix>_meta`
 
@@ -107,6 +125,7 @@ class Publication:
         return self.article.content_hash
 
     def chunk_metadata(self) -> list[dict[str, Any]]:
+        written = int(time.time())  # lets a remote store's repair skip writes in flight
         metas: list[dict[str, Any]] = [
             {
                 "article_id": self.article.id,
@@ -115,6 +134,7 @@ class Publication:
                 "index": c.index,
                 "start": c.start,
                 "end": c.end,
+                "written": written,
             }
             for c in self.chunks
         ]
@@ -151,6 +171,7 @@ class ArticleStore:
         self.settings = settings
         self._embeddings = embeddings
         self._keyword = _KeywordCache()
+        self._epoch = -1  # the `_LocalView.epoch` this object's Chroma client belongs to
 
     # ---- opening -------------------------------------------------------------------
     @property
@@ -183,7 +204,14 @@ class ArticleStore:
                 )
             path = self.settings.store_dir / "chroma"
             path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            view = self._view()
+            assert view is not None
+            self._epoch = view.epoch
+            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            if view.generation is None:  # what this process's first view of the store holds
+                meta = self._collection(f"{self.settings.collection}_meta", client)
+                view.generation = _generation_of(meta)
+            return client
         except StoreError:
             raise
         except Exception as e:  # chromadb raises bare Exception/ValueError on connect
@@ -208,17 +236,86 @@ class ArticleStore:
     def generation(self) -> str:
         """A token that changes whenever articles are published or removed ("" for a
         store written before generations existed)."""
-        got = self._call(self.meta.get, ids=[_GENERATION], include=["metadatas"])
-        metas = got.get("metadatas") or []
-        return str((metas[0] or {}).get("value", "")) if metas else ""
+        return self._call(_generation_of, self.meta)
 
     def _bump_generation(self) -> None:
+        value = uuid.uuid4().hex
         self._call(
             self.meta.upsert,
             ids=[_GENERATION],
             embeddings=[[1.0]],
-            metadatas=[{"value": uuid.uuid4().hex}],
+            metadatas=[{"value": value}],
         )
+        view = self._view()
+        if view is not None:  # this process's own write: its view already holds it
+            view.generation = value
+
+    # ---- sharing the store with other processes --------------------------------------
+    def _view(self) -> _LocalView | None:
+        """This process's view of a local store (None for a remote one)."""
+        if self.settings.chroma_url:
+            return None
+        key = str((self.settings.store_dir / "chroma").resolve())
+        with _VIEWS_LOCK:
+            return _VIEWS.setdefault(key, _LocalView())
+
+    def refresh(self) -> str:
+        """The store's generation, after reopening Chroma if another process wrote since
+        this process last looked (its local vector index would not show those writes)."""
+        generation = self.generation()
+        view = self._view()
+        if view is None:
+            return generation
+        with view.lock:
+            if view.generation is None:
+                view.generation = generation
+            elif view.generation != generation:
+                log.info("another process wrote to %s; reopening the store", self.location)
+                from chromadb.api.shared_system_client import SharedSystemClient
+
+                # chromadb caches one System per folder; a new client would reuse the
+                # stale one. Threads still using the old client finish on it.
+                identifier = str(getattr(self.client, "_identifier", ""))
+                SharedSystemClient._identifier_to_system.pop(identifier, None)
+                SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+                view.epoch += 1
+                view.generation = generation
+            if self._epoch != view.epoch:
+                for name in ("client", "chunks", "articles", "meta", "langchain"):
+                    self.__dict__.pop(name, None)
+                self._keyword.checked = float("-inf")
+        return generation
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the store's write lock (local stores) on an up-to-date view."""
+        self._keyword.checked = float("-inf")
+        if self.settings.chroma_url:
+            yield
+            return
+        from filelock import FileLock, Timeout
+
+        path = self.settings.store_dir / "write.lock"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(str(path), timeout=WRITE_LOCK_TIMEOUT_S)
+            lock.acquire()
+        except Timeout as e:
+            raise StoreError(
+                f"Another process has been writing to the store at {self.location} for over "
+                f"{WRITE_LOCK_TIMEOUT_S:.0f} s (it holds {path}). Wait for that ingest or "
+                "upload to finish, then try again."
+            ) from e
+        except OSError as e:
+            raise StoreError(
+                f"Cannot lock the store at {self.location} for writing ({e}). "
+                "Check the folder's permissions or set ARTICLEQA_STORE_DIR."
+            ) from e
+        try:
+            self.refresh()  # write on top of what other processes wrote, never over it
+            yield
+        finally:
+            lock.release()
 
     @cached_property
     def articles(self) -> Collection:
@@ -297,7 +394,7 @@ class ArticleStore:
         if self._keyword.index is not None and now - self._keyword.checked < KEYWORD_RECHECK_S:
             return self._keyword.index
         # Listing every article takes seconds at 100k chunks; the generation is one read.
-        generation = self.generation()
+        generation = self.refresh()
         self._keyword.checked = now
         if self._keyword.index is not None and generation == self._keyword.generation != "":
             return self._keyword.index
@@ -392,7 +489,10 @@ class ArticleStore:
         """
         if not items:
             return
-        self._keyword.checked = float("-inf")
+        with self._writing():
+            self._publish_many(items)
+
+    def _publish_many(self, items: Sequence[Publication]) -> None:
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
@@ -440,22 +540,31 @@ class ArticleStore:
 
     def remove(self, article_id: str) -> None:
         """Unpublish an article first, then delete its chunks."""
-        self._keyword.checked = float("-inf")
-        self._call(self.articles.delete, ids=[article_id])
-        self._call(self.chunks.delete, where={"article_id": article_id})
-        self._bump_generation()
+        with self._writing():
+            self._call(self.articles.delete, ids=[article_id])
+            self._call(self.chunks.delete, where={"article_id": article_id})
+            self._bump_generation()
 
     def repair(self) -> list[str]:
         """Delete chunks no published article owns (left by an interrupted ingest).
 
         Returns one line per article repaired, for the ingest report.
         """
+        with self._writing():
+            return self._repair()
+
+    def _repair(self) -> list[str]:
         published = self.versions()
+        # locally the write lock shuts out writes in flight; remotely, only their age does
+        young = time.time() - REMOTE_REPAIR_GRACE_S if self.settings.chroma_url else None
         stale: dict[str, list[str]] = {}
         for chunk_id_, meta, _ in self._scan(self.chunks, include=["metadatas"]):
             article_id = str(meta.get("article_id", ""))
-            if published.get(article_id) != meta.get("version"):
-                stale.setdefault(article_id, []).append(chunk_id_)
+            if published.get(article_id) == meta.get("version"):
+                continue
+            if young is not None and float(meta.get("written", 0)) > young:
+                continue
+            stale.setdefault(article_id, []).append(chunk_id_)
         for ids in stale.values():
             for a in range(0, len(ids), WRITE_BATCH):
                 self._call(self.chunks.delete, ids=ids[a : a + WRITE_BATCH])
@@ -465,9 +574,9 @@ class ArticleStore:
         ]
 
     # ---- helpers -------------------------------------------------------------------
-    def _collection(self, name: str) -> Collection:
+    def _collection(self, name: str, client: chromadb.ClientAPI | None = None) -> Collection:
         return self._call(
-            self.client.get_or_create_collection,
+            (client or self.client).get_or_create_collection,
             name=name,
             configuration=_SPACE,
             embedding_function=None,
@@ -501,6 +610,12 @@ class ArticleStore:
             ) from e
 
 
+def _generation_of(meta: Collection) -> str:
+    got = meta.get(ids=[_GENERATION], include=["metadatas"])
+    metas = got.get("metadatas") or []
+    return str((metas[0] or {}).get("value", "")) if metas else ""
+
+
 def chunk_id(article_id: str, version: str, index: int) -> str:
     """Deterministic chunk id, so re-writing after a crash overwrites, never duplicates."""
     return f"{article_id}::{version[:16]}::{index}"
@@ -530,6 +645,20 @@ def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
         score=score,
         packed_sentences=str(m.get("sentences", "")),
     )
+
+
+@dataclass
+class _LocalView:
+    """One process's Chroma view of one local store, shared by its `ArticleStore`s (they
+    share chromadb's cached System for the folder)."""
+
+    generation: str | None = None  # the store generation this view reflects
+    epoch: int = 0  # bumped on each reopen; clients of an older epoch are dropped
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_VIEWS: dict[str, _LocalView] = {}  # by resolved Chroma folder
+_VIEWS_LOCK = threading.Lock()
 
 
 class _KeywordCache:

@@ -1,0 +1,157 @@
+"""Two processes, one local store: writers take turns and readers follow the other's writes.
+
+chromadb's local mode is not process-safe: a process's vector index does not show what
+another process wrote, and a repair run by one ingest used to delete the chunks another
+process had written but not yet published (the web app's upload beside an `articleqa
+ingest`). These tests run the second process for real.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from qa import Settings, ask
+from vectorstore import ArticleStore, ingest
+
+from .conftest_paths import ROOT
+
+LIGHTHOUSE = (
+    "Old lighthouse reopens as a museum\n\n"
+    "The Gull Point lighthouse, first lit in 1874, reopened on Saturday as a maritime museum.\n"
+)
+COMET = (
+    "Comet found at Kestrel Ridge\n\n"
+    "Astronomers at the Kestrel Ridge observatory named the comet they found Quillfeather.\n"
+)
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+
+# A second process that publishes one article and holds its write half done for a while:
+# its chunks are written, its article record (the marker) is not yet.
+SLOW_WRITER = """
+import sys, time
+import numpy as np
+from pathlib import Path
+from vectorstore import Article, ArticleStore, Publication, StoreSettings, chunk_article
+
+class PausingStore(ArticleStore):
+    bumps = 0
+    def _bump_generation(self):
+        self.bumps += 1
+        if self.bumps == 1:  # chunks are written, the marker is not
+            print("chunks written", flush=True)
+            time.sleep(float(sys.argv[2]))
+        super()._bump_generation()
+
+store = PausingStore(StoreSettings(store_dir=Path(sys.argv[1])))
+text = sys.argv[3]
+article = Article("lighthouse.txt", text.splitlines()[0], text, "f" * 64)
+chunks = chunk_article(article)
+vectors = np.random.default_rng(0).random((len(chunks), 384)).astype(np.float32)
+store.publish(article, chunks, vectors)
+print("published", flush=True)
+"""
+
+
+def cli_ingest(store_dir: Path, folder: Path) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "qa.cli", "--store", str(store_dir), "ingest", str(folder)]
+    return subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+
+
+def test_vector_search_follows_another_process_writes(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "lighthouse.txt").write_text(LIGHTHOUSE, encoding="utf-8")
+    ingest([first], settings)
+    assert "1874" in ask("When was the Gull Point lighthouse first lit?", settings=settings).text
+
+    store = ArticleStore(settings)
+    question = store.embeddings.embed_query("What name did the astronomers give the comet?")
+    assert {c.article_id for c in store.vector_search(question, k=5)} == {"lighthouse.txt"}
+
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "comet.txt").write_text(COMET, encoding="utf-8")
+    done = cli_ingest(settings.store_dir, second)
+    assert done.returncode == 0, done.stderr
+    assert "1 added" in done.stdout, done.stdout
+
+    store.refresh()  # what a question does within KEYWORD_RECHECK_S
+    hits = store.vector_search(question, k=5)
+    assert hits and hits[0].article_id == "comet.txt", hits
+    # and then this process writes on top of the other's, losing nothing
+    third = tmp_path / "third"
+    third.mkdir()
+    (third / "lighthouse.txt").write_text(LIGHTHOUSE + "It closed in 1990.\n", encoding="utf-8")
+    ingest([third], settings, store=store)
+    fresh = ArticleStore(settings)  # a new process's view, from disk
+    hits = fresh.vector_search(question, k=5)
+    assert hits and hits[0].article_id == "comet.txt", hits
+    answer = ask("What did the astronomers name the comet?", settings=settings)
+    assert "Quillfeather" in answer.text
+    assert {c.source for c in answer.citations} == {"comet.txt"}
+
+
+def test_a_repair_waits_for_another_process_write_in_flight(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    pause = 4.0
+    writer = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITER, str(settings.store_dir), str(pause), LIGHTHOUSE],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None
+        line = writer.stdout.readline()
+        stderr = writer.stderr.read() if writer.stderr and not line else ""
+        assert line.strip() == "chunks written", (line, stderr)
+        # the other process's chunks are in the store, its article record is not yet:
+        # exactly what an interrupted ingest leaves, but this one is alive and writing
+        store = ArticleStore(settings)
+        started = time.perf_counter()
+        repaired = store.repair()
+        waited = time.perf_counter() - started
+        out, err = writer.communicate(timeout=120)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait()
+    assert writer.returncode == 0, err
+    assert "published" in out
+    assert repaired == [], repaired
+    assert waited > pause / 2, f"the repair ran beside the other write ({waited:.1f} s)"
+    assert store.versions() == {"lighthouse.txt": "f" * 64}
+    chunks = [c for c in store.iter_chunks() if c.article_id == "lighthouse.txt"]
+    assert chunks and all(c.version == "f" * 64 for c in chunks)
+
+
+def test_a_killed_writer_releases_the_lock(tmp_path: Path) -> None:
+    """The lock is the kernel's: a writer killed mid-write leaves no lock behind, and the
+    next ingest repairs what it left."""
+    settings = Settings(store_dir=tmp_path / "store")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITER, str(settings.store_dir), "600", LIGHTHOUSE],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "chunks written"
+    writer.kill()
+    writer.wait()
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "comet.txt").write_text(COMET, encoding="utf-8")
+    report = ingest([folder], settings)
+    assert report.added == ["comet.txt"]
+    assert report.repaired and "lighthouse.txt" in report.repaired[0]
+    assert set(ArticleStore(settings).versions()) == {"comet.txt"}
