@@ -129,6 +129,7 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
     from .engine import engine_for
 
     engine = engine_for(settings)
+    engine.warm_up()
     if as_json:
         answer = engine.ask(question)
         click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
@@ -144,6 +145,7 @@ def chat(settings: Settings) -> None:
     from .engine import engine_for
 
     engine = engine_for(settings)
+    engine.warm_up()  # while the person types
     history: list[tuple[str, str]] = []
     click.echo("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
     while True:

@@ -74,6 +74,21 @@ class Engine:
     def keyword_index(self) -> LexicalIndex:
         return self.store.keyword_index()
 
+    def warm_up(self) -> threading.Thread:
+        """Load the embedding model on a background thread while the caller opens the
+        store: model loading runs mostly outside the GIL, so a one-shot `articleqa ask`
+        overlaps it with importing chromadb. A failure is left for the real call."""
+
+        def load() -> None:
+            try:
+                self.store.embeddings.embed_query("warm up")
+            except Exception as e:  # the first real embedding raises it, with its message
+                log.debug("warm-up failed: %s", e)
+
+        thread = threading.Thread(target=load, name="articleqa-warm-up", daemon=True)
+        thread.start()
+        return thread
+
     def prepare(self, question: str, history: History = ()) -> Query:
         """Check and clean `question`, fix its typos, and put it in its conversation.
 

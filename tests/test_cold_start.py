@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from vectorstore import ArticleStore, StoreSettings, ingest
+
 from .conftest_paths import ROOT, SEEDS
 
 HEAVY = ("torch", "transformers", "sentence_transformers", "langchain_core")
@@ -125,3 +127,36 @@ def test_plugin_commands_load_only_when_needed(tmp_path: Path) -> None:
     asked, modules = _articleqa(["--store", str(missing), "ask", "Hi?"], env, tmp_path / "a.json")
     assert asked.returncode == 3, asked.stderr  # no store: the friendly error, as before
     assert not _loaded(modules, "ui")
+
+
+class _CountingStore(ArticleStore):
+    """A real store that counts how often it lists every article."""
+
+    listings = 0
+
+    def fingerprint(self) -> str:
+        type(self).listings += 1
+        return super().fingerprint()
+
+
+def test_a_new_process_finds_its_keyword_index_without_listing_articles(
+    tmp_path: Path,
+) -> None:
+    """Listing every article takes seconds at 100k chunks; the store's generation, one
+    read, names the keyword index on disk instead."""
+    settings = StoreSettings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    (settings.store_dir / "lexical" / "generation.json").unlink()  # as a store of old
+    built = _CountingStore(settings).keyword_index()
+    assert _CountingStore.listings == 1
+    second = _CountingStore(settings)  # what a new process starts with
+    assert second.keyword_index().ids == built.ids
+    assert _CountingStore.listings == 1
+    # a write starts a new generation, so the record never outlives the state it names
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "note.txt").write_text("A note\n\nThe ferry sails at noon.\n", encoding="utf-8")
+    ingest([more], settings)
+    third = _CountingStore(settings).keyword_index()
+    assert set(third.ids) > set(built.ids)
+    assert any(i.startswith("note.txt::") for i in third.ids)

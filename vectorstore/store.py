@@ -37,7 +37,9 @@ embedding function (which downloads a model) is never used.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import shutil
 import threading
 import time
@@ -47,6 +49,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -170,6 +173,7 @@ class ArticleStore:
     def __init__(self, settings: StoreSettings, embeddings: Embeddings | None = None) -> None:
         self.settings = settings
         self._embeddings = embeddings
+        self._embeddings_lock = threading.Lock()
         self._keyword = _KeywordCache()
         self._epoch = -1  # the `_LocalView.epoch` this object's Chroma client belongs to
 
@@ -323,11 +327,12 @@ class ArticleStore:
 
     @property
     def embeddings(self) -> Embeddings:
-        if self._embeddings is None:
-            from .embeddings import get_embeddings
+        with self._embeddings_lock:  # a warm-up thread may be loading it already
+            if self._embeddings is None:
+                from .embeddings import get_embeddings
 
-            self._embeddings = get_embeddings(self.settings)
-        return self._embeddings
+                self._embeddings = get_embeddings(self.settings)
+            return self._embeddings
 
     @cached_property
     def langchain(self) -> Chroma:
@@ -398,11 +403,15 @@ class ArticleStore:
         self._keyword.checked = now
         if self._keyword.index is not None and generation == self._keyword.generation != "":
             return self._keyword.index
-        fingerprint = self.fingerprint()
+        lexical = self.settings.store_dir / "lexical"
+        fingerprint = _fingerprint_at(lexical, generation)
+        if fingerprint is None:
+            fingerprint = self.fingerprint()
+            _remember_fingerprint(lexical, generation, fingerprint)
         self._keyword.generation = generation
         if self._keyword.index is not None and self._keyword.fingerprint == fingerprint:
             return self._keyword.index
-        folder = self.settings.store_dir / "lexical" / fingerprint
+        folder = lexical / fingerprint
         index = LexicalIndex.load(folder)
         if index is None:
             published = self.versions()
@@ -416,7 +425,7 @@ class ArticleStore:
                 folder.parent.mkdir(parents=True, exist_ok=True)
                 index.save(folder)
                 for old in folder.parent.iterdir():
-                    if old.name != fingerprint:
+                    if old.is_dir() and old.name != fingerprint and not _in_progress(old):
                         shutil.rmtree(old, ignore_errors=True)
             except OSError as e:  # a read-only store still answers, just slower to start
                 log.warning("cannot cache the keyword index in %s: %s", folder, e)
@@ -554,6 +563,9 @@ class ArticleStore:
             return self._repair()
 
     def _repair(self) -> list[str]:
+        # A new generation per ingest: a writer killed between its two bumps may have
+        # flipped markers that no generation change announced.
+        self._bump_generation()
         published = self.versions()
         # locally the write lock shuts out writes in flight; remotely, only their age does
         young = time.time() - REMOTE_REPAIR_GRACE_S if self.settings.chroma_url else None
@@ -608,6 +620,49 @@ class ArticleStore:
                 f"The Chroma store at {self.location} failed ({type(e).__name__}: {e}). "
                 "If it persists, re-create it: delete the folder and run `articleqa ingest` again."
             ) from e
+
+
+_GENERATION_FILE = "generation.json"  # in the keyword cache folder: the last fingerprint seen
+LEXICAL_TMP_MAX_AGE_S = 3600.0  # a keyword-cache folder still being saved, at most this old
+
+
+def _fingerprint_at(lexical: Path, generation: str) -> str | None:
+    """The fingerprint recorded for `generation`, so a new process need not list every
+    article (seconds at 100k chunks) to find its keyword index on disk."""
+    if not generation:
+        return None
+    try:
+        seen = json.loads((lexical / _GENERATION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(seen, dict) or seen.get("generation") != generation:
+        return None
+    fingerprint = seen.get("fingerprint")
+    return fingerprint if isinstance(fingerprint, str) and fingerprint.isalnum() else None
+
+
+def _remember_fingerprint(lexical: Path, generation: str, fingerprint: str) -> None:
+    """Record `fingerprint` for `generation`. Every write changes the generation (an
+    ingest starts a new one), so a recorded pair never outlives the state it names."""
+    if not generation:
+        return
+    try:
+        lexical.mkdir(parents=True, exist_ok=True)
+        tmp = lexical / f"{_GENERATION_FILE}.{os.getpid()}.{threading.get_ident()}"
+        tmp.write_text(json.dumps({"generation": generation, "fingerprint": fingerprint}))
+        tmp.replace(lexical / _GENERATION_FILE)
+    except OSError as e:  # a read-only store: the next process lists the articles again
+        log.debug("cannot record the store fingerprint in %s: %s", lexical, e)
+
+
+def _in_progress(folder: Path) -> bool:
+    """A keyword-cache folder another process is still saving (`LexicalIndex.save`)."""
+    if ".tmp" not in folder.name:
+        return False
+    try:
+        return time.time() - folder.stat().st_mtime < LEXICAL_TMP_MAX_AGE_S
+    except OSError:
+        return False
 
 
 def _generation_of(meta: Collection) -> str:
