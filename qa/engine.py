@@ -95,9 +95,12 @@ class Engine:
         Raises `QuestionError` or `NoArticlesError` before any answering starts.
         """
         text = clean_question(question, self.settings.max_question_chars)
-        if not self.store.exists() or self.store.chunk_count() == 0:
+        if not self.store.exists():
             raise NoArticlesError(self.store.location)
-        text = correct_spelling(text, self.keyword_index().word_df)
+        index = self.keyword_index()  # published chunks only; counting all costs O(store)
+        if not index.ids:
+            raise NoArticlesError(self.store.location)
+        text = correct_spelling(text, index.word_df)
         return build_query(text, _clean_history(history))
 
     def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:

@@ -87,6 +87,21 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+_last_candidates: tuple[Mapping[str, int], list[str]] | None = None
+
+
+def _candidates(vocabulary: Mapping[str, int]) -> list[str]:
+    """The words a misspelling may become; kept for the last vocabulary seen (one
+    store's keyword index), since listing them costs O(vocabulary) per question."""
+    global _last_candidates
+    last = _last_candidates
+    if last is not None and last[0] is vocabulary:
+        return last[1]
+    words = [w for w in vocabulary if w not in STOPWORDS and len(w) >= MIN_CORRECTABLE - 1]
+    _last_candidates = (vocabulary, words)
+    return words
+
+
 def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
     """Replace words the corpus never uses by a close corpus word (1-2 edits away).
 
@@ -100,13 +115,12 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    candidates = [w for w in vocabulary if w not in STOPWORDS and len(w) >= MIN_CORRECTABLE - 1]
-
     def fix(m: re.Match[str]) -> str:
         word = m.group()
         lower = word.lower()
         if len(word) < MIN_CORRECTABLE or lower in vocabulary or not word.isalpha():
             return word
+        candidates = _candidates(vocabulary)
         limit = 1 if len(word) <= 7 else 2
         hits = process.extract(
             lower, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8

@@ -454,13 +454,10 @@ class ArticleStore:
 
     def vector_search(self, vector: Sequence[float], k: int) -> list[StoredChunk]:
         """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity."""
-        n = self.chunk_count()
-        if n == 0:
-            return []
-        got = self._call(
+        got = self._call(  # Chroma returns fewer than `k` when the store holds fewer
             self.chunks.query,
             query_embeddings=[list(vector)],
-            n_results=min(k, n),
+            n_results=k,
             include=["metadatas", "documents", "distances"],
         )
         return [
