@@ -1,0 +1,142 @@
+"""Query latency and cold start at 100k chunks in minutes, not the hour an ingest takes.
+
+    .venv/bin/python scripts/latency_at_scale.py --chunks 100000 --work /tmp/scale
+
+Builds (once; reused when `--work` already holds it) a store from `scripts/bench.py`'s
+synthetic corpus, with the real chunk texts, offsets and keyword index but random unit
+vectors in place of embeddings, so nothing is embedded. Latency does not depend on what
+the vectors mean (random ones are if anything harder for Chroma's HNSW search), but the
+answers do: this measures speed only; `scripts/bench.py` measures both on a real ingest.
+
+Then, in fresh processes: `qa.ask` warm p50/p95 over 60 different questions with the
+store's freshness check forced on each (as when questions come more than
+`KEYWORD_RECHECK_S` apart), and the cold start of `articleqa ask` (median of 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = 60
+WARMUP = 5
+COLD_RUNS = 3
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+
+
+def build(work: Path, chunks: int, seed: int) -> None:
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench  # the benchmark's corpus generator
+
+    from vectorstore import (
+        Article,
+        ArticleStore,
+        Publication,
+        StoreSettings,
+        chunk_article,
+        load_article,
+    )
+
+    corpus = work / "corpus"
+    facts = bench.generate_corpus(corpus, chunks, seed, questions=QUESTIONS + WARMUP)
+    (work / "questions.json").write_text(json.dumps(facts["questions"]), encoding="utf-8")
+    store = ArticleStore(StoreSettings(store_dir=work / "store"))
+    rng = np.random.default_rng(seed)
+
+    def unit(n: int) -> np.ndarray:
+        v = rng.standard_normal((n, 384)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    batch: list[Publication] = []
+    for path in sorted(corpus.rglob("*.txt")):
+        article = load_article(str(path.relative_to(corpus)), path, 1 << 30)
+        assert isinstance(article, Article), article
+        pieces = chunk_article(article)
+        vectors = [unit(len(c.sentences)) for c in pieces]
+        batch.append(Publication(article, pieces, unit(len(pieces)), vectors))
+        if len(batch) == 200:
+            store.publish_many(batch)
+            batch = []
+    store.publish_many(batch)
+    store.keyword_index()
+
+
+def warm(store_dir: Path, questions: list[str]) -> dict[str, float]:
+    from qa import Settings
+    from qa.engine import Engine
+
+    engine = Engine(Settings(store_dir=store_dir))
+    for q in questions[:WARMUP]:
+        engine.ask(q)
+    samples = []
+    for q in questions[WARMUP:]:
+        engine.store._keyword.checked = float("-inf")  # the freshness check runs, as in use
+        t = time.perf_counter()
+        engine.ask(q)
+        samples.append(time.perf_counter() - t)
+    samples.sort()
+    return {
+        "p50_ms": 1000 * statistics.median(samples),
+        "p95_ms": 1000 * samples[min(len(samples) - 1, int(0.95 * len(samples)))],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--chunks", type=int, default=100_000)
+    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    store_dir = args.work / "store"
+    if args.warm_only:
+        questions = [q for q, _ in json.loads((args.work / "questions.json").read_text())]
+        print(json.dumps(warm(store_dir, questions)))
+        return 0
+    if not (store_dir / "chroma").is_dir():
+        started = time.perf_counter()
+        build(args.work, args.chunks, args.seed)
+        print(f"built {args.chunks:,} chunks in {time.perf_counter() - started:.0f} s")
+    cmd = [sys.executable, __file__, "--work", str(args.work), "--warm-only"]
+    warm_result = json.loads(
+        subprocess.run(
+            cmd, env=ENV, capture_output=True, text=True, check=True
+        ).stdout.splitlines()[-1]
+    )
+    question = json.loads((args.work / "questions.json").read_text())[0][0]
+    cold = []
+    for _ in range(COLD_RUNS):
+        t = time.perf_counter()
+        subprocess.run(
+            [
+                str(Path(sys.executable).parent / "articleqa"),
+                "--store",
+                str(store_dir),
+                "ask",
+                question,
+            ],
+            env=ENV,
+            capture_output=True,
+            check=True,
+        )
+        cold.append(time.perf_counter() - t)
+    print(
+        f"{args.chunks:,} chunks: qa.ask warm p50 {warm_result['p50_ms']:.1f} ms, "
+        f"p95 {warm_result['p95_ms']:.1f} ms; cold start of `articleqa ask` "
+        f"{statistics.median(cold):.2f} s (median of {COLD_RUNS}); load average "
+        + " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
