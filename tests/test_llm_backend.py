@@ -97,7 +97,12 @@ def _wait_until_serving(url: str, proc: subprocess.Popen[bytes], log_path: Path)
 
 @pytest.fixture(scope="module")
 def llm_settings(seed_settings: Settings, llm_url: str) -> Settings:
-    return seed_settings.replace(
+    return with_llm(seed_settings, llm_url)
+
+
+def with_llm(settings: Settings, llm_url: str) -> Settings:
+    """`settings` answering with the `openai` backend through the test's SmolLM2 server."""
+    return settings.replace(
         backend="openai",
         llm_base_url=llm_url,
         llm_model="smollm2",
@@ -319,15 +324,7 @@ def test_injected_instructions_do_not_change_llm_answers(
     folder = tmp_path_factory.mktemp("hostile-llm")
     (folder / SEED_ID).write_text((SEEDS / SEED_ID).read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "injection.txt").write_text(INJECTION, encoding="utf-8")
-    settings = Settings(
-        store_dir=tmp_path_factory.mktemp("hostile-llm-store"),
-        backend="openai",
-        llm_base_url=llm_url,
-        llm_model="smollm2",
-        llm_api_key=API_KEY,
-        llm_timeout=120.0,
-        llm_max_tokens=96,
-    )
+    settings = with_llm(Settings(store_dir=tmp_path_factory.mktemp("hostile-llm-store")), llm_url)
     ingest([folder], settings)
     for question in ("How many children were evacuated?", "Who is the prime minister of Armenia?"):
         answer = engine_for(settings).ask(question)

@@ -26,7 +26,8 @@ it), though chromadb's local mode is not process-safe. Two rules make it so here
   and within `KEYWORD_RECHECK_S` when reading); writing over a stale view could
   overwrite the other process's vectors on disk.
 
-A remote store has one owner, the Chroma server; there, a repair leaves alone leftovers
+The lock, the per-process view and the generation record live in `sharing.py`. A
+remote store has one owner, the Chroma server; there, a repair leaves alone leftovers
 younger than `REMOTE_REPAIR_GRACE_S` (they may be another replica's write in flight).
 
 The store is local (`chromadb.PersistentClient` under `store_dir`) or remote
@@ -37,19 +38,16 @@ embedding function (which downloads a model) is never used.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import shutil
 import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -61,6 +59,15 @@ from .errors import StoreError
 from .lexical import LexicalIndex
 from .sentence_vectors import decode_units, encode_units
 from .settings import StoreSettings
+from .sharing import (
+    LocalView,
+    fingerprint_at,
+    forget_system,
+    in_progress,
+    remember_fingerprint,
+    view_of,
+    write_lock,
+)
 
 if TYPE_CHECKING:
     import chromadb
@@ -75,7 +82,6 @@ log = logging.getLogger(__name__)
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
 KEYWORD_RECHECK_S = 2.0  # seconds an in-memory keyword index is trusted unchecked
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
-WRITE_LOCK_TIMEOUT_S = 600.0  # a writer waits this long for another process's write group
 REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
 _SPACE = {"hnsw": {"space": "cosine"}}
 _GENERATION = "generation"  # id of the one record in `<prefix>_meta`
@@ -175,7 +181,7 @@ class ArticleStore:
         self._embeddings = embeddings
         self._embeddings_lock = threading.Lock()
         self._keyword = _KeywordCache()
-        self._epoch = -1  # the `_LocalView.epoch` this object's Chroma client belongs to
+        self._epoch = -1  # the `LocalView.epoch` this object's Chroma client belongs to
 
     # ---- opening -------------------------------------------------------------------
     @property
@@ -255,13 +261,9 @@ class ArticleStore:
             view.generation = value
 
     # ---- sharing the store with other processes --------------------------------------
-    def _view(self) -> _LocalView | None:
+    def _view(self) -> LocalView | None:
         """This process's view of a local store (None for a remote one)."""
-        if self.settings.chroma_url:
-            return None
-        key = str((self.settings.store_dir / "chroma").resolve())
-        with _VIEWS_LOCK:
-            return _VIEWS.setdefault(key, _LocalView())
+        return None if self.settings.chroma_url else view_of(self.settings.store_dir / "chroma")
 
     def refresh(self) -> str:
         """The store's generation, after reopening Chroma if another process wrote since
@@ -275,13 +277,7 @@ class ArticleStore:
                 view.generation = generation
             elif view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
-                from chromadb.api.shared_system_client import SharedSystemClient
-
-                # chromadb caches one System per folder; a new client would reuse the
-                # stale one. Threads still using the old client finish on it.
-                identifier = str(getattr(self.client, "_identifier", ""))
-                SharedSystemClient._identifier_to_system.pop(identifier, None)
-                SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+                forget_system(self.client)
                 view.epoch += 1
                 view.generation = generation
             if self._epoch != view.epoch:
@@ -297,29 +293,9 @@ class ArticleStore:
         if self.settings.chroma_url:
             yield
             return
-        from filelock import FileLock, Timeout
-
-        path = self.settings.store_dir / "write.lock"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(path), timeout=WRITE_LOCK_TIMEOUT_S)
-            lock.acquire()
-        except Timeout as e:
-            raise StoreError(
-                f"Another process has been writing to the store at {self.location} for over "
-                f"{WRITE_LOCK_TIMEOUT_S:.0f} s (it holds {path}). Wait for that ingest or "
-                "upload to finish, then try again."
-            ) from e
-        except OSError as e:
-            raise StoreError(
-                f"Cannot lock the store at {self.location} for writing ({e}). "
-                "Check the folder's permissions or set ARTICLEQA_STORE_DIR."
-            ) from e
-        try:
+        with write_lock(self.settings.store_dir, self.location):
             self.refresh()  # write on top of what other processes wrote, never over it
             yield
-        finally:
-            lock.release()
 
     @cached_property
     def articles(self) -> Collection:
@@ -404,10 +380,10 @@ class ArticleStore:
         if self._keyword.index is not None and generation == self._keyword.generation != "":
             return self._keyword.index
         lexical = self.settings.store_dir / "lexical"
-        fingerprint = _fingerprint_at(lexical, generation)
+        fingerprint = fingerprint_at(lexical, generation)
         if fingerprint is None:
             fingerprint = self.fingerprint()
-            _remember_fingerprint(lexical, generation, fingerprint)
+            remember_fingerprint(lexical, generation, fingerprint)
         self._keyword.generation = generation
         if self._keyword.index is not None and self._keyword.fingerprint == fingerprint:
             return self._keyword.index
@@ -425,7 +401,7 @@ class ArticleStore:
                 folder.parent.mkdir(parents=True, exist_ok=True)
                 index.save(folder)
                 for old in folder.parent.iterdir():
-                    if old.is_dir() and old.name != fingerprint and not _in_progress(old):
+                    if old.is_dir() and old.name != fingerprint and not in_progress(old):
                         shutil.rmtree(old, ignore_errors=True)
             except OSError as e:  # a read-only store still answers, just slower to start
                 log.warning("cannot cache the keyword index in %s: %s", folder, e)
@@ -619,49 +595,6 @@ class ArticleStore:
             ) from e
 
 
-_GENERATION_FILE = "generation.json"  # in the keyword cache folder: the last fingerprint seen
-LEXICAL_TMP_MAX_AGE_S = 3600.0  # a keyword-cache folder still being saved, at most this old
-
-
-def _fingerprint_at(lexical: Path, generation: str) -> str | None:
-    """The fingerprint recorded for `generation`, so a new process need not list every
-    article (seconds at 100k chunks) to find its keyword index on disk."""
-    if not generation:
-        return None
-    try:
-        seen = json.loads((lexical / _GENERATION_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(seen, dict) or seen.get("generation") != generation:
-        return None
-    fingerprint = seen.get("fingerprint")
-    return fingerprint if isinstance(fingerprint, str) and fingerprint.isalnum() else None
-
-
-def _remember_fingerprint(lexical: Path, generation: str, fingerprint: str) -> None:
-    """Record `fingerprint` for `generation`. Every write changes the generation (an
-    ingest starts a new one), so a recorded pair never outlives the state it names."""
-    if not generation:
-        return
-    try:
-        lexical.mkdir(parents=True, exist_ok=True)
-        tmp = lexical / f"{_GENERATION_FILE}.{os.getpid()}.{threading.get_ident()}"
-        tmp.write_text(json.dumps({"generation": generation, "fingerprint": fingerprint}))
-        tmp.replace(lexical / _GENERATION_FILE)
-    except OSError as e:  # a read-only store: the next process lists the articles again
-        log.debug("cannot record the store fingerprint in %s: %s", lexical, e)
-
-
-def _in_progress(folder: Path) -> bool:
-    """A keyword-cache folder another process is still saving (`LexicalIndex.save`)."""
-    if ".tmp" not in folder.name:
-        return False
-    try:
-        return time.time() - folder.stat().st_mtime < LEXICAL_TMP_MAX_AGE_S
-    except OSError:
-        return False
-
-
 def _generation_of(meta: Collection) -> str:
     got = meta.get(ids=[_GENERATION], include=["metadatas"])
     metas = got.get("metadatas") or []
@@ -697,20 +630,6 @@ def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
         score=score,
         packed_sentences=str(m.get("sentences", "")),
     )
-
-
-@dataclass
-class _LocalView:
-    """One process's Chroma view of one local store, shared by its `ArticleStore`s (they
-    share chromadb's cached System for the folder)."""
-
-    generation: str | None = None  # the store generation this view reflects
-    epoch: int = 0  # bumped on each reopen; clients of an older epoch are dropped
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-_VIEWS: dict[str, _LocalView] = {}  # by resolved Chroma folder
-_VIEWS_LOCK = threading.Lock()
 
 
 class _KeywordCache:

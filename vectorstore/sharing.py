@@ -1,0 +1,138 @@
+"""Sharing one local store between processes (the web app, an `articleqa ingest`).
+
+chromadb's local mode is not process-safe: a process's vector index follows only its
+own writes, and writing over such a stale view can overwrite another process's vectors
+on disk. `ArticleStore` stays safe with what this module holds:
+
+* `write_lock`: the OS file lock every write group holds, so writers take turns (the
+  kernel drops it if a writer dies);
+* `LocalView` / `view_of` / `forget_system`: what this process's Chroma view of a folder
+  reflects, and how to drop chromadb's cached System so the next client reads anew;
+* `fingerprint_at` / `remember_fingerprint`: the last published-set fingerprint seen at a
+  store generation, so a new process finds its keyword index without listing every
+  article.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+
+log = logging.getLogger(__name__)
+
+WRITE_LOCK_TIMEOUT_S = 600.0  # a writer waits this long for another process's write group
+
+
+@dataclass
+class LocalView:
+    """One process's Chroma view of one local store, shared by its `ArticleStore`s (they
+    share chromadb's cached System for the folder)."""
+
+    generation: str | None = None  # the store generation this view reflects
+    epoch: int = 0  # bumped on each reopen; clients of an older epoch are dropped
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_VIEWS: dict[str, LocalView] = {}  # by resolved Chroma folder
+_VIEWS_LOCK = threading.Lock()
+
+
+def view_of(chroma_folder: Path) -> LocalView:
+    """This process's view of the Chroma store in `chroma_folder`."""
+    key = str(chroma_folder.resolve())
+    with _VIEWS_LOCK:
+        return _VIEWS.setdefault(key, LocalView())
+
+
+def forget_system(client: Any) -> None:
+    """Make the next `chromadb.PersistentClient` on `client`'s folder read it anew.
+
+    chromadb caches one System per folder, and a new client would reuse the stale one;
+    threads still using the old client finish on it.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    identifier = str(getattr(client, "_identifier", ""))
+    SharedSystemClient._identifier_to_system.pop(identifier, None)
+    SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+
+
+@contextmanager
+def write_lock(store_dir: Path, location: str) -> Iterator[None]:
+    """Hold `<store_dir>/write.lock`, waiting up to `WRITE_LOCK_TIMEOUT_S` for another
+    process's write group; `StoreError` says what to do when it cannot."""
+    from filelock import FileLock, Timeout
+
+    path = store_dir / "write.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(path), timeout=WRITE_LOCK_TIMEOUT_S)
+        lock.acquire()
+    except Timeout as e:
+        raise StoreError(
+            f"Another process has been writing to the store at {location} for over "
+            f"{WRITE_LOCK_TIMEOUT_S:.0f} s (it holds {path}). Wait for that ingest or "
+            "upload to finish, then try again."
+        ) from e
+    except OSError as e:
+        raise StoreError(
+            f"Cannot lock the store at {location} for writing ({e}). "
+            "Check the folder's permissions or set ARTICLEQA_STORE_DIR."
+        ) from e
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+GENERATION_FILE = "generation.json"  # in the keyword cache folder: the last fingerprint seen
+LEXICAL_TMP_MAX_AGE_S = 3600.0  # a keyword-cache folder still being saved, at most this old
+
+
+def fingerprint_at(lexical: Path, generation: str) -> str | None:
+    """The fingerprint recorded for `generation`, so a new process need not list every
+    article (seconds at 100k chunks) to find its keyword index on disk."""
+    if not generation:
+        return None
+    try:
+        seen = json.loads((lexical / GENERATION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(seen, dict) or seen.get("generation") != generation:
+        return None
+    fingerprint = seen.get("fingerprint")
+    return fingerprint if isinstance(fingerprint, str) and fingerprint.isalnum() else None
+
+
+def remember_fingerprint(lexical: Path, generation: str, fingerprint: str) -> None:
+    """Record `fingerprint` for `generation`. Every write changes the generation (an
+    ingest starts a new one), so a recorded pair never outlives the state it names."""
+    if not generation:
+        return
+    try:
+        lexical.mkdir(parents=True, exist_ok=True)
+        tmp = lexical / f"{GENERATION_FILE}.{os.getpid()}.{threading.get_ident()}"
+        tmp.write_text(json.dumps({"generation": generation, "fingerprint": fingerprint}))
+        tmp.replace(lexical / GENERATION_FILE)
+    except OSError as e:  # a read-only store: the next process lists the articles again
+        log.debug("cannot record the store fingerprint in %s: %s", lexical, e)
+
+
+def in_progress(folder: Path) -> bool:
+    """A keyword-cache folder another process is still saving (`LexicalIndex.save`)."""
+    if ".tmp" not in folder.name:
+        return False
+    try:
+        return time.time() - folder.stat().st_mtime < LEXICAL_TMP_MAX_AGE_S
+    except OSError:
+        return False
