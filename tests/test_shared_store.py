@@ -155,3 +155,14 @@ def test_a_killed_writer_releases_the_lock(tmp_path: Path) -> None:
     assert report.added == ["comet.txt"]
     assert report.repaired and "lighthouse.txt" in report.repaired[0]
     assert set(ArticleStore(settings).versions()) == {"comet.txt"}
+
+
+def test_a_repair_knows_each_chunk_owner_from_its_id() -> None:
+    """The repair reads chunk ids only (not every chunk's metadata): the id must name the
+    article and version, whatever the article's file name holds."""
+    from vectorstore.store import _owner, chunk_id
+
+    assert _owner(chunk_id("odd::name.txt", "ab" * 32, 12)) == ("odd::name.txt", "ab" * 8)
+    assert _owner(chunk_id("plain.txt", "0" * 64, 0)) == ("plain.txt", "0" * 16)
+    assert _owner("not a chunk id") is None
+    assert _owner("a::b::c") is None

@@ -82,6 +82,7 @@ log = logging.getLogger(__name__)
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
 KEYWORD_RECHECK_S = 2.0  # seconds an in-memory keyword index is trusted unchecked
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
+VERSION_CHARS = 16  # of the content hash, in chunk ids
 REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
 _SPACE = {"hnsw": {"space": "cosine"}}
 _GENERATION = "generation"  # id of the one record in `<prefix>_meta`
@@ -542,14 +543,18 @@ class ArticleStore:
         published = self.versions()
         # locally the write lock shuts out writes in flight; remotely, only their age does
         young = time.time() - REMOTE_REPAIR_GRACE_S if self.settings.chroma_url else None
+        # The ids alone say whose chunk each is (`chunk_id`): reading every chunk's
+        # metadata, sentence vectors included, took most of a re-ingest at 100k chunks.
         stale: dict[str, list[str]] = {}
-        for chunk_id_, meta, _ in self._scan(self.chunks, include=["metadatas"]):
-            article_id = str(meta.get("article_id", ""))
-            if published.get(article_id) == meta.get("version"):
-                continue
-            if young is not None and float(meta.get("written", 0)) > young:
-                continue
-            stale.setdefault(article_id, []).append(chunk_id_)
+        for chunk_id_, _, _ in self._scan(self.chunks, include=[]):
+            owner = _owner(chunk_id_)
+            if owner is None:
+                continue  # not a chunk id of ours: leave it alone
+            article_id, version = owner
+            if published.get(article_id, "")[:VERSION_CHARS] != version:
+                stale.setdefault(article_id, []).append(chunk_id_)
+        if young is not None and stale:
+            stale = self._not_in_flight(stale, young)
         for ids in stale.values():
             for a in range(0, len(ids), WRITE_BATCH):
                 self._call(self.chunks.delete, ids=ids[a : a + WRITE_BATCH])
@@ -557,6 +562,19 @@ class ArticleStore:
             f"{article_id}: removed {len(ids)} chunk(s) left by an interrupted ingest"
             for article_id, ids in sorted(stale.items())
         ]
+
+    def _not_in_flight(self, stale: dict[str, list[str]], young: float) -> dict[str, list[str]]:
+        """`stale` without the chunks written after `young` (time.time())."""
+        kept: dict[str, list[str]] = {}
+        for article_id, ids in stale.items():
+            for a in range(0, len(ids), READ_BATCH):
+                got = self._call(
+                    self.chunks.get, ids=ids[a : a + READ_BATCH], include=["metadatas"]
+                )
+                for i, m in zip(got["ids"], got.get("metadatas") or [], strict=True):
+                    if float((m or {}).get("written", 0)) <= young:
+                        kept.setdefault(article_id, []).append(i)
+        return kept
 
     # ---- helpers -------------------------------------------------------------------
     def _collection(self, name: str, client: chromadb.ClientAPI | None = None) -> Collection:
@@ -603,7 +621,15 @@ def _generation_of(meta: Collection) -> str:
 
 def chunk_id(article_id: str, version: str, index: int) -> str:
     """Deterministic chunk id, so re-writing after a crash overwrites, never duplicates."""
-    return f"{article_id}::{version[:16]}::{index}"
+    return f"{article_id}::{version[:VERSION_CHARS]}::{index}"
+
+
+def _owner(chunk_id_: str) -> tuple[str, str] | None:
+    """(article id, version prefix) of a `chunk_id`, or None if it is not one."""
+    parts = chunk_id_.rsplit("::", 2)
+    if len(parts) != 3 or not parts[2].isdigit():
+        return None
+    return parts[0], parts[1]
 
 
 def _record(article_id: str, m: dict[str, Any]) -> ArticleRecord:
