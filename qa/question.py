@@ -103,7 +103,8 @@ def _candidates(vocabulary: Mapping[str, int]) -> list[str]:
 
 
 def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
-    """Replace words the corpus never uses by a close corpus word (1-2 edits away).
+    """Replace words the corpus never uses by a close corpus word (1-2 edits away; two
+    neighbouring letters swapped count as one edit, the commonest typo).
 
     Only words of at least `MIN_CORRECTABLE` letters are touched, only towards a
     non-stop-word, and the most frequent of equally close candidates wins.
@@ -111,9 +112,11 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
     >>> correct_spelling("How many peple were kiled in Azerbajan?",
     ...                  {"people": 3, "killed": 2, "azerbaijan": 9, "were": 5})
     'How many people were killed in Azerbaijan?'
+    >>> correct_spelling("What did the foriegn ministry say?", {"foreign": 2, "ministry": 4})
+    'What did the foreign ministry say?'
     """
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
@@ -122,9 +125,7 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
             return word
         candidates = _candidates(vocabulary)
         limit = 1 if len(word) <= 7 else 2
-        hits = process.extract(
-            lower, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
-        )
+        hits = process.extract(lower, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
         if not hits:
             return word
         best = min(hits, key=lambda h: (h[1], -vocabulary.get(h[0], 0)))[0]
