@@ -288,7 +288,7 @@ def _maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _percentiles(samples: list[float]) -> dict[str, float]:
+def percentiles(samples: list[float]) -> dict[str, float]:
     """Nearest-rank p50 and p95, in milliseconds, of `samples` in seconds."""
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -345,7 +345,7 @@ def work_ours_query(
         hits += article_id in {c.source for c in answer.citations}
         abstained += answer.abstained
     return {
-        **_percentiles(samples),
+        **percentiles(samples),
         "hit_pct": 100 * hits / len(samples),
         "abstained_pct": 100 * abstained / len(samples),
         "warmup_s": warmup,
@@ -403,7 +403,7 @@ def work_webapp(
             server.kill()
             server.wait()
     return {
-        **_percentiles(samples),
+        **percentiles(samples),
         "ready_s": ready,
         "rss_started_mb": started["rss_mb"],
         "hwm_mb": served["hwm_mb"],
@@ -529,7 +529,7 @@ def work_base_query(store: Path, questions: list[list[str]], gap: float) -> dict
         samples.append(time.perf_counter() - t)
         hits += article_id in {d.metadata.get("source") for d in docs}
     return {
-        **_percentiles(samples),
+        **percentiles(samples),
         "hit_pct": 100 * hits / len(samples),
         "warmup_s": warmup,
         "rss_mb": _maxrss_mb(),

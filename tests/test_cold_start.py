@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from vectorstore import ArticleStore, StoreSettings, ingest
+from vectorstore.sharing import GENERATION_FILE
 
 from .conftest_paths import ROOT, SEEDS
 
@@ -146,7 +147,7 @@ def test_a_new_process_finds_its_keyword_index_without_listing_articles(
     read, names the keyword index on disk instead."""
     settings = StoreSettings(store_dir=tmp_path / "store")
     ingest([SEEDS], settings)
-    (settings.store_dir / "lexical" / "generation.json").unlink()  # as a store of old
+    (settings.store_dir / "lexical" / GENERATION_FILE).unlink()  # as a store of old
     built = _CountingStore(settings).keyword_index()
     assert _CountingStore.listings == 1
     second = _CountingStore(settings)  # what a new process starts with

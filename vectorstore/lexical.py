@@ -13,6 +13,7 @@ import logging
 import math
 import shutil
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -86,7 +87,7 @@ class LexicalIndex:
     def save(self, folder: Path) -> None:
         folder.parent.mkdir(parents=True, exist_ok=True)
         # a name of its own, so two processes saving at once never write into one folder
-        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + ".tmp"))
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + _SAVING))
         if self._bm25 is not None:
             self._bm25.save(str(tmp), show_progress=False)
         (tmp / _META_FILE).write_text(
@@ -117,3 +118,18 @@ def _bm25s() -> Any:
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     return bm25s
+
+
+_SAVING = ".tmp"  # in the name of a folder `LexicalIndex.save` is still writing
+SAVING_MAX_AGE_S = 3600.0  # older than this, such a folder was left by a crash
+
+
+def saving(folder: Path) -> bool:
+    """Whether `folder` is an index another process is still saving (`LexicalIndex.save`),
+    so a cache clean-up must leave it alone."""
+    if _SAVING not in folder.name:
+        return False
+    try:
+        return time.time() - folder.stat().st_mtime < SAVING_MAX_AGE_S
+    except OSError:
+        return False

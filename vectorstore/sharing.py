@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -96,7 +95,6 @@ def write_lock(store_dir: Path, location: str) -> Iterator[None]:
 
 
 GENERATION_FILE = "generation.json"  # in the keyword cache folder: the last fingerprint seen
-LEXICAL_TMP_MAX_AGE_S = 3600.0  # a keyword-cache folder still being saved, at most this old
 
 
 def fingerprint_at(lexical: Path, generation: str) -> str | None:
@@ -126,13 +124,3 @@ def remember_fingerprint(lexical: Path, generation: str, fingerprint: str) -> No
         tmp.replace(lexical / GENERATION_FILE)
     except OSError as e:  # a read-only store: the next process lists the articles again
         log.debug("cannot record the store fingerprint in %s: %s", lexical, e)
-
-
-def in_progress(folder: Path) -> bool:
-    """A keyword-cache folder another process is still saving (`LexicalIndex.save`)."""
-    if ".tmp" not in folder.name:
-        return False
-    try:
-        return time.time() - folder.stat().st_mtime < LEXICAL_TMP_MAX_AGE_S
-    except OSError:
-        return False

@@ -56,14 +56,13 @@ import numpy as np
 from .articles import Article
 from .chunking import Chunk
 from .errors import StoreError
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, saving
 from .sentence_vectors import decode_units, encode_units
 from .settings import StoreSettings
 from .sharing import (
     LocalView,
     fingerprint_at,
     forget_system,
-    in_progress,
     remember_fingerprint,
     view_of,
     write_lock,
@@ -273,10 +272,8 @@ class ArticleStore:
         view = self._view()
         if view is None:
             return generation
-        with view.lock:
-            if view.generation is None:
-                view.generation = generation
-            elif view.generation != generation:
+        with view.lock:  # opening the client recorded the view's first generation
+            if view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
                 forget_system(self.client)
                 view.epoch += 1
@@ -402,7 +399,7 @@ class ArticleStore:
                 folder.parent.mkdir(parents=True, exist_ok=True)
                 index.save(folder)
                 for old in folder.parent.iterdir():
-                    if old.is_dir() and old.name != fingerprint and not in_progress(old):
+                    if old.is_dir() and old.name != fingerprint and not saving(old):
                         shutil.rmtree(old, ignore_errors=True)
             except OSError as e:  # a read-only store still answers, just slower to start
                 log.warning("cannot cache the keyword index in %s: %s", folder, e)
