@@ -10,7 +10,7 @@ answers do: this measures speed only; `scripts/bench.py` measures both on a real
 
 Then, in fresh processes: `qa.ask` warm p50/p95 over 60 different questions with the
 store's freshness check forced on each (as when questions come more than
-`KEYWORD_RECHECK_S` apart), and the cold start of `articleqa ask` (median of 3).
+`RECHECK_S` apart), and the cold start of `articleqa ask` (median of 3).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def warm(store_dir: Path, questions: list[str]) -> dict[str, float]:
         engine.ask(q)
     samples = []
     for q in questions[WARMUP:]:
-        engine.store._keyword.checked = float("-inf")  # the freshness check runs, as in use
+        engine.store._cache.checked = float("-inf")  # the freshness check runs, as in use
         t = time.perf_counter()
         engine.ask(q)
         samples.append(time.perf_counter() - t)

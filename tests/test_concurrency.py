@@ -287,7 +287,7 @@ def test_twenty_conversations_at_once_while_ingesting(
     )
 
     # afterwards both new articles are answerable, from a fresh session
-    time.sleep(2.5)  # past KEYWORD_RECHECK_S, when this process looks for other processes' writes
+    time.sleep(2.5)  # past RECHECK_S, when this process looks for other processes' writes
     fresh = client(busy_url)
     comet = fresh.predict("What did the astronomers name the comet?", api_name="/ask")
     assert "Quillfeather" in comet["answer"], comet

@@ -80,7 +80,7 @@ def test_vector_search_follows_another_process_writes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "1 added" in done.stdout, done.stdout
 
-    store.refresh()  # what a question does within KEYWORD_RECHECK_S
+    store.refresh()  # what a question does within RECHECK_S
     hits = store.vector_search(question, k=5)
     assert hits and hits[0].article_id == "comet.txt", hits
     # and then this process writes on top of the other's, losing nothing
@@ -160,9 +160,9 @@ def test_a_killed_writer_releases_the_lock(tmp_path: Path) -> None:
 def test_a_repair_knows_each_chunk_owner_from_its_id() -> None:
     """The repair reads chunk ids only (not every chunk's metadata): the id must name the
     article and version, whatever the article's file name holds."""
-    from vectorstore.store import _owner, chunk_id
+    from vectorstore.records import chunk_id, chunk_owner
 
-    assert _owner(chunk_id("odd::name.txt", "ab" * 32, 12)) == ("odd::name.txt", "ab" * 8)
-    assert _owner(chunk_id("plain.txt", "0" * 64, 0)) == ("plain.txt", "0" * 16)
-    assert _owner("not a chunk id") is None
-    assert _owner("a::b::c") is None
+    assert chunk_owner(chunk_id("odd::name.txt", "ab" * 32, 12)) == ("odd::name.txt", "ab" * 8, 12)
+    assert chunk_owner(chunk_id("plain.txt", "0" * 64, 0)) == ("plain.txt", "0" * 16, 0)
+    assert chunk_owner("not a chunk id") is None
+    assert chunk_owner("a::b::c") is None

@@ -1,8 +1,8 @@
 """Keyword search: BM25 (bm25s) over the published chunks, plus the corpus vocabulary.
 
 The index is rebuilt from the store when its fingerprint (the set of published article
-versions) changes, and cached on disk under `store_dir/lexical/<fingerprint>/` so a new
-process loads it instead of re-tokenising every chunk. The vocabulary (word -> how many
+versions) changes, and cached on disk with the read snapshot (`vectorstore.readcache`)
+so a new process loads it instead of re-tokenising every chunk. The vocabulary (word -> how many
 chunks contain it) serves spelling correction and IDF weights for answer scoring.
 """
 
@@ -11,9 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import shutil
-import tempfile
-import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,16 +82,12 @@ class LexicalIndex:
 
     # ---- persistence ---------------------------------------------------------------
     def save(self, folder: Path) -> None:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        # a name of its own, so two processes saving at once never write into one folder
-        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + _SAVING))
+        """Write the index's files into `folder` (which must exist)."""
         if self._bm25 is not None:
-            self._bm25.save(str(tmp), show_progress=False)
-        (tmp / _META_FILE).write_text(
+            self._bm25.save(str(folder), show_progress=False)
+        (folder / _META_FILE).write_text(
             json.dumps({"ids": self.ids, "term_df": self.term_df, "word_df": self.word_df})
         )
-        shutil.rmtree(folder, ignore_errors=True)
-        tmp.rename(folder)  # atomic: a reader sees the old index or the whole new one
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
@@ -118,18 +111,3 @@ def _bm25s() -> Any:
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     return bm25s
-
-
-_SAVING = ".tmp"  # in the name of a folder `LexicalIndex.save` is still writing
-SAVING_MAX_AGE_S = 3600.0  # older than this, such a folder was left by a crash
-
-
-def saving(folder: Path) -> bool:
-    """Whether `folder` is an index another process is still saving (`LexicalIndex.save`),
-    so a cache clean-up must leave it alone."""
-    if _SAVING not in folder.name:
-        return False
-    try:
-        return time.time() - folder.stat().st_mtime < SAVING_MAX_AGE_S
-    except OSError:
-        return False

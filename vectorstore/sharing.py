@@ -8,9 +8,13 @@ on disk. `ArticleStore` stays safe with what this module holds:
   kernel drops it if a writer dies);
 * `LocalView` / `view_of` / `forget_system`: what this process's Chroma view of a folder
   reflects, and how to drop chromadb's cached System so the next client reads anew;
+* `read_generation` / `write_generation`: the store's *generation*, a token every write
+  group changes, in `<store_dir>/generation`: one small file read tells a process whether
+  anything changed, without opening Chroma;
+* `writers_idle`: whether no write group is in flight (a read cache may be kept only
+  then);
 * `fingerprint_at` / `remember_fingerprint`: the last published-set fingerprint seen at a
-  store generation, so a new process finds its keyword index without listing every
-  article.
+  store generation, so a new process finds its read cache without listing every article.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from .errors import StoreError
 log = logging.getLogger(__name__)
 
 WRITE_LOCK_TIMEOUT_S = 600.0  # a writer waits this long for another process's write group
+_LOCK_FILE = "write.lock"  # in store_dir
+_GENERATION = "generation"  # in store_dir
 
 
 @dataclass
@@ -72,7 +78,7 @@ def write_lock(store_dir: Path, location: str) -> Iterator[None]:
     process's write group; `StoreError` says what to do when it cannot."""
     from filelock import FileLock, Timeout
 
-    path = store_dir / "write.lock"
+    path = store_dir / _LOCK_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(path), timeout=WRITE_LOCK_TIMEOUT_S)
@@ -92,6 +98,52 @@ def write_lock(store_dir: Path, location: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def read_generation(store_dir: Path) -> str:
+    """The local store's generation ("" for a store no write of this version has made)."""
+    try:
+        return (store_dir / _GENERATION).read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
+
+
+def write_generation(store_dir: Path, value: str) -> None:
+    """Set the generation; only a holder of `write_lock` does, so writes never race."""
+    _replace_text(store_dir / _GENERATION, value)
+
+
+@contextmanager
+def writers_idle(store_dir: Path) -> Iterator[bool]:
+    """True, holding the write lock, when no process is writing to the store; False at
+    once otherwise. A reader that built a cache keeps it only when this is True and
+    the generation it started from is still the store's.
+
+    A store whose lock file this process cannot open (a read-only folder) counts as
+    idle: writers need that lock too.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(store_dir / _LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        yield False
+        return
+    except OSError:
+        yield True
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def _replace_text(path: Path, text: str) -> None:
+    """Write `path` whole or not at all (a reader never sees half of it)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 GENERATION_FILE = "generation.json"  # in the keyword cache folder: the last fingerprint seen
@@ -119,8 +171,7 @@ def remember_fingerprint(lexical: Path, generation: str, fingerprint: str) -> No
         return
     try:
         lexical.mkdir(parents=True, exist_ok=True)
-        tmp = lexical / f"{GENERATION_FILE}.{os.getpid()}.{threading.get_ident()}"
-        tmp.write_text(json.dumps({"generation": generation, "fingerprint": fingerprint}))
-        tmp.replace(lexical / GENERATION_FILE)
+        record = json.dumps({"generation": generation, "fingerprint": fingerprint})
+        _replace_text(lexical / GENERATION_FILE, record)
     except OSError as e:  # a read-only store: the next process lists the articles again
         log.debug("cannot record the store fingerprint in %s: %s", lexical, e)

@@ -1,12 +1,13 @@
-"""The article store: three Chroma collections, written so a crash never half-publishes.
+"""The article store: Chroma collections, written so a crash never half-publishes.
 
 * `<prefix>_chunks`: one record per chunk (text, embedding, article id, offsets and the
   article *version*, i.e. its content hash).
 * `<prefix>_articles`: one record per published article (full text, title, hash, chunk
   count, when ingested); its embedding is the mean of its chunks' embeddings.
-* `<prefix>_meta`: one record, the store's *generation*, changed before and after every
-  publish and removal, so a reader notices another process's writes with one read
-  instead of listing every article.
+* The store's *generation*, changed before and after every publish and removal, so a
+  reader notices another process's writes with one read instead of listing every
+  article: in the file `<store_dir>/generation` for a local store, in the one record of
+  `<prefix>_meta` for a remote one.
 
 Publishing an article is three steps, in this order: write its chunks under the new
 version; upsert its article record (the *marker*: from now on readers use the new
@@ -23,12 +24,17 @@ it), though chromadb's local mode is not process-safe. Two rules make it so here
 * A process whose view is stale reopens it: chromadb's local vector index follows only
   its own process's writes, so when the generation changes under a process that did not
   write it, that process drops its Chroma client and opens a fresh one (before writing,
-  and within `KEYWORD_RECHECK_S` when reading); writing over a stale view could
+  and within `RECHECK_S` when reading); writing over a stale view could
   overwrite the other process's vectors on disk.
 
 The lock, the per-process view and the generation record live in `sharing.py`. A
 remote store has one owner, the Chroma server; there, a repair leaves alone leftovers
 younger than `REMOTE_REPAIR_GRACE_S` (they may be another replica's write in flight).
+
+Questions read through the *read cache* (`readcache.py`): the keyword index and a
+memory-mapped snapshot of the published chunks and articles, rebuilt from Chroma when
+the published set changes. A process that finds it on disk answers without importing
+chromadb (a second of a one-shot `articleqa ask`).
 
 The store is local (`chromadb.PersistentClient` under `store_dir`) or remote
 (`chromadb.HttpClient` at `chroma_url`); telemetry is off and Chroma's own default
@@ -39,34 +45,41 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import numpy as np
 
+from . import readcache
 from .articles import Article
 from .chunking import Chunk
 from .errors import StoreError
-from .lexical import LexicalIndex, saving
-from .sentence_vectors import decode_units, encode_units
+from .lexical import LexicalIndex
+from .readcache import ReadCache
+from .records import VERSION_CHARS, ArticleRecord, StoredChunk, chunk_id, chunk_owner
+from .sentence_vectors import encode_units
 from .settings import StoreSettings
 from .sharing import (
     LocalView,
     fingerprint_at,
     forget_system,
+    read_generation,
     remember_fingerprint,
     view_of,
+    write_generation,
     write_lock,
+    writers_idle,
 )
+from .snapshot import SnapshotChunk
 
 if TYPE_CHECKING:
     import chromadb
@@ -79,44 +92,11 @@ __all__ = ["ArticleRecord", "ArticleStore", "Publication", "StoredChunk"]
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
-KEYWORD_RECHECK_S = 2.0  # seconds an in-memory keyword index is trusted unchecked
+RECHECK_S = 2.0  # seconds an in-memory read cache is trusted unchecked
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
-VERSION_CHARS = 16  # of the content hash, in chunk ids
 REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
 _SPACE = {"hnsw": {"space": "cosine"}}
 _GENERATION = "generation"  # id of the one record in `<prefix>_meta`
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    """What the store knows about a published article (without its text)."""
-
-    id: str
-    title: str
-    content_hash: str
-    chunk_count: int
-    ingested_at: str
-    path: str = ""
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    """A chunk as read back from the store, with the score of the search that found it."""
-
-    id: str
-    article_id: str
-    title: str
-    version: str
-    start: int
-    end: int
-    text: str
-    score: float = 0.0
-    packed_sentences: str = ""  # see `sentence_units`
-
-    def sentence_units(self) -> tuple[list[tuple[int, int]], np.ndarray]:
-        """The chunk's sentences (article offsets) and their stored unit vectors; empty
-        lists for a chunk written without them (a store from an older version)."""
-        return decode_units(self.packed_sentences)
 
 
 @dataclass(frozen=True)
@@ -180,7 +160,7 @@ class ArticleStore:
         self.settings = settings
         self._embeddings = embeddings
         self._embeddings_lock = threading.Lock()
-        self._keyword = _KeywordCache()
+        self._cache = _CacheState()
         self._epoch = -1  # the `LocalView.epoch` this object's Chroma client belongs to
 
     # ---- opening -------------------------------------------------------------------
@@ -217,10 +197,10 @@ class ArticleStore:
             view = self._view()
             assert view is not None
             self._epoch = view.epoch
+            generation = self.generation()  # read first: the view holds at least this
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
             if view.generation is None:  # what this process's first view of the store holds
-                meta = self._collection(f"{self.settings.collection}_meta", client)
-                view.generation = _generation_of(meta)
+                view.generation = generation
             return client
         except StoreError:
             raise
@@ -240,25 +220,36 @@ class ArticleStore:
 
     @cached_property
     def meta(self) -> Collection:
-        """One record: the store's write *generation*, changed by every write."""
+        """A remote store's one record: its write *generation*."""
         return self._collection(f"{self.settings.collection}_meta")
 
     def generation(self) -> str:
         """A token that changes whenever articles are published or removed ("" for a
-        store written before generations existed)."""
-        return self._call(_generation_of, self.meta)
+        store no write has given one yet). A local store keeps it in a file, so reading
+        it needs no Chroma; a remote one in the `<prefix>_meta` collection."""
+        if self.settings.chroma_url:
+            return self._call(_generation_of, self.meta)
+        return read_generation(self.settings.store_dir)
 
     def _bump_generation(self) -> None:
         value = uuid.uuid4().hex
-        self._call(
-            self.meta.upsert,
-            ids=[_GENERATION],
-            embeddings=[[1.0]],
-            metadatas=[{"value": value}],
-        )
         view = self._view()
-        if view is not None:  # this process's own write: its view already holds it
-            view.generation = value
+        if view is None:
+            self._call(
+                self.meta.upsert,
+                ids=[_GENERATION],
+                embeddings=[[1.0]],
+                metadatas=[{"value": value}],
+            )
+            return
+        try:
+            write_generation(self.settings.store_dir, value)
+        except OSError as e:
+            raise StoreError(
+                f"Cannot record a write to the store at {self.location} ({e}). "
+                "Check the folder's permissions and free space, then ingest again."
+            ) from e
+        view.generation = value  # this process's own write: its view already holds it
 
     # ---- sharing the store with other processes --------------------------------------
     def _view(self) -> LocalView | None:
@@ -272,22 +263,35 @@ class ArticleStore:
         view = self._view()
         if view is None:
             return generation
+        if not generation and self.exists():
+            generation = self._first_generation()
         with view.lock:  # opening the client recorded the view's first generation
-            if view.generation != generation:
+            if view.generation is not None and view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
                 forget_system(self.client)
                 view.epoch += 1
                 view.generation = generation
-            if self._epoch != view.epoch:
+            if "client" in self.__dict__ and self._epoch != view.epoch:
                 for name in ("client", "chunks", "articles", "meta", "langchain"):
                     self.__dict__.pop(name, None)
-                self._keyword.checked = float("-inf")
+                self._cache.checked = float("-inf")
         return generation
+
+    def _first_generation(self) -> str:
+        """Give a local store written before generation files existed its first one
+        ("" if it cannot be written: then every check lists the articles instead)."""
+        with writers_idle(self.settings.store_dir) as idle:
+            if idle and not self.generation():
+                try:
+                    write_generation(self.settings.store_dir, uuid.uuid4().hex)
+                except OSError as e:
+                    log.debug("cannot give %s a generation: %s", self.location, e)
+        return self.generation()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """Hold the store's write lock (local stores) on an up-to-date view."""
-        self._keyword.checked = float("-inf")
+        self._cache.checked = float("-inf")
         if self.settings.chroma_url:
             yield
             return
@@ -327,25 +331,26 @@ class ArticleStore:
         return sorted(records, key=lambda r: r.id)
 
     def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
-        """Published articles by id (missing ids are left out)."""
+        """Published articles by id (missing ids are left out): from the read snapshot,
+        and from Chroma for any it does not hold (published since it was built)."""
         if not ids:
             return {}
-        got = self._call(
-            self.articles.get, ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"]
-        )
-        out = {}
-        for i, doc, meta in zip(
-            got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
-        ):
-            m = meta or {}
-            out[i] = Article(
-                i,
-                str(m.get("title", i)),
-                doc or "",
-                str(m.get("content_hash", "")),
-                str(m.get("path", "")),
-            )
+        wanted = list(dict.fromkeys(ids))
+        cache = self._fresh_cache()
+        out = cache.snapshot.articles(wanted) if cache is not None else {}
+        missing = [i for i in wanted if i not in out]
+        if missing:
+            out.update(self._chroma_articles(missing))
         return out
+
+    def _chroma_articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        got = self._call(self.articles.get, ids=list(ids), include=["documents", "metadatas"])
+        return {
+            i: _article(i, meta, doc)
+            for i, doc, meta in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        }
 
     def versions(self) -> dict[str, str]:
         """`{article_id: published content hash}`."""
@@ -353,81 +358,165 @@ class ArticleStore:
 
     def fingerprint(self) -> str:
         """Changes whenever the published set of articles changes."""
-        h = hashlib.sha256()
-        for article_id, version in sorted(self.versions().items()):
-            h.update(f"{article_id}\0{version}\n".encode())
-        return h.hexdigest()[:16]
+        return _fingerprint(self.versions())
 
     def keyword_index(self) -> LexicalIndex:
-        """BM25 over the published chunks: from memory, the disk cache, or built anew.
+        """BM25 over the published chunks (see `read_cache`)."""
+        return self.read_cache().index
 
-        One question asks for it several times; within `KEYWORD_RECHECK_S` of the last
-        check the in-memory index is trusted without listing every article again (this
-        process's own writes invalidate it at once; other processes' within that time).
+    def read_cache(self) -> ReadCache:
+        """The keyword index and snapshot of the published chunks: from memory, from
+        disk (`vectorstore.readcache`), or built anew from Chroma.
+
+        One question asks for it several times; within `RECHECK_S` of the last check
+        the one in memory is trusted unchecked (this process's own writes invalidate it
+        at once; other processes' within that time). A check reads the store's
+        generation, one small file for a local store, so a process that finds the cache
+        on disk answers without opening Chroma at all.
         """
-        with self._keyword.lock:  # one thread rebuilds; the others wait and share it
-            return self._keyword_index()
+        with self._cache.lock:  # one thread rebuilds; the others wait and share it
+            return self._read_cache()
 
-    def _keyword_index(self) -> LexicalIndex:
+    def _fresh_cache(self) -> ReadCache | None:
+        """`read_cache()`, or None when there is no store to read yet."""
+        return self.read_cache() if self.exists() else None
+
+    def _read_cache(self) -> ReadCache:
+        state = self._cache
         now = time.monotonic()
-        if self._keyword.index is not None and now - self._keyword.checked < KEYWORD_RECHECK_S:
-            return self._keyword.index
-        # Listing every article takes seconds at 100k chunks; the generation is one read.
+        if state.current is not None and now - state.checked < RECHECK_S:
+            return state.current
         generation = self.refresh()
-        self._keyword.checked = now
-        if self._keyword.index is not None and generation == self._keyword.generation != "":
-            return self._keyword.index
+        state.checked = now
+        if state.kept and generation == state.generation != "":
+            assert state.current is not None
+            return state.current
         lexical = self.settings.store_dir / "lexical"
         fingerprint = fingerprint_at(lexical, generation)
-        if fingerprint is None:
+        known = fingerprint is not None
+        if fingerprint is None:  # listing every article: seconds at 100k chunks
             fingerprint = self.fingerprint()
-            remember_fingerprint(lexical, generation, fingerprint)
-        self._keyword.generation = generation
-        if self._keyword.index is not None and self._keyword.fingerprint == fingerprint:
-            return self._keyword.index
-        folder = lexical / fingerprint
-        index = LexicalIndex.load(folder)
-        if index is None:
-            published = self.versions()
-            ids, texts = [], []
-            for c in self.iter_chunks():
-                if published.get(c.article_id) == c.version:
-                    ids.append(c.id)
-                    texts.append(c.text)
-            index = LexicalIndex.build(ids, texts)
-            try:
-                folder.parent.mkdir(parents=True, exist_ok=True)
-                index.save(folder)
-                for old in folder.parent.iterdir():
-                    if old.is_dir() and old.name != fingerprint and not saving(old):
-                        shutil.rmtree(old, ignore_errors=True)
-            except OSError as e:  # a read-only store still answers, just slower to start
-                log.warning("cannot cache the keyword index in %s: %s", folder, e)
-        self._keyword.index, self._keyword.fingerprint = index, fingerprint
-        return index
+        found: ReadCache | None = None
+        if state.kept and state.current is not None and state.current.fingerprint == fingerprint:
+            found = state.current  # a cache once kept holds its published set truly
+        else:
+            found = readcache.load(lexical, fingerprint)
+        if found is None:
+            found, kept = self._build_cache(lexical, generation)
+        else:
+            kept = True
+            if not known:
+                self._keep(generation, fingerprint, lambda: None, lexical)
+        state.current, state.generation, state.kept = found, generation, kept
+        return found
+
+    def _build_cache(self, lexical: Path, generation: str) -> tuple[ReadCache, bool]:
+        """Read the published articles and chunks from Chroma into a new cache; commit it
+        to disk if no write changed the store meanwhile. The cache, and whether it was."""
+        articles = [
+            _article(i, m, d)
+            for i, m, d in self._scan(self.articles, include=["metadatas", "documents"])
+        ]
+        published = {a.id: a.content_hash for a in articles}
+        fingerprint = _fingerprint(published)
+        cache, staged = readcache.stage(
+            lexical, fingerprint, articles, self._published_chunks(published)
+        )
+        kept = self._keep(
+            generation, fingerprint, lambda: readcache.commit(staged, lexical, fingerprint), lexical
+        )
+        if not kept:
+            readcache.discard(staged)
+        return cache, kept
+
+    def _keep(
+        self, generation: str, fingerprint: str, commit: Callable[[], None], lexical: Path
+    ) -> bool:
+        """If the store still holds what was read since `generation` (no write changed
+        it, none is in flight), run `commit`, record `fingerprint` for `generation` and
+        return True: the cache read meanwhile is true to its name."""
+
+        def unchanged() -> bool:
+            if generation:
+                return self.generation() == generation
+            return self.fingerprint() == fingerprint  # a store without a generation
+
+        if self.settings.chroma_url:  # no lock to hold: the generation alone tells
+            quiet = unchanged()
+            if quiet:
+                commit()
+                remember_fingerprint(lexical, generation, fingerprint)
+            return quiet
+        with writers_idle(self.settings.store_dir) as idle:
+            quiet = idle and unchanged()
+            if quiet:
+                commit()
+                remember_fingerprint(lexical, generation, fingerprint)
+        return quiet
+
+    def _published_chunks(
+        self, published: dict[str, str]
+    ) -> Iterator[tuple[list[SnapshotChunk], np.ndarray]]:
+        """Batches of the published chunks with their vectors, as `Snapshot.write` takes."""
+        for got in self._pages(self.chunks, include=["metadatas", "embeddings"]):
+            chunks, rows = [], []
+            for i, m in enumerate(got["metadatas"] or []):
+                m = m or {}
+                article_id = str(m.get("article_id", ""))
+                if published.get(article_id) != m.get("version"):
+                    continue  # not published (yet, or any more)
+                chunks.append(
+                    SnapshotChunk(
+                        article_id,
+                        int(m.get("index", 0)),
+                        int(m.get("start", 0)),
+                        int(m.get("end", 0)),
+                        str(m.get("sentences", "")),
+                    )
+                )
+                rows.append(i)
+            yield chunks, np.asarray(got["embeddings"], dtype=np.float32)[rows]
 
     def chunk_count(self) -> int:
         return int(self._call(self.chunks.count))
 
     def iter_chunks(self) -> Iterator[StoredChunk]:
         """Every chunk in the store, published or not (callers filter by version)."""
-        for chunk_id, meta, doc in self._scan(self.chunks, include=["metadatas", "documents"]):
-            yield _chunk(chunk_id, meta, doc)
+        for id_, meta, doc in self._scan(self.chunks, include=["metadatas", "documents"]):
+            yield _chunk(id_, meta, doc)
 
     def get_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
+        """Chunks by id, in that order: from the read snapshot, and from Chroma for any
+        it does not hold (written since it was built)."""
         if not ids:
             return []
+        cache = self._fresh_cache()
+        by_id = {c.id: c for c in cache.snapshot.get(ids)} if cache is not None else {}
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            by_id.update((c.id, c) for c in self._chroma_chunks(missing))
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _chroma_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
         got = self._call(self.chunks.get, ids=list(ids), include=["metadatas", "documents"])
-        by_id = {
-            i: _chunk(i, m, d)
+        return [
+            _chunk(i, m, d)
             for i, m, d in zip(
                 got["ids"], got["metadatas"] or [], got["documents"] or [], strict=True
             )
-        }
-        return [by_id[i] for i in ids if i in by_id]
+        ]
 
     def vector_search(self, vector: Sequence[float], k: int) -> list[StoredChunk]:
-        """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity."""
+        """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity.
+
+        A process that has not opened Chroma searches the read snapshot (exact, and no
+        chromadb import, which matters most to a one-shot `articleqa ask`); one that
+        has, e.g. the web app (`open()`), searches Chroma's HNSW index (faster than the
+        snapshot's exact scan above some 50k chunks).
+        """
+        cache = self._fresh_cache()
+        if cache is not None and "client" not in self.__dict__:
+            return cache.snapshot.search(vector, k)
         got = self._call(  # Chroma returns fewer than `k` when the store holds fewer
             self.chunks.query,
             query_embeddings=[list(vector)],
@@ -444,6 +533,11 @@ class ArticleStore:
                 strict=True,
             )
         ]
+
+    def open(self) -> None:
+        """Open Chroma now (a long-running process does, so vector search uses its HNSW
+        index from the first question on)."""
+        _ = self.chunks
 
     # ---- writing -------------------------------------------------------------------
     def publish(
@@ -544,10 +638,10 @@ class ArticleStore:
         # metadata, sentence vectors included, took most of a re-ingest at 100k chunks.
         stale: dict[str, list[str]] = {}
         for chunk_id_, _, _ in self._scan(self.chunks, include=[]):
-            owner = _owner(chunk_id_)
+            owner = chunk_owner(chunk_id_)
             if owner is None:
                 continue  # not a chunk id of ours: leave it alone
-            article_id, version = owner
+            article_id, version, _ = owner
             if published.get(article_id, "")[:VERSION_CHARS] != version:
                 stale.setdefault(article_id, []).append(chunk_id_)
         if young is not None and stale:
@@ -582,21 +676,23 @@ class ArticleStore:
             embedding_function=None,
         )
 
-    def _scan(self, collection: Collection, include: list[str]) -> Iterator[tuple[str, Any, Any]]:
+    def _pages(self, collection: Collection, include: list[str]) -> Iterator[dict[str, Any]]:
+        """A whole collection, `READ_BATCH` records at a time, as Chroma's `get` gives."""
         offset = 0
         while True:
             got = self._call(collection.get, include=include, limit=READ_BATCH, offset=offset)
-            ids = got["ids"]
-            if not ids:
+            if not got["ids"]:
                 return
+            yield got
+            offset += len(got["ids"])
+
+    def _scan(self, collection: Collection, include: list[str]) -> Iterator[tuple[str, Any, Any]]:
+        """(id, metadata, document) of every record (the document None unless included)."""
+        for got in self._pages(collection, include):
+            ids = got["ids"]
             metas = got.get("metadatas") or [{}] * len(ids)
-            docs = got.get("documents") or [None] * len(ids)
-            for i, m, d in zip(ids, metas, docs, strict=True):
-                if "documents" in include:
-                    yield i, m or {}, d
-                else:
-                    yield i, m or {}, None
-            offset += len(ids)
+            docs = got.get("documents") if "documents" in include else None
+            yield from zip(ids, (m or {} for m in metas), docs or [None] * len(ids), strict=True)
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -616,17 +712,23 @@ def _generation_of(meta: Collection) -> str:
     return str((metas[0] or {}).get("value", "")) if metas else ""
 
 
-def chunk_id(article_id: str, version: str, index: int) -> str:
-    """Deterministic chunk id, so re-writing after a crash overwrites, never duplicates."""
-    return f"{article_id}::{version[:VERSION_CHARS]}::{index}"
+def _fingerprint(versions: dict[str, str]) -> str:
+    """A name for one published set of articles (`{article_id: content hash}`)."""
+    h = hashlib.sha256()
+    for article_id, version in sorted(versions.items()):
+        h.update(f"{article_id}\0{version}\n".encode())
+    return h.hexdigest()[:16]
 
 
-def _owner(chunk_id_: str) -> tuple[str, str] | None:
-    """(article id, version prefix) of a `chunk_id`, or None if it is not one."""
-    parts = chunk_id_.rsplit("::", 2)
-    if len(parts) != 3 or not parts[2].isdigit():
-        return None
-    return parts[0], parts[1]
+def _article(article_id: str, m: Any, doc: Any) -> Article:
+    m = m or {}
+    return Article(
+        article_id,
+        str(m.get("title", article_id)),
+        doc or "",
+        str(m.get("content_hash", "")),
+        str(m.get("path", "")),
+    )
 
 
 def _record(article_id: str, m: dict[str, Any]) -> ArticleRecord:
@@ -655,12 +757,12 @@ def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
     )
 
 
-class _KeywordCache:
-    """The in-process copy of the keyword index and the fingerprint it was built for."""
+class _CacheState:
+    """This process's read cache and when it was last checked against the store."""
 
     def __init__(self) -> None:
-        self.fingerprint = ""
-        self.index: LexicalIndex | None = None
-        self.checked = float("-inf")  # time.monotonic() of the last fingerprint check
+        self.current: ReadCache | None = None
+        self.checked = float("-inf")  # time.monotonic() of the last check
         self.lock = threading.Lock()
-        self.generation = ""  # the store generation `fingerprint` was last checked at
+        self.generation = ""  # the store generation `current` was checked at
+        self.kept = False  # whether `current` was read with no write changing the store

@@ -1,0 +1,144 @@
+"""The read cache: questions answered from a snapshot beside the keyword index.
+
+A process that finds the cache on disk answers without opening Chroma (a one-shot
+`articleqa ask` saves the second chromadb takes to import). The snapshot must give
+exactly what Chroma gives, follow other processes' writes, and never be kept on disk
+under a name it does not match (a write in flight while it was read).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa import Settings, ask
+from vectorstore import ArticleStore, ingest
+from vectorstore.readcache import load
+from vectorstore.sharing import GENERATION_FILE, fingerprint_at, write_lock
+
+from .conftest_paths import ROOT, SEEDS
+from .test_shared_store import COMET, ENV, LIGHTHOUSE, cli_ingest
+
+
+def _opened(settings: Settings) -> ArticleStore:
+    store = ArticleStore(settings)
+    store.open()  # Chroma open: vector search on its HNSW index
+    return store
+
+
+def test_the_snapshot_gives_what_chroma_gives(seed_settings: Settings) -> None:
+    snap = ArticleStore(seed_settings)  # Chroma never opened: the snapshot answers
+    chroma = _opened(seed_settings)
+    for question in ("How many children were evacuated?", "Who is Ruben Vardanyan?", "fog"):
+        vector = snap.embeddings.embed_query(question)
+        ours = snap.vector_search(vector, k=10)
+        theirs = chroma.vector_search(vector, k=10)
+        assert [c.id for c in ours] == [c.id for c in theirs]
+        assert np.allclose([c.score for c in ours], [c.score for c in theirs], atol=1e-4)
+        ids = [c.id for c in theirs]
+        by_id = {c.id: c for c in chroma._chroma_chunks(ids)}  # Chroma's order, not ours
+        assert snap.get_chunks(ids) == [by_id[i] for i in ids]
+    assert "client" not in snap.__dict__  # no Chroma on the snapshot's side, ever
+    records = chroma.list_articles()
+    ids = [r.id for r in records]
+    assert snap.get_articles(ids) == chroma._chroma_articles(ids)
+    for chunk in snap.get_chunks([c.id for c in ours]):
+        article = snap.get_articles([chunk.article_id])[chunk.article_id]
+        assert article.text[chunk.start : chunk.end] == chunk.text
+        spans, vectors = chunk.sentence_units()
+        assert spans and len(vectors) == len(spans)
+
+
+def test_ids_it_does_not_hold_come_from_chroma_or_nowhere(seed_settings: Settings) -> None:
+    store = ArticleStore(seed_settings)
+    assert store.get_chunks(["nothing.txt::0000000000000000::0", "not an id"]) == []
+    assert store.get_articles(["nothing.txt"]) == {}
+
+
+def test_a_new_process_answers_from_disk_without_chroma(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)  # ingest leaves the cache on disk for the first question
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from qa import Settings, ask\n"
+        f"settings = Settings(store_dir=Path({str(settings.store_dir)!r}))\n"
+        "print(ask('How many children were evacuated?', settings=settings).text)\n"
+        "print('chromadb' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=ENV, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    text, chroma_loaded = done.stdout.strip().rsplit("\n", 1)
+    assert "1,049 children" in text
+    assert chroma_loaded == "False"
+
+
+def test_the_snapshot_follows_another_process_writes(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "lighthouse.txt").write_text(LIGHTHOUSE, encoding="utf-8")
+    ingest([first], settings)
+    reader = ArticleStore(settings)
+    vector = reader.embeddings.embed_query("What name did the astronomers give the comet?")
+    assert {c.article_id for c in reader.vector_search(vector, k=5)} == {"lighthouse.txt"}
+
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "comet.txt").write_text(COMET, encoding="utf-8")
+    assert cli_ingest(settings.store_dir, second).returncode == 0
+    reader._cache.checked = float("-inf")  # as `RECHECK_S` after the last check
+    found = reader.vector_search(vector, k=5)
+    assert found[0].article_id == "comet.txt"
+    assert "client" not in reader.__dict__  # the other process left the cache on disk
+    answer = ask("What did the astronomers name the comet?", settings=settings)
+    assert "Quillfeather" in answer.text
+
+
+def test_a_cache_read_during_a_write_is_not_kept(tmp_path: Path) -> None:
+    """The cache on disk is named by the published set it holds; read while a writer
+    holds the lock, it may hold half a write, so it is used but not kept."""
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    lexical = settings.store_dir / "lexical"
+    shutil.rmtree(lexical)
+    with write_lock(settings.store_dir, "test"):  # as another process's ingest would
+        reader = ArticleStore(settings)
+        assert reader.keyword_index().ids  # it answers meanwhile
+        assert not any(p.is_dir() for p in lexical.iterdir())
+        assert not (lexical / GENERATION_FILE).exists()
+    reader._cache.checked = float("-inf")
+    built = reader.read_cache()
+    generation = reader.generation()
+    assert fingerprint_at(lexical, generation) == built.fingerprint  # kept now
+    assert load(lexical, built.fingerprint) is not None
+
+
+@pytest.mark.parametrize("damage", ["vectors.f32", "snapshot.json", "articleqa.json"])
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    fingerprint = ArticleStore(settings).read_cache().fingerprint
+    path = settings.store_dir / "lexical" / fingerprint / damage
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    assert load(settings.store_dir / "lexical", fingerprint) is None
+    answer = ask("How many children were evacuated?", settings=settings)
+    assert "1,049 children" in answer.text
+    assert load(settings.store_dir / "lexical", fingerprint) is not None
+
+
+def test_a_store_from_before_generation_files_gets_one(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    (settings.store_dir / "generation").unlink()  # as a store an older version wrote
+    store = ArticleStore(settings)
+    assert store.refresh()
+    assert (settings.store_dir / "generation").is_file()
+    assert "1,049 children" in ask("How many children were evacuated?", settings=settings).text
