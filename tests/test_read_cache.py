@@ -25,15 +25,18 @@ from .conftest_paths import ROOT, SEEDS
 from .test_shared_store import COMET, ENV, LIGHTHOUSE, cli_ingest
 
 
-def _opened(settings: Settings) -> ArticleStore:
+def _opened(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
     store = ArticleStore(settings)
-    store.open()  # Chroma open: vector search on its HNSW index
+    store.open()  # Chroma open, and the store counted large: HNSW answers
+    monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
     return store
 
 
-def test_the_snapshot_gives_what_chroma_gives(seed_settings: Settings) -> None:
+def test_the_snapshot_gives_what_chroma_gives(
+    seed_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     snap = ArticleStore(seed_settings)  # Chroma never opened: the snapshot answers
-    chroma = _opened(seed_settings)
+    chroma = _opened(seed_settings, monkeypatch)
     for question in ("How many children were evacuated?", "Who is Ruben Vardanyan?", "fog"):
         vector = snap.embeddings.embed_query(question)
         ours = snap.vector_search(vector, k=10)
@@ -142,3 +145,48 @@ def test_a_store_from_before_generation_files_gets_one(tmp_path: Path) -> None:
     assert store.refresh()
     assert (settings.store_dir / "generation").is_file()
     assert "1,049 children" in ask("How many children were evacuated?", settings=settings).text
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["vectorstore.snapshot", "vectorstore.ranking", "vectorstore.records", "vectorstore.lexical"],
+)
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted and not result.failed
+
+
+def test_an_engine_asked_again_opens_chroma_for_a_large_store(
+    seed_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One question never pays chromadb's import; a second one, on a store large enough
+    for Chroma's HNSW index to beat the exact scan, opens Chroma on a thread."""
+    from qa.engine import Engine
+
+    opened: list[object] = []
+    real = ArticleStore.open_if_large
+
+    def spy(self: ArticleStore) -> object:
+        thread = real(self)
+        opened.append(thread)
+        return thread
+
+    monkeypatch.setattr(ArticleStore, "open_if_large", spy)
+    engine = Engine(seed_settings)
+    engine.ask("How many children were evacuated?")
+    assert opened == [] and "client" not in engine.store.__dict__
+    engine.ask("Who is Ruben Vardanyan?")  # the seed store is small: the scan stays
+    assert opened == [None] and "client" not in engine.store.__dict__
+    monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
+    large = Engine(seed_settings)
+    large.ask("How many children were evacuated?")
+    large.ask("Who is Ruben Vardanyan?")
+    thread = opened[-1]
+    assert thread is not None
+    thread.join(timeout=60)  # type: ignore[attr-defined]
+    assert "client" in large.store.__dict__
+    answer = large.ask("How many children were evacuated?")  # now through HNSW
+    assert "1,049 children" in answer.text

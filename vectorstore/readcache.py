@@ -74,7 +74,7 @@ def stage(
         snapshot = Snapshot.load(folder)
         if snapshot is None:
             raise OSError(f"the snapshot just written to {folder} does not read back")
-        index = LexicalIndex.build(snapshot.ids(), list(snapshot.texts()))
+        index = LexicalIndex.build(snapshot.ids(), snapshot.texts())
         index.save(folder)
     except BaseException:
         discard(folder)

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from .articles import Article
+from .ranking import top_k
 from .records import VERSION_CHARS, StoredChunk, chunk_id, chunk_owner
 
 __all__ = ["Snapshot", "SnapshotChunk"]
@@ -182,10 +183,8 @@ class Snapshot:
         if not len(self) or k <= 0:
             return []
         scores = self._vectors @ np.asarray(vector, dtype=np.float32)
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.lexsort((top, -scores[top]))]
-        return self._stored([int(r) for r in top], [float(scores[r]) for r in top])
+        top = top_k(scores, k)
+        return self._stored(top.tolist(), scores[top].tolist())
 
     def get(self, ids: Sequence[str]) -> list[StoredChunk]:
         """The chunks with these ids, in that order (ids it does not hold are left out)."""
@@ -226,17 +225,18 @@ class Snapshot:
         return bytes(self._texts[start:end]).decode("utf-8")
 
     def _stored(self, rows: list[int], scores: list[float]) -> list[StoredChunk]:
+        at = np.asarray(rows, dtype=np.int64)
+        table = self._chunks[at].tolist()  # one conversion, not one per field
+        u0, u1 = self._unit_offsets[at].tolist(), self._unit_offsets[at + 1].tolist()
         texts: dict[int, str] = {}
         out = []
-        for r, score in zip(rows, scores, strict=True):
-            a, _, start, end = (int(x) for x in self._chunks[r])
+        for (a, index, start, end), score, ua, ub in zip(table, scores, u0, u1, strict=True):
             if a not in texts:
                 texts[a] = self._text(a)
             article_id, title, version, _ = self._articles[a]
-            u0, u1 = int(self._unit_offsets[r]), int(self._unit_offsets[r + 1])
             out.append(
                 StoredChunk(
-                    id=self._id(r),
+                    id=chunk_id(article_id, version, index),
                     article_id=article_id,
                     title=title,
                     version=version,
@@ -244,7 +244,7 @@ class Snapshot:
                     end=end,
                     text=texts[a][start:end],
                     score=score,
-                    packed_sentences=bytes(self._units[u0:u1]).decode("ascii"),
+                    packed_sentences=bytes(self._units[ua:ub]).decode("ascii"),
                 )
             )
         return out

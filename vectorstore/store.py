@@ -50,7 +50,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +93,7 @@ log = logging.getLogger(__name__)
 
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
 RECHECK_S = 2.0  # seconds an in-memory read cache is trusted unchecked
+EXACT_SEARCH_MAX = 50_000  # chunks; the snapshot's exact scan takes ~6 ms here, HNSW ~5
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
 REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
 _SPACE = {"hnsw": {"space": "cosine"}}
@@ -509,35 +510,51 @@ class ArticleStore:
     def vector_search(self, vector: Sequence[float], k: int) -> list[StoredChunk]:
         """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity.
 
-        A process that has not opened Chroma searches the read snapshot (exact, and no
-        chromadb import, which matters most to a one-shot `articleqa ask`); one that
-        has, e.g. the web app (`open()`), searches Chroma's HNSW index (faster than the
-        snapshot's exact scan above some 50k chunks).
+        The read snapshot's exact scan answers when Chroma is not open in this process
+        (no chromadb import: a one-shot `articleqa ask`) or the store is small; Chroma's
+        HNSW index when it is open (the web app opens it, `open()`) and the store holds
+        more than `EXACT_SEARCH_MAX` chunks, where it is the faster of the two.
         """
         cache = self._fresh_cache()
-        if cache is not None and "client" not in self.__dict__:
+        if cache is not None and (
+            "client" not in self.__dict__ or len(cache.snapshot) <= EXACT_SEARCH_MAX
+        ):
             return cache.snapshot.search(vector, k)
         got = self._call(  # Chroma returns fewer than `k` when the store holds fewer
             self.chunks.query,
             query_embeddings=[list(vector)],
             n_results=k,
-            include=["metadatas", "documents", "distances"],
+            include=["distances"],  # the records come from the snapshot: half the time
         )
-        return [
-            _chunk(i, m, d, score=1.0 - float(dist))
-            for i, m, d, dist in zip(
-                got["ids"][0],
-                (got["metadatas"] or [[]])[0],
-                (got["documents"] or [[]])[0],
-                (got["distances"] or [[]])[0],
-                strict=True,
-            )
-        ]
+        ids = got["ids"][0]
+        scores = {
+            i: 1.0 - float(d) for i, d in zip(ids, (got["distances"] or [[]])[0], strict=True)
+        }
+        return [replace(c, score=scores[c.id]) for c in self.get_chunks(ids)]
 
     def open(self) -> None:
         """Open Chroma now (a long-running process does, so vector search uses its HNSW
         index from the first question on)."""
         _ = self.chunks
+
+    def open_if_large(self) -> threading.Thread | None:
+        """Open Chroma on a thread if the store is large enough for its HNSW index to beat
+        the snapshot's exact scan (`EXACT_SEARCH_MAX`); a process that asks more than
+        one question calls this (a one-shot `articleqa ask` never pays the import)."""
+        if "client" in self.__dict__ or not self.exists():
+            return None
+        if len(self.read_cache().snapshot) <= EXACT_SEARCH_MAX:
+            return None
+
+        def open_() -> None:
+            try:
+                self.open()
+            except StoreError as e:  # the next Chroma call reports it, with its message
+                log.debug("opening Chroma in the background failed: %s", e)
+
+        thread = threading.Thread(target=open_, name="articleqa-open-store", daemon=True)
+        thread.start()
+        return thread
 
     # ---- writing -------------------------------------------------------------------
     def publish(
