@@ -124,7 +124,9 @@ def test_a_cache_read_during_a_write_is_not_kept(tmp_path: Path) -> None:
     assert load(lexical, built.fingerprint) is not None
 
 
-@pytest.mark.parametrize("damage", ["vectors.f32", "snapshot.json", "articleqa.json"])
+@pytest.mark.parametrize(
+    "damage", ["vectors.f32", "snapshot.json", "articleqa.json", "texts.bin", "units.bin"]
+)
 def test_a_damaged_cache_is_rebuilt(tmp_path: Path, damage: str) -> None:
     settings = Settings(store_dir=tmp_path / "store")
     ingest([SEEDS], settings)

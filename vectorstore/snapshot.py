@@ -156,11 +156,13 @@ class Snapshot:
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        if len(snapshot._text_offsets) != len(snapshot._articles) + 1:
-            return None
-        if len(snapshot._unit_offsets) != len(chunks) + 1:
-            return None
-        return snapshot
+        whole = (
+            len(snapshot._text_offsets) == len(snapshot._articles) + 1
+            and int(snapshot._text_offsets[-1]) == len(snapshot._texts)
+            and len(snapshot._unit_offsets) == len(chunks) + 1
+            and int(snapshot._unit_offsets[-1]) == len(snapshot._units)
+        )
+        return snapshot if whole else None
 
     # ---- reading -----------------------------------------------------------------------
     def __len__(self) -> int:

@@ -442,18 +442,22 @@ class ArticleStore:
                 return self.generation() == generation
             return self.fingerprint() == fingerprint  # a store without a generation
 
-        if self.settings.chroma_url:  # no lock to hold: the generation alone tells
-            quiet = unchanged()
-            if quiet:
-                commit()
-                remember_fingerprint(lexical, generation, fingerprint)
-            return quiet
-        with writers_idle(self.settings.store_dir) as idle:
+        with self._writers_idle() as idle:
             quiet = idle and unchanged()
             if quiet:
                 commit()
                 remember_fingerprint(lexical, generation, fingerprint)
         return quiet
+
+    @contextmanager
+    def _writers_idle(self) -> Iterator[bool]:
+        """`sharing.writers_idle` for a local store; a remote one has no lock to hold,
+        so there the generation alone tells whether anything was written."""
+        if self.settings.chroma_url:
+            yield True
+            return
+        with writers_idle(self.settings.store_dir) as idle:
+            yield idle
 
     def _published_chunks(
         self, published: dict[str, str]
