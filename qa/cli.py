@@ -146,6 +146,7 @@ def chat(settings: Settings) -> None:
 
     engine = engine_for(settings)
     engine.warm_up()  # while the person types
+    engine.store.open_if_large()
     history: list[tuple[str, str]] = []
     click.echo("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
     while True:

@@ -45,7 +45,6 @@ class Engine:
         self.retriever = Retriever(self.store, settings)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
-        self._asked = 0  # questions this engine has prepared
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length embeddings of `texts`, one row each, remembered across questions.
@@ -102,9 +101,6 @@ class Engine:
         if not index.ids:
             raise NoArticlesError(self.store.location)
         text = correct_spelling(text, index.word_df)
-        self._asked += 1
-        if self._asked == 2:  # a process that asks again: worth Chroma's index if large
-            self.store.open_if_large()
         return build_query(text, _clean_history(history))
 
     def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:

@@ -13,10 +13,9 @@ store's freshness check forced on each (as when questions come more than
 `RECHECK_S` apart), and the cold start of `articleqa ask` (median of 3).
 
 `--gap S` waits S seconds before each timed question (caches and threads go cold in
-between, as with real users); `--open` opens Chroma before the first question, as the
-web app does. Without it the engine opens Chroma on a thread at its second question
-(`ArticleStore.open_if_large`); either way the timed questions search Chroma's HNSW
-index, not the read snapshot's exact scan (`vectorstore.store.EXACT_SEARCH_MAX`).
+between, as with real users); `--open` opens Chroma and loads its HNSW index before the
+first question, as the web app does, so vector search uses it instead of the read
+snapshot's exact scan (`vectorstore.store.EXACT_SEARCH_MAX`).
 """
 
 from __future__ import annotations
@@ -139,7 +138,7 @@ def main() -> int:
         cold.append(time.perf_counter() - t)
     print(
         f"{warm_result['chunks']:,} chunks (gap {args.gap} s, "
-        + ("Chroma opened first" if args.open else "Chroma opened by the engine")
+        + ("Chroma's HNSW index" if args.open else "the snapshot's exact scan")
         + f"): qa.ask warm p50 {warm_result['p50_ms']:.1f} ms, "
         f"p95 {warm_result['p95_ms']:.1f} ms; cold start of `articleqa ask` "
         f"{statistics.median(cold):.2f} s (median of {COLD_RUNS}); load average "

@@ -161,34 +161,40 @@ def test_doctests(module: str) -> None:
     assert result.attempted and not result.failed
 
 
-def test_an_engine_asked_again_opens_chroma_for_a_large_store(
+def test_a_long_running_process_opens_chroma_only_for_a_large_store(
     seed_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One question never pays chromadb's import; a second one, on a store large enough
-    for Chroma's HNSW index to beat the exact scan, opens Chroma on a thread."""
+    """`articleqa chat` calls `open_if_large` while the person types: Chroma's HNSW index
+    then answers on a store where it beats the snapshot's exact scan, and only there."""
     from qa.engine import Engine
 
-    opened: list[object] = []
-    real = ArticleStore.open_if_large
-
-    def spy(self: ArticleStore) -> object:
-        thread = real(self)
-        opened.append(thread)
-        return thread
-
-    monkeypatch.setattr(ArticleStore, "open_if_large", spy)
-    engine = Engine(seed_settings)
-    engine.ask("How many children were evacuated?")
-    assert opened == [] and "client" not in engine.store.__dict__
-    engine.ask("Who is Ruben Vardanyan?")  # the seed store is small: the scan stays
-    assert opened == [None] and "client" not in engine.store.__dict__
+    small = Engine(seed_settings)
+    small.store.open_if_large().join(timeout=60)
+    assert "client" not in small.store.__dict__  # the seed store is small: the scan stays
     monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
     large = Engine(seed_settings)
-    large.ask("How many children were evacuated?")
-    large.ask("Who is Ruben Vardanyan?")
-    thread = opened[-1]
-    assert thread is not None
-    thread.join(timeout=60)  # type: ignore[attr-defined]
-    assert "client" in large.store.__dict__
+    large.store.open_if_large().join(timeout=60)
+    assert "client" in large.store.__dict__ and large.store._index_open
     answer = large.ask("How many children were evacuated?")  # now through HNSW
     assert "1,049 children" in answer.text
+
+
+def test_while_one_thread_rebuilds_the_others_answer_from_the_cache_they_have(
+    seed_settings: Settings,
+) -> None:
+    """Rebuilding takes a minute at 100k chunks; questions meanwhile use the published
+    set from before the write instead of waiting for it."""
+    import threading
+
+    store = ArticleStore(seed_settings)
+    before = store.read_cache()
+    store._cache.checked = float("-inf")  # due for a check, which another thread holds
+    store._cache.lock.acquire()  # as a thread rebuilding after a write
+    try:
+        got: list[object] = []
+        reader = threading.Thread(target=lambda: got.append(store.read_cache()))
+        reader.start()
+        reader.join(timeout=10)
+        assert got == [before]
+    finally:
+        store._cache.lock.release()

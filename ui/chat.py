@@ -90,11 +90,13 @@ class Chat:
             return self._engines[k]
 
     def warm_up(self) -> None:
-        """Load the embedding model and keyword index now, so the first question is quick."""
+        """Load the embedding model, the read cache and Chroma's vector index now, so the
+        first question is quick."""
         engine = self.engine()
         engine.embed(["warm up"])
-        if engine.store.exists() and engine.store.chunk_count():
+        if engine.store.exists():
             engine.keyword_index()
+            engine.store.open()
 
     def answer(
         self,

@@ -168,6 +168,11 @@ class Snapshot:
     def __len__(self) -> int:
         return len(self._chunks)
 
+    @property
+    def dim(self) -> int:
+        """The vectors' width."""
+        return int(self._vectors.shape[1])
+
     def ids(self) -> list[str]:
         """Every chunk's id, in the snapshot's order."""
         return [self._id(r) for r in range(len(self))]

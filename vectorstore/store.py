@@ -163,6 +163,7 @@ class ArticleStore:
         self._embeddings_lock = threading.Lock()
         self._cache = _CacheState()
         self._epoch = -1  # the `LocalView.epoch` this object's Chroma client belongs to
+        self._index_open = False  # whether `open()` loaded Chroma's vector index
 
     # ---- opening -------------------------------------------------------------------
     @property
@@ -291,14 +292,19 @@ class ArticleStore:
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """Hold the store's write lock (local stores) on an up-to-date view."""
+        """Hold the store's write lock (local stores) on an up-to-date view; the read
+        cache is checked again on its next use (a check made meanwhile may have seen the
+        write half done)."""
         self._cache.checked = float("-inf")
-        if self.settings.chroma_url:
-            yield
-            return
-        with write_lock(self.settings.store_dir, self.location):
-            self.refresh()  # write on top of what other processes wrote, never over it
-            yield
+        try:
+            if self.settings.chroma_url:
+                yield
+                return
+            with write_lock(self.settings.store_dir, self.location):
+                self.refresh()  # write on top of what other processes wrote, never over it
+                yield
+        finally:
+            self._cache.checked = float("-inf")
 
     @cached_property
     def articles(self) -> Collection:
@@ -374,9 +380,19 @@ class ArticleStore:
         at once; other processes' within that time). A check reads the store's
         generation, one small file for a local store, so a process that finds the cache
         on disk answers without opening Chroma at all.
+
+        One thread checks or rebuilds at a time. While it rebuilds (a minute at 100k
+        chunks), the others answer from the cache they have, the published set before
+        the write, instead of waiting; only a thread with no cache yet waits.
         """
-        with self._cache.lock:  # one thread rebuilds; the others wait and share it
+        state = self._cache
+        if not state.lock.acquire(blocking=state.current is None):
+            assert state.current is not None
+            return state.current
+        try:
             return self._read_cache()
+        finally:
+            state.lock.release()
 
     def _fresh_cache(self) -> ReadCache | None:
         """`read_cache()`, or None when there is no store to read yet."""
@@ -514,15 +530,13 @@ class ArticleStore:
     def vector_search(self, vector: Sequence[float], k: int) -> list[StoredChunk]:
         """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity.
 
-        The read snapshot's exact scan answers when Chroma is not open in this process
-        (no chromadb import: a one-shot `articleqa ask`) or the store is small; Chroma's
-        HNSW index when it is open (the web app opens it, `open()`) and the store holds
-        more than `EXACT_SEARCH_MAX` chunks, where it is the faster of the two.
+        The read snapshot's exact scan answers unless this process has loaded Chroma's
+        HNSW index (`open()`: the web app and `articleqa chat` do) and the store holds
+        more than `EXACT_SEARCH_MAX` chunks, where HNSW is the faster. A one-shot
+        `articleqa ask` so never imports chromadb.
         """
         cache = self._fresh_cache()
-        if cache is not None and (
-            "client" not in self.__dict__ or len(cache.snapshot) <= EXACT_SEARCH_MAX
-        ):
+        if cache is not None and (not self._index_open or len(cache.snapshot) <= EXACT_SEARCH_MAX):
             return cache.snapshot.search(vector, k)
         got = self._call(  # Chroma returns fewer than `k` when the store holds fewer
             self.chunks.query,
@@ -537,23 +551,28 @@ class ArticleStore:
         return [replace(c, score=scores[c.id]) for c in self.get_chunks(ids)]
 
     def open(self) -> None:
-        """Open Chroma now (a long-running process does, so vector search uses its HNSW
-        index from the first question on)."""
-        _ = self.chunks
+        """Open Chroma and load its HNSW index now (a long-running process does), so
+        vector search uses it from the next question on when the store is larger than
+        `EXACT_SEARCH_MAX`; until then the snapshot's exact scan answers."""
+        chunks = self.chunks
+        cache = self._fresh_cache()
+        if cache is not None and len(cache.snapshot):  # Chroma loads the index on a query
+            probe = np.zeros(cache.snapshot.dim, dtype=np.float32)
+            probe[0] = 1.0
+            self._call(chunks.query, query_embeddings=[probe], n_results=1, include=[])
+        self._index_open = True
 
-    def open_if_large(self) -> threading.Thread | None:
-        """Open Chroma on a thread if the store is large enough for its HNSW index to beat
-        the snapshot's exact scan (`EXACT_SEARCH_MAX`); a process that asks more than
-        one question calls this (a one-shot `articleqa ask` never pays the import)."""
-        if "client" in self.__dict__ or not self.exists():
-            return None
-        if len(self.read_cache().snapshot) <= EXACT_SEARCH_MAX:
-            return None
+    def open_if_large(self) -> threading.Thread:
+        """`open()` on a thread if the store is large enough for Chroma's HNSW index to
+        beat the snapshot's exact scan (`EXACT_SEARCH_MAX`): for a long-running process
+        (`articleqa chat` does it while the person types). Questions asked meanwhile
+        share the CPU with chromadb's import, so a one-shot process should not."""
 
         def open_() -> None:
             try:
-                self.open()
-            except StoreError as e:  # the next Chroma call reports it, with its message
+                if self.exists() and len(self.read_cache().snapshot) > EXACT_SEARCH_MAX:
+                    self.open()
+            except StoreError as e:  # the next real call reports it, with its message
                 log.debug("opening Chroma in the background failed: %s", e)
 
         thread = threading.Thread(target=open_, name="articleqa-open-store", daemon=True)
