@@ -22,7 +22,7 @@ from vectorstore.readcache import load
 from vectorstore.sharing import GENERATION_FILE, fingerprint_at, write_lock
 
 from .conftest_paths import ROOT, SEEDS
-from .test_shared_store import COMET, ENV, LIGHTHOUSE, cli_ingest
+from .test_shared_store import ENV
 
 
 def _opened(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
@@ -81,28 +81,6 @@ def test_a_new_process_answers_from_disk_without_chroma(tmp_path: Path) -> None:
     text, chroma_loaded = done.stdout.strip().rsplit("\n", 1)
     assert "1,049 children" in text
     assert chroma_loaded == "False"
-
-
-def test_the_snapshot_follows_another_process_writes(tmp_path: Path) -> None:
-    settings = Settings(store_dir=tmp_path / "store")
-    first = tmp_path / "first"
-    first.mkdir()
-    (first / "lighthouse.txt").write_text(LIGHTHOUSE, encoding="utf-8")
-    ingest([first], settings)
-    reader = ArticleStore(settings)
-    vector = reader.embeddings.embed_query("What name did the astronomers give the comet?")
-    assert {c.article_id for c in reader.vector_search(vector, k=5)} == {"lighthouse.txt"}
-
-    second = tmp_path / "second"
-    second.mkdir()
-    (second / "comet.txt").write_text(COMET, encoding="utf-8")
-    assert cli_ingest(settings.store_dir, second).returncode == 0
-    reader._cache.checked = float("-inf")  # as `RECHECK_S` after the last check
-    found = reader.vector_search(vector, k=5)
-    assert found[0].article_id == "comet.txt"
-    assert "client" not in reader.__dict__  # the other process left the cache on disk
-    answer = ask("What did the astronomers name the comet?", settings=settings)
-    assert "Quillfeather" in answer.text
 
 
 def test_a_cache_read_during_a_write_is_not_kept(tmp_path: Path) -> None:

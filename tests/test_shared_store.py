@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from qa import Settings, ask
 from vectorstore import ArticleStore, ingest
 
@@ -61,7 +63,12 @@ def cli_ingest(store_dir: Path, folder: Path) -> subprocess.CompletedProcess[str
     return subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
 
 
-def test_vector_search_follows_another_process_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("search", ["snapshot", "chroma"])
+def test_vector_search_follows_another_process_writes(
+    tmp_path: Path, search: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both vector searches: the read snapshot's (a new cache, which the other process
+    left on disk) and Chroma's HNSW index (a stale view, which must be reopened)."""
     settings = Settings(store_dir=tmp_path / "store")
     first = tmp_path / "first"
     first.mkdir()
@@ -69,7 +76,14 @@ def test_vector_search_follows_another_process_writes(tmp_path: Path) -> None:
     ingest([first], settings)
     assert "1874" in ask("When was the Gull Point lighthouse first lit?", settings=settings).text
 
-    store = ArticleStore(settings)
+    def reader() -> ArticleStore:
+        store = ArticleStore(settings)
+        if search == "chroma":
+            monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
+            store.open()
+        return store
+
+    store = reader()
     question = store.embeddings.embed_query("What name did the astronomers give the comet?")
     assert {c.article_id for c in store.vector_search(question, k=5)} == {"lighthouse.txt"}
 
@@ -80,15 +94,16 @@ def test_vector_search_follows_another_process_writes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "1 added" in done.stdout, done.stdout
 
-    store.refresh()  # what a question does within RECHECK_S
+    store._cache.checked = float("-inf")  # as a question `RECHECK_S` after the last one
     hits = store.vector_search(question, k=5)
     assert hits and hits[0].article_id == "comet.txt", hits
+    assert ("client" in store.__dict__) == (search == "chroma")  # the snapshot needs none
     # and then this process writes on top of the other's, losing nothing
     third = tmp_path / "third"
     third.mkdir()
     (third / "lighthouse.txt").write_text(LIGHTHOUSE + "It closed in 1990.\n", encoding="utf-8")
     ingest([third], settings, store=store)
-    fresh = ArticleStore(settings)  # a new process's view, from disk
+    fresh = reader()  # a new process's view, from disk
     hits = fresh.vector_search(question, k=5)
     assert hits and hits[0].article_id == "comet.txt", hits
     answer = ask("What did the astronomers name the comet?", settings=settings)
