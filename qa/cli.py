@@ -129,12 +129,15 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
     from .engine import engine_for
 
     engine = engine_for(settings)
-    engine.warm_up()
-    if as_json:
-        answer = engine.ask(question)
-        click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        _print_answer(_streamed(engine, question, []))
+    warming = engine.warm_up()
+    try:
+        if as_json:
+            answer = engine.ask(question)
+            click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            _print_answer(_streamed(engine, question, []))
+    finally:  # exiting while ONNX Runtime still loads the model aborts the process
+        warming.join()
 
 
 @cli.command()
@@ -145,8 +148,15 @@ def chat(settings: Settings) -> None:
     from .engine import engine_for
 
     engine = engine_for(settings)
-    engine.warm_up()  # while the person types
-    engine.store.open_if_large()
+    warming = [engine.warm_up(), engine.store.open_if_large()]  # while the person types
+    try:
+        _converse(engine)
+    finally:  # exiting while ONNX Runtime still loads the model aborts the process
+        for thread in warming:
+            thread.join()
+
+
+def _converse(engine: Any) -> None:
     history: list[tuple[str, str]] = []
     click.echo("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
     while True:
