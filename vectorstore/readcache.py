@@ -7,27 +7,47 @@ its own (`stage`) and renames it into place (`commit`) only when it knows the ca
 matches its name, i.e. no write changed the store while it read; otherwise it uses the
 cache for itself and throws the folder away (`discard`). A reader therefore finds a
 whole, right cache or none.
+
+`CacheKeeper` holds one process's cache of one store: it trusts it for `RECHECK_S`,
+then checks the store's generation, and loads or rebuilds the cache when the published
+set moved.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .articles import Article
 from .lexical import LexicalIndex
+from .sharing import fingerprint_at, remember_fingerprint
 from .snapshot import Snapshot, SnapshotChunk
 
-__all__ = ["ReadCache", "commit", "discard", "load", "saving", "stage"]
+__all__ = [
+    "RECHECK_S",
+    "CacheKeeper",
+    "CacheSource",
+    "ReadCache",
+    "commit",
+    "discard",
+    "fingerprint_of",
+    "load",
+    "saving",
+    "stage",
+]
 
 log = logging.getLogger(__name__)
 
+RECHECK_S = 2.0  # seconds an in-memory read cache is trusted unchecked
 _SAVING = ".tmp"  # in the name of a folder a builder is still writing
 SAVING_MAX_AGE_S = 3600.0  # older than this, such a folder was left by a crash
 
@@ -114,3 +134,127 @@ def saving(folder: Path) -> bool:
         return time.time() - folder.stat().st_mtime < SAVING_MAX_AGE_S
     except OSError:
         return False
+
+
+def fingerprint_of(versions: dict[str, str]) -> str:
+    """A name for one published set of articles (`{article_id: content hash}`)."""
+    h = hashlib.sha256()
+    for article_id, version in sorted(versions.items()):
+        h.update(f"{article_id}\0{version}\n".encode())
+    return h.hexdigest()[:16]
+
+
+Batches = Iterator[tuple[list[SnapshotChunk], Any]]
+
+
+class CacheSource(Protocol):
+    """What `CacheKeeper` reads of a store (`ArticleStore` is one)."""
+
+    @property
+    def cache_folder(self) -> Path: ...
+
+    def refresh(self) -> str: ...  # the generation, after following other writers
+
+    def generation(self) -> str: ...
+
+    def fingerprint(self) -> str: ...  # of the published set, by listing the articles
+
+    def published_articles(self) -> list[Article]: ...
+
+    def published_chunks(self, published: dict[str, str]) -> Batches: ...
+
+    def writers_idle(self) -> AbstractContextManager[bool]: ...
+
+
+class CacheKeeper:
+    """One process's read cache of one store, kept in step with the store.
+
+    One question asks for it several times; within `RECHECK_S` of the last check the
+    one in memory is trusted unchecked (this process's own writes `invalidate` it at
+    once; other processes' count within that time). A check reads the store's
+    generation, one small file for a local store. One thread checks or rebuilds at a
+    time; while it rebuilds (a minute at 100k chunks) the others answer from the cache
+    they have, the published set before the write, and only a thread with none waits.
+    """
+
+    def __init__(self, source: CacheSource) -> None:
+        self._source = source
+        self.current: ReadCache | None = None
+        self.checked = float("-inf")  # time.monotonic() of the last check
+        self.lock = threading.Lock()
+        self.generation = ""  # the store generation `current` was checked at
+        self.kept = False  # whether `current` was read with no write changing the store
+
+    def invalidate(self) -> None:
+        """Check the store on the next `get` (this process wrote, or reopened it)."""
+        self.checked = float("-inf")
+
+    def get(self) -> ReadCache:
+        if not self.lock.acquire(blocking=self.current is None):
+            assert self.current is not None
+            return self.current
+        try:
+            return self._get()
+        finally:
+            self.lock.release()
+
+    def _get(self) -> ReadCache:
+        now = time.monotonic()
+        if self.current is not None and now - self.checked < RECHECK_S:
+            return self.current
+        source = self._source
+        generation = source.refresh()
+        self.checked = now
+        if self.kept and generation == self.generation != "":
+            assert self.current is not None
+            return self.current
+        lexical = source.cache_folder
+        fingerprint = fingerprint_at(lexical, generation)
+        known = fingerprint is not None
+        if fingerprint is None:  # listing every article: seconds at 100k chunks
+            fingerprint = source.fingerprint()
+        found: ReadCache | None
+        if self.kept and self.current is not None and self.current.fingerprint == fingerprint:
+            found = self.current  # a cache once kept holds its published set truly
+        else:
+            found = load(lexical, fingerprint)
+        if found is None:
+            found, kept = self._build(generation)
+        else:
+            kept = True
+            if not known:
+                self._keep(generation, fingerprint, lambda: None)
+        self.current, self.generation, self.kept = found, generation, kept
+        return found
+
+    def _build(self, generation: str) -> tuple[ReadCache, bool]:
+        """Read the published articles and chunks into a new cache and commit it to disk
+        if no write changed the store meanwhile. The cache, and whether it was."""
+        source = self._source
+        articles = source.published_articles()
+        published = {a.id: a.content_hash for a in articles}
+        fingerprint = fingerprint_of(published)
+        lexical = source.cache_folder
+        cache, staged = stage(lexical, fingerprint, articles, source.published_chunks(published))
+        kept = self._keep(generation, fingerprint, lambda: commit(staged, lexical, fingerprint))
+        if not kept:
+            discard(staged)
+        return cache, kept
+
+    def _keep(self, generation: str, fingerprint: str, keep: Callable[[], None]) -> bool:
+        """If the store still holds what was read since `generation` (no write changed
+        it, none is in flight), run `keep`, record `fingerprint` for `generation` and
+        return True: the cache read meanwhile is true to its name."""
+        source = self._source
+
+        def unchanged() -> bool:
+            if generation:
+                return source.generation() == generation
+            return source.fingerprint() == fingerprint  # a store without a generation
+
+        with source.writers_idle() as idle:
+            quiet = idle and unchanged()
+            if quiet:
+                keep()
+                remember_fingerprint(source.cache_folder, generation, fingerprint)
+        return quiet

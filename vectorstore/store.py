@@ -24,7 +24,7 @@ it), though chromadb's local mode is not process-safe. Two rules make it so here
 * A process whose view is stale reopens it: chromadb's local vector index follows only
   its own process's writes, so when the generation changes under a process that did not
   write it, that process drops its Chroma client and opens a fresh one (before writing,
-  and within `RECHECK_S` when reading); writing over a stale view could
+  and within `readcache.RECHECK_S` when reading); writing over a stale view could
   overwrite the other process's vectors on disk.
 
 The lock, the per-process view and the generation record live in `sharing.py`. A
@@ -43,12 +43,11 @@ embedding function (which downloads a model) is never used.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -59,21 +58,18 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from . import readcache
 from .articles import Article
 from .chunking import Chunk
 from .errors import StoreError
 from .lexical import LexicalIndex
-from .readcache import ReadCache
+from .readcache import CacheKeeper, ReadCache, fingerprint_of
 from .records import VERSION_CHARS, ArticleRecord, StoredChunk, chunk_id, chunk_owner
 from .sentence_vectors import encode_units
 from .settings import StoreSettings
 from .sharing import (
     LocalView,
-    fingerprint_at,
     forget_system,
     read_generation,
-    remember_fingerprint,
     view_of,
     write_generation,
     write_lock,
@@ -92,7 +88,6 @@ __all__ = ["ArticleRecord", "ArticleStore", "Publication", "StoredChunk"]
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
-RECHECK_S = 2.0  # seconds an in-memory read cache is trusted unchecked
 EXACT_SEARCH_MAX = 50_000  # chunks; the snapshot's exact scan takes ~6 ms here, HNSW ~5
 READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
 REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
@@ -161,7 +156,7 @@ class ArticleStore:
         self.settings = settings
         self._embeddings = embeddings
         self._embeddings_lock = threading.Lock()
-        self._cache = _CacheState()
+        self._cache = CacheKeeper(self)
         self._epoch = -1  # the `LocalView.epoch` this object's Chroma client belongs to
         self._index_open = False  # whether `open()` loaded Chroma's vector index
 
@@ -276,7 +271,7 @@ class ArticleStore:
             if "client" in self.__dict__ and self._epoch != view.epoch:
                 for name in ("client", "chunks", "articles", "meta", "langchain"):
                     self.__dict__.pop(name, None)
-                self._cache.checked = float("-inf")
+                self._cache.invalidate()
         return generation
 
     def _first_generation(self) -> str:
@@ -295,7 +290,7 @@ class ArticleStore:
         """Hold the store's write lock (local stores) on an up-to-date view; the read
         cache is checked again on its next use (a check made meanwhile may have seen the
         write half done)."""
-        self._cache.checked = float("-inf")
+        self._cache.invalidate()
         try:
             if self.settings.chroma_url:
                 yield
@@ -304,7 +299,7 @@ class ArticleStore:
                 self.refresh()  # write on top of what other processes wrote, never over it
                 yield
         finally:
-            self._cache.checked = float("-inf")
+            self._cache.invalidate()
 
     @cached_property
     def articles(self) -> Collection:
@@ -365,7 +360,7 @@ class ArticleStore:
 
     def fingerprint(self) -> str:
         """Changes whenever the published set of articles changes."""
-        return _fingerprint(self.versions())
+        return fingerprint_of(self.versions())
 
     def keyword_index(self) -> LexicalIndex:
         """BM25 over the published chunks (see `read_cache`)."""
@@ -373,100 +368,28 @@ class ArticleStore:
 
     def read_cache(self) -> ReadCache:
         """The keyword index and snapshot of the published chunks: from memory, from
-        disk (`vectorstore.readcache`), or built anew from Chroma.
-
-        One question asks for it several times; within `RECHECK_S` of the last check
-        the one in memory is trusted unchecked (this process's own writes invalidate it
-        at once; other processes' within that time). A check reads the store's
-        generation, one small file for a local store, so a process that finds the cache
-        on disk answers without opening Chroma at all.
-
-        One thread checks or rebuilds at a time. While it rebuilds (a minute at 100k
-        chunks), the others answer from the cache they have, the published set before
-        the write, instead of waiting; only a thread with no cache yet waits.
-        """
-        state = self._cache
-        if not state.lock.acquire(blocking=state.current is None):
-            assert state.current is not None
-            return state.current
-        try:
-            return self._read_cache()
-        finally:
-            state.lock.release()
+        disk, or built anew from Chroma (`readcache.CacheKeeper`). A process that finds
+        it on disk answers without opening Chroma at all."""
+        return self._cache.get()
 
     def _fresh_cache(self) -> ReadCache | None:
         """`read_cache()`, or None when there is no store to read yet."""
         return self.read_cache() if self.exists() else None
 
-    def _read_cache(self) -> ReadCache:
-        state = self._cache
-        now = time.monotonic()
-        if state.current is not None and now - state.checked < RECHECK_S:
-            return state.current
-        generation = self.refresh()
-        state.checked = now
-        if state.kept and generation == state.generation != "":
-            assert state.current is not None
-            return state.current
-        lexical = self.settings.store_dir / "lexical"
-        fingerprint = fingerprint_at(lexical, generation)
-        known = fingerprint is not None
-        if fingerprint is None:  # listing every article: seconds at 100k chunks
-            fingerprint = self.fingerprint()
-        found: ReadCache | None = None
-        if state.kept and state.current is not None and state.current.fingerprint == fingerprint:
-            found = state.current  # a cache once kept holds its published set truly
-        else:
-            found = readcache.load(lexical, fingerprint)
-        if found is None:
-            found, kept = self._build_cache(lexical, generation)
-        else:
-            kept = True
-            if not known:
-                self._keep(generation, fingerprint, lambda: None, lexical)
-        state.current, state.generation, state.kept = found, generation, kept
-        return found
+    @property
+    def cache_folder(self) -> Path:
+        """Where the read caches of this store live (one folder per published set)."""
+        return self.settings.store_dir / "lexical"
 
-    def _build_cache(self, lexical: Path, generation: str) -> tuple[ReadCache, bool]:
-        """Read the published articles and chunks from Chroma into a new cache; commit it
-        to disk if no write changed the store meanwhile. The cache, and whether it was."""
-        articles = [
+    def published_articles(self) -> list[Article]:
+        """Every published article, with its text (a scan of the whole collection)."""
+        return [
             _article(i, m, d)
             for i, m, d in self._scan(self.articles, include=["metadatas", "documents"])
         ]
-        published = {a.id: a.content_hash for a in articles}
-        fingerprint = _fingerprint(published)
-        cache, staged = readcache.stage(
-            lexical, fingerprint, articles, self._published_chunks(published)
-        )
-        kept = self._keep(
-            generation, fingerprint, lambda: readcache.commit(staged, lexical, fingerprint), lexical
-        )
-        if not kept:
-            readcache.discard(staged)
-        return cache, kept
-
-    def _keep(
-        self, generation: str, fingerprint: str, commit: Callable[[], None], lexical: Path
-    ) -> bool:
-        """If the store still holds what was read since `generation` (no write changed
-        it, none is in flight), run `commit`, record `fingerprint` for `generation` and
-        return True: the cache read meanwhile is true to its name."""
-
-        def unchanged() -> bool:
-            if generation:
-                return self.generation() == generation
-            return self.fingerprint() == fingerprint  # a store without a generation
-
-        with self._writers_idle() as idle:
-            quiet = idle and unchanged()
-            if quiet:
-                commit()
-                remember_fingerprint(lexical, generation, fingerprint)
-        return quiet
 
     @contextmanager
-    def _writers_idle(self) -> Iterator[bool]:
+    def writers_idle(self) -> Iterator[bool]:
         """`sharing.writers_idle` for a local store; a remote one has no lock to hold,
         so there the generation alone tells whether anything was written."""
         if self.settings.chroma_url:
@@ -475,10 +398,11 @@ class ArticleStore:
         with writers_idle(self.settings.store_dir) as idle:
             yield idle
 
-    def _published_chunks(
+    def published_chunks(
         self, published: dict[str, str]
     ) -> Iterator[tuple[list[SnapshotChunk], np.ndarray]]:
-        """Batches of the published chunks with their vectors, as `Snapshot.write` takes."""
+        """Batches of the chunks of `published` article versions with their vectors, as
+        `Snapshot.write` takes them."""
         for got in self._pages(self.chunks, include=["metadatas", "embeddings"]):
             chunks, rows = [], []
             for i, m in enumerate(got["metadatas"] or []):
@@ -752,14 +676,6 @@ def _generation_of(meta: Collection) -> str:
     return str((metas[0] or {}).get("value", "")) if metas else ""
 
 
-def _fingerprint(versions: dict[str, str]) -> str:
-    """A name for one published set of articles (`{article_id: content hash}`)."""
-    h = hashlib.sha256()
-    for article_id, version in sorted(versions.items()):
-        h.update(f"{article_id}\0{version}\n".encode())
-    return h.hexdigest()[:16]
-
-
 def _article(article_id: str, m: Any, doc: Any) -> Article:
     m = m or {}
     return Article(
@@ -795,14 +711,3 @@ def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
         score=score,
         packed_sentences=str(m.get("sentences", "")),
     )
-
-
-class _CacheState:
-    """This process's read cache and when it was last checked against the store."""
-
-    def __init__(self) -> None:
-        self.current: ReadCache | None = None
-        self.checked = float("-inf")  # time.monotonic() of the last check
-        self.lock = threading.Lock()
-        self.generation = ""  # the store generation `current` was checked at
-        self.kept = False  # whether `current` was read with no write changing the store
