@@ -456,8 +456,8 @@ class ArticleStore:
 
         The read snapshot's exact scan answers unless this process has loaded Chroma's
         HNSW index (`open()`: the web app and `articleqa chat` do) and the store holds
-        more than `EXACT_SEARCH_MAX` chunks, where HNSW is the faster. A one-shot
-        `articleqa ask` so never imports chromadb.
+        more than `EXACT_SEARCH_MAX` chunks, where HNSW is the faster; so a one-shot
+        `articleqa ask` never imports chromadb.
         """
         cache = self._fresh_cache()
         if cache is not None and (not self._index_open or len(cache.snapshot) <= EXACT_SEARCH_MAX):
