@@ -41,6 +41,7 @@ from .records import VERSION_CHARS, StoredChunk, chunk_id, chunk_owner
 __all__ = ["Snapshot", "SnapshotChunk"]
 
 FORMAT = 1
+DECODED_TEXTS = 4096  # article texts kept decoded (~20 MB of news articles)
 _META = "snapshot.json"
 
 
@@ -85,6 +86,7 @@ class Snapshot:
         self._vectors = vectors
         self._units = units  # bytes-like
         self._unit_offsets = unit_offsets
+        self._decoded: dict[int, str] = {}  # article row -> text, see `_text`
         # rows sorted by (article, index): article a's chunks are _order[_first[a]:_first[a + 1]]
         self._order = np.lexsort((chunks[:, 1], chunks[:, 0]))
         self._first = np.searchsorted(chunks[self._order, 0], np.arange(len(articles) + 1))
@@ -182,7 +184,7 @@ class Snapshot:
         article, text = -1, ""
         for a, _, start, end in self._chunks.tolist():
             if a != article:
-                article, text = a, self._text(a)
+                article, text = a, self._decode(a)
             yield text[start:end]
 
     def search(self, vector: Sequence[float] | np.ndarray, k: int) -> list[StoredChunk]:
@@ -228,6 +230,17 @@ class Snapshot:
         return chunk_id(self._articles[a][0], self._articles[a][2], index)
 
     def _text(self, a: int) -> str:
+        """Article row `a`'s text, decoded once while it is among the recent ones (the
+        same articles come back question after question)."""
+        text = self._decoded.get(a)
+        if text is None:
+            text = self._decode(a)
+            if len(self._decoded) >= DECODED_TEXTS:
+                self._decoded.clear()
+            self._decoded[a] = text
+        return text
+
+    def _decode(self, a: int) -> str:
         start, end = int(self._text_offsets[a]), int(self._text_offsets[a + 1])
         return bytes(self._texts[start:end]).decode("utf-8")
 
