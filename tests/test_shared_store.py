@@ -181,3 +181,39 @@ def test_a_repair_knows_each_chunk_owner_from_its_id() -> None:
     assert chunk_owner(chunk_id("plain.txt", "0" * 64, 0)) == ("plain.txt", "0" * 16, 0)
     assert chunk_owner("not a chunk id") is None
     assert chunk_owner("a::b::c") is None
+
+
+def test_a_reader_never_takes_this_process_own_write_for_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write records its new generation in the file and in this process's view. A
+    reader thread that saw the file between the two used to think another process had
+    written, and reopened Chroma under the writer's feet (the web app's upload then
+    failed with chromadb's 'Error finding id')."""
+    import threading
+
+    import vectorstore.store as store_module
+    from vectorstore.sharing import view_of
+
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([ROOT / "seeds"], settings)
+    store = ArticleStore(settings)
+    store.open()
+    view = view_of(settings.store_dir / "chroma")
+    epoch = view.epoch
+    written = threading.Event()
+    real = store_module.write_generation
+
+    def slow_write(store_dir: Path, value: str) -> None:
+        real(store_dir, value)
+        written.set()
+        time.sleep(0.5)  # the file holds the new generation; the view does not yet
+
+    monkeypatch.setattr(store_module, "write_generation", slow_write)
+    writer = threading.Thread(target=store._bump_generation)
+    writer.start()
+    assert written.wait(timeout=30)
+    store.refresh()  # a reader meanwhile
+    writer.join(timeout=30)
+    assert view.epoch == epoch  # nothing reopened: it was this process's own write
+    assert view.generation == store.generation()

@@ -239,14 +239,15 @@ class ArticleStore:
                 metadatas=[{"value": value}],
             )
             return
-        try:
-            write_generation(self.settings.store_dir, value)
-        except OSError as e:
-            raise StoreError(
-                f"Cannot record a write to the store at {self.location} ({e}). "
-                "Check the folder's permissions and free space, then ingest again."
-            ) from e
-        view.generation = value  # this process's own write: its view already holds it
+        with view.lock:  # a reader never sees the new file with the old view: it would
+            try:  # take this process's own write for another's and reopen Chroma mid-write
+                write_generation(self.settings.store_dir, value)
+            except OSError as e:
+                raise StoreError(
+                    f"Cannot record a write to the store at {self.location} ({e}). "
+                    "Check the folder's permissions and free space, then ingest again."
+                ) from e
+            view.generation = value  # this process's own write: its view already holds it
 
     # ---- sharing the store with other processes --------------------------------------
     def _view(self) -> LocalView | None:
@@ -256,13 +257,13 @@ class ArticleStore:
     def refresh(self) -> str:
         """The store's generation, after reopening Chroma if another process wrote since
         this process last looked (its local vector index would not show those writes)."""
-        generation = self.generation()
         view = self._view()
         if view is None:
-            return generation
-        if not generation and self.exists():
-            generation = self._first_generation()
-        with view.lock:  # opening the client recorded the view's first generation
+            return self.generation()
+        if not self.generation() and self.exists():
+            self._first_generation()
+        with view.lock:  # read with the view: a write of this process updates both at once
+            generation = self.generation()
             if view.generation is not None and view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
                 forget_system(self.client)
@@ -274,16 +275,15 @@ class ArticleStore:
                 self._cache.invalidate()
         return generation
 
-    def _first_generation(self) -> str:
-        """Give a local store written before generation files existed its first one
-        ("" if it cannot be written: then every check lists the articles instead)."""
+    def _first_generation(self) -> None:
+        """Give a local store written before generation files existed its first one (if
+        it cannot be written, every check lists the articles instead)."""
         with writers_idle(self.settings.store_dir) as idle:
             if idle and not self.generation():
                 try:
                     write_generation(self.settings.store_dir, uuid.uuid4().hex)
                 except OSError as e:
                     log.debug("cannot give %s a generation: %s", self.location, e)
-        return self.generation()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
