@@ -46,6 +46,29 @@ class LocalView:
     generation: str | None = None  # the store generation this view reflects
     epoch: int = 0  # bumped on each reopen; clients of an older epoch are dropped
     lock: threading.Lock = field(default_factory=threading.Lock)
+    users: int = 0  # Chroma calls in flight in this process (see `using`)
+    idle: threading.Condition = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.idle = threading.Condition(self.lock)
+
+    @contextmanager
+    def using(self) -> Iterator[None]:
+        """Count a Chroma call in flight, so a reopen waits for it: two chromadb Systems
+        on one folder in one process (a thread still on the old one) corrupt the view."""
+        with self.lock:
+            self.users += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.users -= 1
+                self.idle.notify_all()
+
+    def wait_idle(self) -> None:
+        """With `lock` held: wait until no Chroma call of this process is in flight."""
+        while self.users:
+            self.idle.wait()
 
 
 _VIEWS: dict[str, LocalView] = {}  # by resolved Chroma folder

@@ -266,6 +266,7 @@ class ArticleStore:
             generation = self.generation()
             if view.generation is not None and view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
+                view.wait_idle()  # no thread of this process may go on with the old one
                 forget_system(self.client)
                 view.epoch += 1
                 view.generation = generation
@@ -329,7 +330,7 @@ class ArticleStore:
     # ---- reading -------------------------------------------------------------------
     def list_articles(self) -> list[ArticleRecord]:
         """Every published article, sorted by id."""
-        records = [_record(i, m) for i, m, _ in self._scan(self.articles, include=["metadatas"])]
+        records = [_record(i, m) for i, m, _ in self._scan("articles", include=["metadatas"])]
         return sorted(records, key=lambda r: r.id)
 
     def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
@@ -385,7 +386,7 @@ class ArticleStore:
         """Every published article, with its text (a scan of the whole collection)."""
         return [
             _article(i, m, d)
-            for i, m, d in self._scan(self.articles, include=["metadatas", "documents"])
+            for i, m, d in self._scan("articles", include=["metadatas", "documents"])
         ]
 
     @contextmanager
@@ -403,7 +404,7 @@ class ArticleStore:
     ) -> Iterator[tuple[list[SnapshotChunk], np.ndarray]]:
         """Batches of the chunks of `published` article versions with their vectors, as
         `Snapshot.write` takes them."""
-        for got in self._pages(self.chunks, include=["metadatas", "embeddings"]):
+        for got in self._pages("chunks", include=["metadatas", "embeddings"]):
             chunks, rows = [], []
             for i, m in enumerate(got["metadatas"] or []):
                 m = m or {}
@@ -427,7 +428,7 @@ class ArticleStore:
 
     def iter_chunks(self) -> Iterator[StoredChunk]:
         """Every chunk in the store, published or not (callers filter by version)."""
-        for id_, meta, doc in self._scan(self.chunks, include=["metadatas", "documents"]):
+        for id_, meta, doc in self._scan("chunks", include=["metadatas", "documents"]):
             yield _chunk(id_, meta, doc)
 
     def get_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
@@ -601,7 +602,7 @@ class ArticleStore:
         # The ids alone say whose chunk each is (`chunk_id`): reading every chunk's
         # metadata, sentence vectors included, took most of a re-ingest at 100k chunks.
         stale: dict[str, list[str]] = {}
-        for chunk_id_, _, _ in self._scan(self.chunks, include=[]):
+        for chunk_id_, _, _ in self._scan("chunks", include=[]):
             owner = chunk_owner(chunk_id_)
             if owner is None:
                 continue  # not a chunk id of ours: leave it alone
@@ -640,27 +641,34 @@ class ArticleStore:
             embedding_function=None,
         )
 
-    def _pages(self, collection: Collection, include: list[str]) -> Iterator[dict[str, Any]]:
-        """A whole collection, `READ_BATCH` records at a time, as Chroma's `get` gives."""
+    def _pages(self, which: str, include: list[str]) -> Iterator[dict[str, Any]]:
+        """A whole collection (`"chunks"` or `"articles"`), `READ_BATCH` records at a time,
+        as Chroma's `get` gives; each page through the current client (a reopen between
+        pages must not leave this scan on the old one)."""
         offset = 0
         while True:
+            collection = getattr(self, which)
             got = self._call(collection.get, include=include, limit=READ_BATCH, offset=offset)
             if not got["ids"]:
                 return
             yield got
             offset += len(got["ids"])
 
-    def _scan(self, collection: Collection, include: list[str]) -> Iterator[tuple[str, Any, Any]]:
+    def _scan(self, which: str, include: list[str]) -> Iterator[tuple[str, Any, Any]]:
         """(id, metadata, document) of every record (the document None unless included)."""
-        for got in self._pages(collection, include):
+        for got in self._pages(which, include):
             ids = got["ids"]
             metas = got.get("metadatas") or [{}] * len(ids)
             docs = got.get("documents") if "documents" in include else None
             yield from zip(ids, (m or {} for m in metas), docs or [None] * len(ids), strict=True)
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        view = self._view()
         try:
-            return fn(*args, **kwargs)
+            if view is None:
+                return fn(*args, **kwargs)
+            with view.using():
+                return fn(*args, **kwargs)
         except StoreError:
             raise
         except Exception as e:  # chromadb's errors share no base class worth naming
