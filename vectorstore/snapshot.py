@@ -9,11 +9,11 @@ arrays and byte blobs, memory-mapped so a new process reads only the pages a que
 touches. Its vector search is exact: one matrix-vector product (about 1 ms at 10k chunks,
 15 ms at 100k).
 
-It is a cache, never the record. `ArticleStore` builds it from Chroma together with the
-keyword index, saves both in one folder named by the published-set fingerprint, and
-reads it only while that fingerprint is the store's.
+It is a cache, never the record. `vectorstore.readcache` builds it from Chroma together
+with the keyword index, saves both in one folder named by the published-set
+fingerprint, and reads it only while that fingerprint is the store's.
 
-Files (all written by `save`, none required to exist elsewhere):
+Files (all written by `Snapshot.write`):
 
 * `snapshot.json`: format, vector width, and per article `[id, title, version, path]`;
 * `texts.bin` + `text_offsets.npy`: the articles' UTF-8 texts, end to end, and where each
@@ -177,7 +177,8 @@ class Snapshot:
 
     def ids(self) -> list[str]:
         """Every chunk's id, in the snapshot's order."""
-        return [self._id(r) for r in range(len(self))]
+        articles = self._articles
+        return [chunk_id(articles[a][0], articles[a][2], i) for a, i, _, _ in self._chunks.tolist()]
 
     def texts(self) -> Iterator[str]:
         """Every chunk's text, in the order of `ids`."""
@@ -225,10 +226,6 @@ class Snapshot:
         found = rows[self._chunks[rows, 1] == index]
         return int(found[0]) if len(found) else None
 
-    def _id(self, r: int) -> str:
-        a, index = int(self._chunks[r, 0]), int(self._chunks[r, 1])
-        return chunk_id(self._articles[a][0], self._articles[a][2], index)
-
     def _text(self, a: int) -> str:
         """Article row `a`'s text, decoded once while it is among the recent ones (the
         same articles come back question after question)."""
@@ -248,11 +245,8 @@ class Snapshot:
         at = np.asarray(rows, dtype=np.int64)
         table = self._chunks[at].tolist()  # one conversion, not one per field
         u0, u1 = self._unit_offsets[at].tolist(), self._unit_offsets[at + 1].tolist()
-        texts: dict[int, str] = {}
         out = []
         for (a, index, start, end), score, ua, ub in zip(table, scores, u0, u1, strict=True):
-            if a not in texts:
-                texts[a] = self._text(a)
             article_id, title, version, _ = self._articles[a]
             out.append(
                 StoredChunk(
@@ -262,7 +256,7 @@ class Snapshot:
                     version=version,
                     start=start,
                     end=end,
-                    text=texts[a][start:end],
+                    text=self._text(a)[start:end],
                     score=score,
                     packed_sentences=bytes(self._units[ua:ub]).decode("ascii"),
                 )
