@@ -47,6 +47,10 @@ class LocalView:
     epoch: int = 0  # bumped on each reopen; clients of an older epoch are dropped
     lock: threading.Lock = field(default_factory=threading.Lock)
     users: int = 0  # Chroma calls in flight in this process (see `using`)
+    # Held by a write group from start to end and by every Chroma call: chromadb's local
+    # mode fails ("Error finding id") when a read of embeddings runs beside a write on
+    # the same System, so this process's Chroma calls wait for its write groups.
+    mutex: threading.RLock = field(default_factory=threading.RLock)
     idle: threading.Condition = field(init=False)
 
     def __post_init__(self) -> None:

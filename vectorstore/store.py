@@ -296,7 +296,9 @@ class ArticleStore:
             if self.settings.chroma_url:
                 yield
                 return
-            with write_lock(self.settings.store_dir, self.location):
+            view = self._view()
+            assert view is not None
+            with write_lock(self.settings.store_dir, self.location), view.mutex:
                 self.refresh()  # write on top of what other processes wrote, never over it
                 yield
         finally:
@@ -667,7 +669,7 @@ class ArticleStore:
         try:
             if view is None:
                 return fn(*args, **kwargs)
-            with view.using():
+            with view.mutex, view.using():
                 return fn(*args, **kwargs)
         except StoreError:
             raise
