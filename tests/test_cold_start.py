@@ -97,6 +97,19 @@ def test_ask_answers_without_heavy_imports(
     assert not _loaded(modules, "chromadb")
 
 
+@pytest.mark.slow
+def test_reingesting_unchanged_files_loads_neither_model_nor_chroma(
+    onnx_store: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    store, env = onnx_store
+    args = ["--store", str(store), "ingest", str(SEEDS)]
+    result, modules = _articleqa(args, env, tmp_path / "modules.json")
+    assert result.returncode == 0, result.stderr
+    assert "0 added, 0 updated, 1 unchanged" in result.stdout
+    heavy = (*HEAVY, "onnxruntime", "chromadb")
+    assert [m for m in heavy if _loaded(modules, m)] == []
+
+
 def test_importing_the_query_path_stays_light() -> None:
     """Every module `articleqa ask` runs, imported in a fresh interpreter."""
     code = (

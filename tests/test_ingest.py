@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from qa import Settings, engine_for
-from vectorstore import Article, ArticleStore, chunk_article, ingest
+from vectorstore import Article, ArticleStore, Chunk, chunk_article, ingest
 
 from .conftest_paths import RELATED, SEEDS
 
@@ -30,7 +30,9 @@ def test_reingest_adds_nothing_and_skips_embedding(corpus: Path, empty_settings:
     first = ingest([corpus], empty_settings)
     assert len(first.added) == 2 and not first.failed and first.chunks_written > 0
     before = sorted(_chunk_ids(empty_settings))
-    again = ingest([corpus], empty_settings)
+    store = ArticleStore(empty_settings)
+    again = ingest([corpus], empty_settings, store=store)
+    assert "client" not in store.__dict__  # the read cache said so: Chroma stayed shut
     assert (
         again.added == [] and again.updated == [] and sorted(again.unchanged) == sorted(first.added)
     )
@@ -88,6 +90,20 @@ def test_interrupted_publish_is_never_cited_and_is_repaired(
     half = Article(old.id, old.title, old.text + "\n\nThe moon is made of cheese.", "f" * 64)
     chunks = chunk_article(half)
     vectors = np.asarray(store.embeddings.embed_documents([c.text for c in chunks]))
+    with pytest.raises(KeyboardInterrupt), store._writing():
+        _write_chunks_then_die(store, half, chunks, vectors)
+    answer = engine_for(empty_settings).ask("What is the moon made of?")
+    assert "cheese" not in answer.text
+    report = ingest([corpus], empty_settings)  # nothing changed, but a write died
+    assert report.repaired and "interrupted ingest" in report.repaired[0]
+    assert all(c.version != "f" * 64 for c in store.iter_chunks())
+
+
+def _write_chunks_then_die(
+    store: ArticleStore, half: Article, chunks: list[Chunk], vectors: np.ndarray
+) -> None:
+    """What a writer killed after writing a new version's chunks, before publishing the
+    article, left behind (`ArticleStore.publish_many` writes in that order)."""
     store.chunks.upsert(
         ids=[f"{half.id}::{'f' * 16}::{c.index}" for c in chunks],
         embeddings=vectors,
@@ -104,8 +120,4 @@ def test_interrupted_publish_is_never_cited_and_is_repaired(
             for c in chunks
         ],
     )
-    answer = engine_for(empty_settings).ask("What is the moon made of?")
-    assert "cheese" not in answer.text
-    report = ingest([corpus], empty_settings)
-    assert report.repaired and "interrupted ingest" in report.repaired[0]
-    assert all(c.version != "f" * 64 for c in store.iter_chunks())
+    raise KeyboardInterrupt

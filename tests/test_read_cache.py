@@ -102,6 +102,32 @@ def test_a_cache_read_during_a_write_is_not_kept(tmp_path: Path) -> None:
     assert load(lexical, built.fingerprint) is not None
 
 
+def test_an_unchanged_reingest_reads_only_a_settled_cache(tmp_path: Path) -> None:
+    """Re-ingesting unchanged files takes the published set from the cache on disk and
+    never opens Chroma, but only while nothing can have changed behind the cache: no
+    write in flight, none that died (it may have left chunks only a repair finds)."""
+    settings = Settings(store_dir=tmp_path / "store")
+    first = ingest([SEEDS], settings)
+    store = ArticleStore(settings)
+    again = ingest([SEEDS], settings, store=store)
+    assert again.unchanged == first.added and not again.changed
+    assert "client" not in store.__dict__  # Chroma never opened
+    settled = store.settled_versions()
+    assert settled is not None and settled == store.versions()
+    with write_lock(settings.store_dir, "test"):  # another process's write in flight
+        assert store.settled_versions() is None
+    assert store.settled_versions() == settled
+    with pytest.raises(KeyboardInterrupt), write_lock(settings.store_dir, "test"):
+        raise KeyboardInterrupt  # a writer that died mid-write
+    assert store.settled_versions() is None
+    repairing = ArticleStore(settings)
+    report = ingest([SEEDS], settings, store=repairing)
+    assert report.unchanged == first.added and "client" in repairing.__dict__
+    assert repairing.settled_versions() == settled  # the repair settled it again
+    (settings.store_dir / "generation").write_text("from another writer")
+    assert store.settled_versions() is None  # a generation no cache was recorded for
+
+
 @pytest.mark.parametrize(
     "damage", ["vectors.f32", "snapshot.json", "articleqa.json", "texts.bin", "units.bin"]
 )

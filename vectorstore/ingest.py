@@ -15,6 +15,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -83,12 +84,17 @@ def ingest(
     started = time.perf_counter()
     settings = settings or StoreSettings.from_env()
     store = store or ArticleStore(settings)
-    report = IngestReport(repaired=store.repair())
-    published = store.versions()
-    found = [item for item in discover(paths)]
-    report.failed.extend(f for f in found if isinstance(f, LoadFailure))
+    found = list(discover(paths))
+    failures = [f for f in found if isinstance(f, LoadFailure)]
     files = [f for f in found if not isinstance(f, LoadFailure)]
     max_bytes = int(settings.max_file_mb * 1e6)
+    settled = None if failures else store.settled_versions()
+    if settled is not None and _all_published(files, settled, max_bytes, prune):
+        # Nothing to write, nothing to repair: the store is not even opened.
+        report = IngestReport(unchanged=[article_id for article_id, _ in files])
+        return _finish(report, started, progress, len(files))
+    report = IngestReport(repaired=store.repair(), failed=failures)
+    published = store.versions()
     seen: set[str] = set()
     pending: list[tuple[Article, list[Chunk]]] = []
 
@@ -127,19 +133,38 @@ def ingest(
                 report.removed.append(article_id)
     if report.changed:
         store.keyword_index()  # rebuild now, so the first question after ingest is fast
+    return _finish(report, started, progress, len(files))
+
+
+def _finish(
+    report: IngestReport, started: float, progress: ProgressCallback | None, files: int
+) -> IngestReport:
     if progress:
-        progress(len(files), len(files), "done")
+        progress(files, files, "done")
     report.seconds = time.perf_counter() - started
     log.info("ingest: %s", report.summary())
     return report
+
+
+def _all_published(
+    files: Sequence[tuple[str, Path]], published: dict[str, str], max_bytes: int, prune: bool
+) -> bool:
+    """Whether ingesting `files` would change nothing: each one is readable, has an id of
+    its own and is published as it is, and a prune would remove nothing. (It stops at
+    the first file that differs.)"""
+    ids = {article_id for article_id, _ in files}
+    if len(ids) != len(files) or (prune and not ids.issuperset(published)):
+        return False
+    return all(
+        _load(article_id, path, max_bytes, published.get(article_id)) is None
+        for article_id, path in files
+    )
 
 
 def _load(
     article_id: str, path: os.PathLike[str], max_bytes: int, published_hash: str | None
 ) -> Article | LoadFailure | None:
     """The article at `path`, None if its published version is current, or why not."""
-    from pathlib import Path
-
     p = Path(path)
     try:
         info = p.stat()

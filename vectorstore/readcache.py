@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from .articles import Article
 from .lexical import LexicalIndex
-from .sharing import fingerprint_at, remember_fingerprint
+from .sharing import fingerprint_at, read_generation, remember_fingerprint, write_unfinished
 from .snapshot import Snapshot, SnapshotChunk
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "fingerprint_of",
     "load",
     "saving",
+    "settled_versions",
     "stage",
 ]
 
@@ -134,6 +135,30 @@ def saving(folder: Path) -> bool:
         return time.time() - folder.stat().st_mtime < SAVING_MAX_AGE_S
     except OSError:
         return False
+
+
+def settled_versions(store_dir: Path, lexical: Path) -> dict[str, str] | None:
+    """The published set (`{article_id: content hash}`) of the local store in
+    `store_dir`, read from its committed cache without opening Chroma, or None unless
+    that is certain: the cache is the one recorded for the current generation, holds
+    the set its name says, and no write group was in flight or died meanwhile (one that
+    died may have left chunks no article owns, and only a repair through Chroma finds
+    them). An ingest of unchanged files ends here."""
+    generation = read_generation(store_dir)
+    fingerprint = fingerprint_at(lexical, generation)
+    if fingerprint is None or write_unfinished(store_dir):
+        return None
+    snapshot = Snapshot.load(lexical / fingerprint)
+    if snapshot is None:
+        return None
+    versions = snapshot.versions()
+    if fingerprint_of(versions) != fingerprint:
+        return None
+    # checked last: a write group that started after the first read has either finished
+    # (a new generation) or not (its mark is still there)
+    if write_unfinished(store_dir) or read_generation(store_dir) != generation:
+        return None
+    return versions
 
 
 def fingerprint_of(versions: dict[str, str]) -> str:

@@ -5,7 +5,8 @@ own writes, and writing over such a stale view can overwrite another process's v
 on disk. `ArticleStore` stays safe with what this module holds:
 
 * `write_lock`: the OS file lock every write group holds, so writers take turns (the
-  kernel drops it if a writer dies);
+  kernel drops it if a writer dies), and the marker a write group leaves only if it did
+  not finish (`write_unfinished`: the next ingest must repair the store);
 * `LocalView` / `view_of` / `forget_system`: what this process's Chroma view of a folder
   reflects, and how to drop chromadb's cached System so the next client reads anew;
 * `read_generation` / `write_generation`: the store's *generation*, a token every write
@@ -24,7 +25,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 WRITE_LOCK_TIMEOUT_S = 600.0  # a writer waits this long for another process's write group
 _LOCK_FILE = "write.lock"  # in store_dir
+_UNFINISHED = "write.unfinished"  # in store_dir, while a write group runs or if it died
 _GENERATION = "generation"  # in store_dir
 
 
@@ -102,7 +104,8 @@ def forget_system(client: Any) -> None:
 @contextmanager
 def write_lock(store_dir: Path, location: str) -> Iterator[None]:
     """Hold `<store_dir>/write.lock`, waiting up to `WRITE_LOCK_TIMEOUT_S` for another
-    process's write group; `StoreError` says what to do when it cannot."""
+    process's write group, with the `write_unfinished` mark set until the body returns;
+    `StoreError` says what to do when it cannot."""
     from filelock import FileLock, Timeout
 
     path = store_dir / _LOCK_FILE
@@ -122,9 +125,26 @@ def write_lock(store_dir: Path, location: str) -> Iterator[None]:
             "Check the folder's permissions or set ARTICLEQA_STORE_DIR."
         ) from e
     try:
+        try:
+            (store_dir / _UNFINISHED).touch()
+        except OSError as e:
+            raise StoreError(
+                f"Cannot write to the store at {location} ({e}). "
+                "Check the folder's permissions and free space, or set ARTICLEQA_STORE_DIR."
+            ) from e
         yield
+        # Only a write group that finished clears the mark: one that raised or was
+        # killed may have left chunks no article owns, which the next ingest repairs.
+        with suppress(OSError):  # left behind, it costs the next ingest a repair
+            (store_dir / _UNFINISHED).unlink(missing_ok=True)
     finally:
         lock.release()
+
+
+def write_unfinished(store_dir: Path) -> bool:
+    """Whether a write group is in flight or died before it finished (a store written
+    only by versions without the mark counts as finished)."""
+    return (store_dir / _UNFINISHED).exists()
 
 
 def read_generation(store_dir: Path) -> str:

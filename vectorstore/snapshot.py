@@ -188,6 +188,10 @@ class Snapshot:
                 article, text = a, self._decode(a)
             yield text[start:end]
 
+    def versions(self) -> dict[str, str]:
+        """`{article_id: content hash}` of the articles this snapshot holds."""
+        return {a[0]: a[2] for a in self._articles}
+
     def search(self, vector: Sequence[float] | np.ndarray, k: int) -> list[StoredChunk]:
         """The `k` chunks nearest to `vector` by cosine similarity (exact), best first."""
         if not len(self) or k <= 0:

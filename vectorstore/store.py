@@ -62,7 +62,7 @@ from .articles import Article
 from .chunking import Chunk
 from .errors import StoreError
 from .lexical import LexicalIndex
-from .readcache import CacheKeeper, ReadCache, fingerprint_of
+from .readcache import CacheKeeper, ReadCache, fingerprint_of, settled_versions
 from .records import VERSION_CHARS, ArticleRecord, StoredChunk, chunk_id, chunk_owner
 from .sentence_vectors import encode_units
 from .settings import StoreSettings
@@ -70,6 +70,7 @@ from .sharing import (
     LocalView,
     forget_system,
     read_generation,
+    remember_fingerprint,
     view_of,
     write_generation,
     write_lock,
@@ -361,6 +362,14 @@ class ArticleStore:
         """`{article_id: published content hash}`."""
         return {r.id: r.content_hash for r in self.list_articles()}
 
+    def settled_versions(self) -> dict[str, str] | None:
+        """`versions()` without opening Chroma, when the read cache on disk is certain to
+        hold them and no write was left unfinished (`readcache.settled_versions`); None
+        otherwise, and always for a remote store."""
+        if self.settings.chroma_url or not self.exists():
+            return None
+        return settled_versions(self.settings.store_dir, self.cache_folder)
+
     def fingerprint(self) -> str:
         """Changes whenever the published set of articles changes."""
         return fingerprint_of(self.versions())
@@ -599,6 +608,9 @@ class ArticleStore:
         # flipped markers that no generation change announced.
         self._bump_generation()
         published = self.versions()
+        if not self.settings.chroma_url:  # what the new generation publishes (a repair
+            # removes chunks only): an unchanged re-ingest next time needs no Chroma
+            remember_fingerprint(self.cache_folder, self.generation(), fingerprint_of(published))
         # locally the write lock shuts out writes in flight; remotely, only their age does
         young = time.time() - REMOTE_REPAIR_GRACE_S if self.settings.chroma_url else None
         # The ids alone say whose chunk each is (`chunk_id`): reading every chunk's
