@@ -681,14 +681,19 @@ def table_rows(r: dict[str, Any]) -> list[Row]:
         ("ingest peak RSS MB", val(lambda: oi["rss_mb"]), val(lambda: bi["rss_mb"])),
         ("ingest s", val(lambda: oi["seconds"]), val(lambda: bi["seconds"])),
         (
-            "re-ingest unchanged s (baseline: all again)",
-            val(lambda: r["ours_reingest"]["seconds"]),
-            val(lambda: bi["seconds"]),
+            "re-ingest unchanged ms (baseline: all again)",
+            val(lambda: 1000 * r["ours_reingest"]["seconds"]),
+            val(lambda: 1000 * bi["seconds"]),
         ),
         (
             "first ingest / re-ingest (x faster)",
             val(lambda: oi["seconds"] / r["ours_reingest"]["seconds"]),
             1.0 if bi else None,  # the recipe re-embeds everything
+        ),
+        (
+            "the same, whole processes with start-up (x faster)",
+            val(lambda: oi["wall_s"] / r["ours_reingest"]["wall_s"]),
+            1.0 if bi else None,
         ),
         (
             "query p50 ms (warm)",
