@@ -24,13 +24,20 @@ from .backends import AnswerBackend, register_backend
 from .conversation import Query
 from .question import answer_type
 from .retrieval import Retrieved
-from .scoring import SentenceScore, counted_noun, counted_words, numbers_in, score_sentence
+from .scoring import (
+    SentenceScore,
+    affirms,
+    counted_noun,
+    counted_words,
+    numbers_in,
+    score_sentence,
+)
 
 __all__ = ["Candidate", "ExtractiveBackend"]
 
 SECOND_SENTENCE_MARGIN = 0.06  # a second sentence must score within this of the best
 OTHER_ARTICLE_MARGIN = 0.03  # a close runner-up from another article is shown too
-COUNT_SIMILARITY = 0.6  # cosine above which a counted word means the asked one ("kids"~"children")
+COUNT_SIMILARITY = 0.66  # cosine above which a counted word means the asked one ("kids"~"children")
 FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
 TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
 NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
@@ -77,8 +84,11 @@ class ExtractiveBackend(AnswerBackend):
             Citation(c.source, c.title, c.text, c.start, c.end, round(c.score.total, 4))
             for c in chosen
         ]
+        text = render_answer([c.text for c in chosen])
+        if affirms(query.question, chosen[0].text):
+            text = prompts.AFFIRMED.format(answer=text)
         return Answer(
-            text=render_answer([c.text for c in chosen]),
+            text=text,
             citations=citations,
             query=query.display,
             passages=retrieved.passages,

@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "ABSTAIN",
     "ABSTAIN_PREFIX",
+    "AFFIRMED",
     "ANSWER_SYSTEM",
     "ANSWER_USER",
     "FALLBACK_NOTICE",
@@ -30,6 +31,10 @@ ABSTAIN_PREFIX = "The articles don't say"
 ABSTAIN = ABSTAIN_PREFIX + ". {closest}"
 ABSTAIN_CLOSEST = "The closest passage I found is in “{title}”, but it does not answer this."
 ABSTAIN_NOTHING = "Nothing in the indexed articles matches this question."
+
+# Put before the quote that says yes, word for word, to a yes/no question (the quote
+# and its citation follow). {answer}: the cited sentences.
+AFFIRMED = "Yes. {answer}"
 
 # Shown above an answer that came from a fallback backend. {backend}, {reason}.
 FALLBACK_NOTICE = "The {backend} backend failed ({reason}); this answer is extractive."

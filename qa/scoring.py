@@ -22,6 +22,7 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 
 __all__ = [
     "SentenceScore",
+    "affirms",
     "capitalised_names",
     "counted_noun",
     "counted_words",
@@ -246,6 +247,53 @@ def score_sentence(
     elif match is False:
         total -= TYPE_PENALTY
     return SentenceScore(sem, ov, match, prior, total)
+
+
+_YES_NO = re.compile(
+    r"^(?:(?:and|so|but|then),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could|will|"
+    r"would)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|none|cannot|\w+n[’']t|den(?:y|ies|ied)|"
+    r"reject(?:s|ed)?|fail(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+MIN_AFFIRMED_TERMS = 2  # a yes/no question with fewer content words says too little
+
+
+def affirms(question: str, sentence: str) -> bool:
+    """Whether `sentence` plainly says yes to the yes/no `question`: every content word
+    and number of the question is in it, and it negates nothing. Anything less (a
+    paraphrase, a "no", an "or" question) is left to the quote alone.
+
+    >>> affirms("Is Armenia a member of the CSTO?", "Armenia is a member of the CSTO.")
+    True
+    >>> affirms("Is Armenia a member of NATO?", "Armenia is a member of the CSTO.")
+    False
+    >>> affirms("Can Armenia rely on Russia?", "Armenia can no longer rely on Russia.")
+    False
+    """
+    if not _YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
+        return False
+    asked = set(terms(question))
+    said = set(terms(sentence))
+    return (
+        len(asked) >= MIN_AFFIRMED_TERMS
+        and all(t in said or any(_same_word(t, s) for s in said) for t in asked)
+        and numbers_in(question) <= numbers_in(sentence)
+        and not _NEGATION.search(sentence)
+    )
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Stems of one word: one the other's prefix, or differing in the last letter only
+    ("organis"/"organiz": British and American spelling)."""
+    if _prefix_match(a, b):
+        return True
+    pairs = zip(a, b, strict=False)
+    common = next((i for i, (x, y) in enumerate(pairs) if x != y), min(len(a), len(b)))
+    return common >= MIN_PREFIX and common >= max(len(a), len(b)) - 1
 
 
 def _prefix_match(a: str, b: str) -> bool:

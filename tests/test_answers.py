@@ -81,6 +81,8 @@ UNANSWERABLE = [
     "When did Pashinyan's wife visit Kyiv?",
     "How many Russian peacekeepers are stationed in Nagorno-Karabakh?",
     "How many children were killed in the Azerbaijani attacks?",
+    # a distractor counts 410 civilians: "civilians" is near "soldiers", not the same
+    "How many Azerbaijani soldiers died in the offensive?",
 ]
 
 CONVERSATIONS = [
@@ -99,6 +101,26 @@ CONVERSATIONS = [
         ("How many people were injured?", "200"),
     ],
 ]
+
+
+# (yes/no question, whether the answer opens with "Yes.") Only a quote that says yes
+# word for word earns it; a paraphrase, a "no" or another alliance gets the quote alone.
+YES_NO = [
+    ("Is Armenia a membr of the Colective Security Treaty Organisation?", True),
+    ("Is Armenia a traditional ally of Russia?", True),
+    ("Is Armenia a member of NATO?", False),
+    ("Can Armenia still rely on Russia for its security?", False),
+    ("Is Nagorno-Karabakh inside Armenia's borders?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "yes"), YES_NO)
+def test_yes_only_when_the_quote_says_so(seed_settings: Settings, question: str, yes: bool) -> None:
+    answer = engine_for(seed_settings).ask(question)
+    assert answer.text.startswith("Yes. ") == yes, answer.text
+    if yes:
+        assert answer.citations and answer.citations[0].source == SEED_ID
+        _check_citations(answer, seed_settings)
 
 
 def _check_citations(answer: Answer, settings: Settings) -> None:
