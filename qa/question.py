@@ -18,6 +18,31 @@ __all__ = ["answer_type", "clean_question", "correct_spelling"]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 
+# A word and the word after it (looked ahead at, so it may start the next pair too)
+_PAIR = re.compile(r"\b([^\W\d_]{3,}) (?=([^\W\d_]{3,})\b)")
+
+# Chat shorthand and misspelt question words, too short for `correct_spelling`'s edit
+# distance but unambiguous: without them "wat year ..." wants no date, "how many ppl"
+# counts nothing the articles count.
+SHORTHAND = {
+    "wat": "what",
+    "wht": "what",
+    "whta": "what",
+    "wich": "which",
+    "whcih": "which",
+    "wen": "when",
+    "whn": "when",
+    "wher": "where",
+    "whre": "where",
+    "hw": "how",
+    "hwo": "how",
+    "ppl": "people",
+    "govt": "government",
+    "yr": "year",
+    "yrs": "years",
+    "thru": "through",
+}
+
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
@@ -138,18 +163,36 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
     neighbouring letters swapped count as one edit, the commonest typo).
 
     Only words of at least `MIN_CORRECTABLE` letters are touched, only towards a
-    non-stop-word, and the most frequent of equally close candidates wins.
+    non-stop-word, and the most frequent of equally close candidates wins; shorter ones
+    only when they are common `SHORTHAND` the corpus does not use itself.
 
     >>> correct_spelling("How many peple were kiled in Azerbajan?",
     ...                  {"people": 3, "killed": 2, "azerbaijan": 9, "were": 5})
     'How many people were killed in Azerbaijan?'
     >>> correct_spelling("What did the foriegn ministry say?", {"foreign": 2, "ministry": 4})
     'What did the foreign ministry say?'
+    >>> correct_spelling("Wat year did hw many ppl leave?", {"year": 1, "people": 3})
+    'What year did how many people leave?'
+
+    Two words that the corpus writes as one are joined: "cease fire" -> "ceasefire".
+
+    >>> correct_spelling("When did the cease fire hold?", {"ceasefire": 4, "fire": 2})
+    'When did the ceasefire hold?'
     """
+
+    def join(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        joined = (first + second).lower()
+        if joined in vocabulary and not {first.lower(), second.lower()} & STOPWORDS:
+            return first  # the space goes; the second word follows as it was
+        return m.group()
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
         lower = word.lower()
+        if lower in SHORTHAND and lower not in vocabulary:
+            best = SHORTHAND[lower]
+            return best.capitalize() if word[0].isupper() else best
         if len(word) < MIN_CORRECTABLE or lower in vocabulary or not word.isalpha():
             return word
         best = _speller(vocabulary).fix(lower)
@@ -157,4 +200,5 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
             return word
         return best.capitalize() if word[0].isupper() else best
 
+    question = _PAIR.sub(join, question)
     return re.sub(r"[^\W\d_]+", fix, question)

@@ -72,6 +72,9 @@ SINGLE_TURN = [
     ("How many childern were evacuted?", "1,049", "1,049 children"),
     ("Who is the prime minster of Armenia?", "Pashinyan", "Nikol Pashinyan"),
     ("Is Armenia a membr of the Colective Security Treaty Organization?", "CSTO", "(CSTO)"),
+    # chat shorthand and a compound written apart
+    ("how many ppl got evacuted by russia", "2,000", "evacuated over 2,000 people"),
+    ("wat year was the cease fire that ended the 90s war?", "1994", "1994 ceasefire"),
 ]
 
 UNANSWERABLE = [
