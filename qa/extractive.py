@@ -11,6 +11,7 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -41,6 +42,8 @@ COUNT_SIMILARITY = 0.66  # cosine above which a counted word means the asked one
 FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
 TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
 NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
+HEADLINE_PENALTY = 0.05  # a headline is dense with the topic's words, thin on facts
+_HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)  # unless asked about
 STRICT_TYPES = ("number", "date")  # a sentence without one cannot answer such a question
 
 
@@ -124,6 +127,7 @@ class ExtractiveBackend(AnswerBackend):
         c_terms = [t for t in terms(query.context) if t not in q_terms]
         affinity = _conversation_articles(query, retrieved)
         bonus = FOLLOWUP_AFFINITY if query.is_followup else TOPIC_AFFINITY
+        headline_penalty = 0.0 if _HEADLINE.search(query.question) else HEADLINE_PENALTY
         out = []
         for i, (source, title, a, b, text, prior) in enumerate(sentences):
             score = score_sentence(
@@ -140,6 +144,8 @@ class ExtractiveBackend(AnswerBackend):
             )
             if source in affinity:
                 score = replace(score, total=score.total + bonus)
+            if headline_penalty and text.strip() == title.strip():
+                score = replace(score, total=score.total - headline_penalty)
             out.append(Candidate(source, title, a, b, text, score))
         out.sort(key=lambda c: -c.score.total)
         return out

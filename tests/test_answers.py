@@ -72,6 +72,13 @@ SINGLE_TURN = [
     ("How many childern were evacuted?", "1,049", "1,049 children"),
     ("Who is the prime minster of Armenia?", "Pashinyan", "Nikol Pashinyan"),
     ("Is Armenia a membr of the Colective Security Treaty Organization?", "CSTO", "(CSTO)"),
+    # the headline is dense with topic words but thin on facts: it answers when asked for
+    (
+        "What kind of operations did Azerbaijan say it was running?",
+        "anti-terror",
+        "“anti-terror” operations",
+    ),
+    ("What does the title say Azerbaijan launched?", "operation", "launches operation"),
     # chat shorthand and a compound written apart
     ("how many ppl got evacuted by russia", "2,000", "evacuated over 2,000 people"),
     ("wat year was the cease fire that ended the 90s war?", "1994", "1994 ceasefire"),
