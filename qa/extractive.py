@@ -37,7 +37,7 @@ from .scoring import (
 __all__ = ["Candidate", "ExtractiveBackend"]
 
 SECOND_SENTENCE_MARGIN = 0.06  # a second sentence must score within this of the best
-OTHER_ARTICLE_MARGIN = 0.03  # a close runner-up from another article is shown too
+OTHER_ARTICLE_MARGIN = 0.04  # a close runner-up from another article is shown too
 COUNT_SIMILARITY = 0.66  # cosine above which a counted word means the asked one ("kids"~"children")
 FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
 TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
