@@ -28,6 +28,10 @@ _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|why|anything else)\b",
     re.IGNORECASE,
 )
+# A reaction is to something said before: "How did Armenia respond?"
+_REACTION = re.compile(
+    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*)\b", re.IGNORECASE
+)
 _MARKER = re.compile(r"\s*\[\d+\]")
 
 
@@ -69,10 +73,12 @@ def is_followup(question: str) -> bool:
 
     >>> is_followup("And how many of them were children?"), is_followup("Who is Nikol Pashinyan?")
     (True, False)
-    >>> is_followup("How many people were injured?")
-    True
+    >>> is_followup("How many people were injured?"), is_followup("How did Armenia respond?")
+    (True, True)
     """
     if _PRONOUNS.search(question) or _LEADING.search(question.strip()):
+        return True
+    if _REACTION.search(question):
         return True
     # A question that names nothing ("How many people were injured?") is about whatever
     # the conversation is about.

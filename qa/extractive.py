@@ -41,6 +41,7 @@ OTHER_ARTICLE_MARGIN = 0.04  # a close runner-up from another article is shown t
 COUNT_SIMILARITY = 0.66  # cosine above which a counted word means the asked one ("kids"~"children")
 FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
 TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
+NEXT_SENTENCE_AFFINITY = 0.1  # more for a follow-up's sentence right after that answer
 NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
 HEADLINE_PENALTY = 0.05  # a headline is dense with the topic's words, thin on facts
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)  # unless asked about
@@ -143,7 +144,12 @@ class ExtractiveBackend(AnswerBackend):
                 counts_match=counts.get(i),
             )
             if source in affinity:
-                score = replace(score, total=score.total + bonus)
+                follows = query.is_followup and any(
+                    a > end and not retrieved.articles[source].text[end:a].strip()
+                    for end in affinity[source]
+                )  # the sentence right after the last answer: "How did Armenia respond?"
+                extra = bonus + (NEXT_SENTENCE_AFFINITY if follows else 0.0)
+                score = replace(score, total=score.total + extra)
             if headline_penalty and text.strip() == title.strip():
                 score = replace(score, total=score.total - headline_penalty)
             out.append(Candidate(source, title, a, b, text, score))
@@ -223,17 +229,19 @@ def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
     )
 
 
-def _conversation_articles(query: Query, retrieved: Retrieved) -> set[str]:
-    """Retrieved articles that the conversation's latest answer quoted from."""
+def _conversation_articles(query: Query, retrieved: Retrieved) -> dict[str, list[int]]:
+    """Retrieved articles that the conversation's latest answer quoted from, each with
+    where those quotes end in its text."""
     if not query.previous_answers:
-        return set()
+        return {}
     latest = query.previous_answers[-1]
-    quoted = [latest[a:b] for a, b in split_sentences(latest)]
-    return {
-        article_id
-        for article_id, article in retrieved.articles.items()
-        if any(len(q) > 20 and q in article.text for q in quoted)
-    }
+    quoted = [q for a, b in split_sentences(latest) if len(q := latest[a:b]) > 20]
+    out: dict[str, list[int]] = {}
+    for article_id, article in retrieved.articles.items():
+        ends = [i + len(q) for q in quoted if (i := article.text.find(q)) >= 0]
+        if ends:
+            out[article_id] = ends
+    return out
 
 
 def _second(candidates: list[Candidate]) -> Candidate | None:

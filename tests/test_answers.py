@@ -110,6 +110,15 @@ CONVERSATIONS = [
         ("Which news agency reported the death toll of the Azerbaijani attacks?", "Armenpress"),
         ("How many people were injured?", "200"),
     ],
+    # the answer is the sentence right after the last one quoted
+    [
+        ("What did Azerbaijan's defense ministry accuse Armenia of?", "amassing its troops"),
+        ("How did Armenia respond?", "rejected the allegations"),
+    ],
+    [
+        ("Which country is Armenia's traditional ally?", "Russia"),
+        ("How are relations between them now?", "soured"),
+    ],
 ]
 
 
