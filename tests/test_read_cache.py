@@ -11,14 +11,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from qa import Settings, ask
-from vectorstore import ArticleStore, ingest
-from vectorstore.readcache import load
+from vectorstore import ArticleStore, StoreError, ingest
+from vectorstore.readcache import BUILD_ATTEMPTS, load
 from vectorstore.sharing import GENERATION_FILE, fingerprint_at, write_lock
 
 from .conftest_paths import ROOT, SEEDS
@@ -202,3 +204,39 @@ def test_while_one_thread_rebuilds_the_others_answer_from_the_cache_they_have(
         assert got == [before]
     finally:
         store._cache.lock.release()
+
+
+class _BrokenOnceStore(ArticleStore):
+    """A real store whose first read of the chunks fails as chromadb's local mode does
+    when it meets another process's write ("Error finding id"), which no test can time."""
+
+    waited = 0
+    failures = 1
+
+    def published_chunks(self, published: dict[str, str]) -> Iterator[Any]:
+        if self.failures:
+            self.failures -= 1
+            raise StoreError(
+                f"The Chroma store at {self.location} failed (InternalError: Error executing "
+                "plan: Internal error: Error finding id)."
+            )
+        yield from super().published_chunks(published)
+
+    def wait_for_writers(self) -> None:
+        self.waited += 1
+        super().wait_for_writers()
+
+
+def test_a_read_broken_by_another_process_write_is_read_again(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    shutil.rmtree(settings.store_dir / "lexical")  # the next question builds the cache
+    store = _BrokenOnceStore(settings)
+    assert store.read_cache().snapshot.versions() == store.versions()
+    assert store.waited == 1  # it waited for the writer before reading again
+    still = _BrokenOnceStore(settings)
+    still.failures = 99  # a store that stays broken says so, after a few tries
+    shutil.rmtree(settings.store_dir / "lexical")
+    with pytest.raises(StoreError, match="Error finding id"):
+        still.read_cache()
+    assert still.waited == BUILD_ATTEMPTS - 1

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .articles import Article
+from .errors import StoreError
 from .lexical import LexicalIndex
 from .sharing import fingerprint_at, read_generation, remember_fingerprint, write_unfinished
 from .snapshot import Snapshot, SnapshotChunk
@@ -49,6 +50,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 RECHECK_S = 2.0  # seconds an in-memory read cache is trusted unchecked
+BUILD_ATTEMPTS = 3  # reads of the store per cache build, when other processes' writes break them
 _SAVING = ".tmp"  # in the name of a folder a builder is still writing
 SAVING_MAX_AGE_S = 3600.0  # older than this, such a folder was left by a crash
 
@@ -190,6 +192,8 @@ class CacheSource(Protocol):
 
     def writers_idle(self) -> AbstractContextManager[bool]: ...
 
+    def wait_for_writers(self) -> None: ...
+
 
 class CacheKeeper:
     """One process's read cache of one store, kept in step with the store.
@@ -244,13 +248,30 @@ class CacheKeeper:
         else:
             found = load(lexical, fingerprint)
         if found is None:
-            found, kept = self._build(generation)
+            found, kept = self._build_anew(generation)
         else:
             kept = True
             if not known:
                 self._keep(generation, fingerprint, lambda: None)
         self.current, self.generation, self.kept = found, generation, kept
         return found
+
+    def _build_anew(self, generation: str) -> tuple[ReadCache, bool]:
+        """`_build`, and again when another process's write broke the read: chromadb's
+        local mode fails a read of vectors that meets another process's write ("Error
+        finding id": the records are on disk, their vectors not yet in this process's
+        index). The retry waits for that write group to end and follows it first."""
+        attempt = 1
+        while True:
+            try:
+                return self._build(generation)
+            except StoreError as e:
+                if attempt == BUILD_ATTEMPTS:
+                    raise
+                attempt += 1
+                log.info("a write of another process broke reading the store (%s); again", e)
+                self._source.wait_for_writers()
+                generation = self._source.refresh()
 
     def _build(self, generation: str) -> tuple[ReadCache, bool]:
         """Read the published articles and chunks into a new cache and commit it to disk

@@ -13,7 +13,7 @@ on disk. `ArticleStore` stays safe with what this module holds:
   group changes, in `<store_dir>/generation`: one small file read tells a process whether
   anything changed, without opening Chroma;
 * `writers_idle`: whether no write group is in flight (a read cache may be kept only
-  then);
+  then); `wait_for_writers`: until none is;
 * `fingerprint_at` / `remember_fingerprint`: the last published-set fingerprint seen at a
   store generation, so a new process finds its read cache without listing every article.
 """
@@ -139,6 +139,19 @@ def write_lock(store_dir: Path, location: str) -> Iterator[None]:
             (store_dir / _UNFINISHED).unlink(missing_ok=True)
     finally:
         lock.release()
+
+
+def wait_for_writers(store_dir: Path) -> None:
+    """Return once no process is in a write group (at once when none is), waiting up to
+    `WRITE_LOCK_TIMEOUT_S`; a reader calls it before reading again after another
+    process's write broke its read. It takes the lock only to see it free."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(str(store_dir / _LOCK_FILE), timeout=WRITE_LOCK_TIMEOUT_S):
+            return
+    except (Timeout, OSError) as e:  # the read that follows says what is wrong
+        log.debug("did not see the write lock of %s free: %s", store_dir, e)
 
 
 def write_unfinished(store_dir: Path) -> bool:

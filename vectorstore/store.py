@@ -72,6 +72,7 @@ from .sharing import (
     read_generation,
     remember_fingerprint,
     view_of,
+    wait_for_writers,
     write_generation,
     write_lock,
     writers_idle,
@@ -409,6 +410,12 @@ class ArticleStore:
             return
         with writers_idle(self.settings.store_dir) as idle:
             yield idle
+
+    def wait_for_writers(self) -> None:
+        """`sharing.wait_for_writers` for a local store; a remote store's server serves
+        reads beside writes, so there is nothing to wait for."""
+        if not self.settings.chroma_url:
+            wait_for_writers(self.settings.store_dir)
 
     def published_chunks(
         self, published: dict[str, str]
