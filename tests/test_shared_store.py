@@ -18,6 +18,7 @@ import pytest
 
 from qa import Settings, ask
 from vectorstore import ArticleStore, ingest
+from vectorstore.sharing import view_of
 
 from .conftest_paths import ROOT
 
@@ -217,3 +218,40 @@ def test_a_reader_never_takes_this_process_own_write_for_another(
     writer.join(timeout=30)
     assert view.epoch == epoch  # nothing reopened: it was this process's own write
     assert view.generation == store.generation()
+
+
+def test_opening_a_collection_beside_a_write_group_never_deadlocks(tmp_path: Path) -> None:
+    """Opening a collection calls Chroma, which waits for this process's write group
+    (`LocalView.mutex`). Under Python 3.11's `functools.cached_property`, which holds one
+    lock per property for all instances while it computes, a question opening `articles`
+    while a write group needed it deadlocked both (a web-app upload hung in CI)."""
+    import threading
+
+    settings = Settings(store_dir=tmp_path / "store")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "comet.txt").write_text(COMET, encoding="utf-8")
+    ingest([tmp_path / "in"], settings)
+    view = view_of(settings.store_dir / "chroma")
+    question, writer = ArticleStore(settings), ArticleStore(settings)
+    done: list[str] = []
+    holding = threading.Event()
+
+    def write_group() -> None:
+        with view.mutex:  # as `ArticleStore._writing` holds it
+            holding.set()
+            time.sleep(0.5)  # meanwhile the question starts opening `articles`
+            assert writer.articles is not None  # the write group needs it too
+            done.append("writer")
+
+    def ask_question() -> None:
+        assert question.articles is not None
+        done.append("question")
+
+    threads = [threading.Thread(target=write_group, daemon=True)]
+    threads[0].start()
+    holding.wait()
+    threads.append(threading.Thread(target=ask_question, daemon=True))
+    threads[1].start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(done) == ["question", "writer"]

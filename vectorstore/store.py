@@ -47,13 +47,12 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
@@ -88,6 +87,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleRecord", "ArticleStore", "Publication", "StoredChunk"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WRITE_BATCH = 4000  # records per Chroma write; Chroma refuses batches above ~5,400
 EXACT_SEARCH_MAX = 50_000  # chunks; the snapshot's exact scan takes ~6 ms here, HNSW ~5
@@ -95,6 +95,29 @@ READ_BATCH = 5000  # records per Chroma read when scanning a whole collection
 REMOTE_REPAIR_GRACE_S = 3600.0  # remote: leftovers younger than this may be in flight
 _SPACE = {"hnsw": {"space": "cosine"}}
 _GENERATION = "generation"  # id of the one record in `<prefix>_meta`
+
+
+class _memo(Generic[T]):  # lower case: a decorator, like cached_property
+    """`functools.cached_property` without its lock. Python 3.11's holds one lock per
+    property for all instances while it computes, and computing these calls Chroma,
+    which waits for this process's write group (`LocalView.mutex`): a question opening
+    `articles` while an upload's write group needed it deadlocked both. Two threads may
+    now compute one value at once; getting a collection twice is harmless."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, objtype: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # found there first from now on
+        return value
 
 
 @dataclass(frozen=True)
@@ -171,7 +194,7 @@ class ArticleStore:
         """Whether there is a store to read (a remote store always counts as existing)."""
         return bool(self.settings.chroma_url) or (self.settings.store_dir / "chroma").is_dir()
 
-    @cached_property
+    @_memo
     def client(self) -> chromadb.ClientAPI:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
@@ -213,11 +236,11 @@ class ArticleStore:
                 )
             ) from e
 
-    @cached_property
+    @_memo
     def chunks(self) -> Collection:
         return self._collection(f"{self.settings.collection}_chunks")
 
-    @cached_property
+    @_memo
     def meta(self) -> Collection:
         """A remote store's one record: its write *generation*."""
         return self._collection(f"{self.settings.collection}_meta")
@@ -306,7 +329,7 @@ class ArticleStore:
         finally:
             self._cache.invalidate()
 
-    @cached_property
+    @_memo
     def articles(self) -> Collection:
         return self._collection(f"{self.settings.collection}_articles")
 
@@ -319,7 +342,7 @@ class ArticleStore:
                 self._embeddings = get_embeddings(self.settings)
             return self._embeddings
 
-    @cached_property
+    @_memo
     def langchain(self) -> Chroma:
         """The chunk collection as a LangChain `Chroma` vector store (same data)."""
         from langchain_chroma import Chroma
