@@ -75,6 +75,10 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how)\b")
+_CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose"})
+
+
 def clean_question(question: str, max_chars: int) -> str:
     """Normalise white space and control characters; refuse what cannot be a question.
 
@@ -104,10 +108,19 @@ def answer_type(question: str) -> str | None:
 
     >>> answer_type("And how many of them were children?"), answer_type("Who brokered it?")
     ('number', 'person')
+
+    Only the question's own (first) "when", "where" or "who" counts, not a clause's:
+
+    >>> answer_type("What did the troops do when the fighting broke out?") is None
+    True
     """
     q = question.lower()
+    first = _WH.search(q)
+    asks_at = first.start() if first else 0
     for name, pattern in _TYPES:
-        if pattern.search(q):
+        for m in pattern.finditer(q):
+            if m.group() in _CLAUSE_WORDS and m.start() != asks_at:
+                continue  # "what did they do when ...": a clause's "when" asks nothing
             return name
     return None
 

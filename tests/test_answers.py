@@ -79,6 +79,12 @@ SINGLE_TURN = [
         "“anti-terror” operations",
     ),
     ("What does the title say Azerbaijan launched?", "operation", "launches operation"),
+    # a clause's "when" does not make it a date question
+    (
+        "What did the Russian troops begin to do when the hostilities broke out?",
+        "evacuating civilians",
+        "began evacuating civilians",
+    ),
     # chat shorthand and a compound written apart
     ("how many ppl got evacuted by russia", "2,000", "evacuated over 2,000 people"),
     ("wat year was the cease fire that ended the 90s war?", "1994", "1994 ceasefire"),
