@@ -205,11 +205,11 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
         lower = word.lower()
         if lower in SHORTHAND and lower not in vocabulary:
             best = SHORTHAND[lower]
-            return best.capitalize() if word[0].isupper() else best
-        if len(word) < MIN_CORRECTABLE or lower in vocabulary or not word.isalpha():
+        elif len(word) >= MIN_CORRECTABLE and lower not in vocabulary and word.isalpha():
+            best = _speller(vocabulary).fix(lower)
+        else:
             return word
-        best = _speller(vocabulary).fix(lower)
-        if best == lower:
+        if best == lower:  # nothing close: the word stays as typed ("UNICEF")
             return word
         return best.capitalize() if word[0].isupper() else best
 

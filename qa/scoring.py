@@ -4,7 +4,8 @@ A sentence's score mixes three signals, each in [0, 1]:
 * `semantic`: cosine similarity of question and sentence embeddings (computed by the
   caller and passed in);
 * `overlap`: the IDF-weighted share of the question's terms the sentence contains
-  (prefix-tolerant, so "Armenian" meets "Armenia");
+  (prefix-tolerant, so "Armenian" meets "Armenia", and "organisation" meets
+  "organization");
 * the answer-type cue: a "how many" question wants a number the question does not
   already contain, "when" a date, "who"/"where" a name; a sentence that has what the
   question wants gains, one that lacks it loses.
@@ -208,7 +209,7 @@ def overlap(
     for t in dict.fromkeys(query_terms):
         w = idf(t)
         total += w
-        if t in sentence_terms or any(_prefix_match(t, s) for s in sentence_terms):
+        if t in sentence_terms or any(_same_word(t, s) for s in sentence_terms):
             found += w
     return found / total if total else 0.0
 
@@ -276,11 +277,10 @@ def affirms(question: str, sentence: str) -> bool:
     """
     if not _YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
         return False
-    asked = set(terms(question))
-    said = set(terms(sentence))
+    asked = terms(question)
     return (
-        len(asked) >= MIN_AFFIRMED_TERMS
-        and all(t in said or any(_same_word(t, s) for s in said) for t in asked)
+        len(set(asked)) >= MIN_AFFIRMED_TERMS
+        and overlap(asked, set(terms(sentence)), lambda _: 1.0) == 1.0
         and numbers_in(question) <= numbers_in(sentence)
         and not _NEGATION.search(sentence)
     )
