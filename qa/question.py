@@ -6,9 +6,11 @@ Pure functions over strings; the vocabulary for spelling correction is the corpu
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 from vectorstore.text import STOPWORDS
 
@@ -17,6 +19,7 @@ from .errors import QuestionError
 __all__ = ["answer_type", "clean_question", "correct_spelling"]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
+REAL_WORD_RATIO = 100  # how much more common a real word's neighbour must be to replace it
 
 # A word and the word after it (looked ahead at, so it may start the next pair too)
 _PAIR = re.compile(r"\b([^\W\d_]{3,}) (?=([^\W\d_]{3,})\b)")
@@ -59,6 +62,10 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "expansion",
+        re.compile(r"\b(stands? for|short for|abbreviation|acronym|full name|spel(?:t|led) out)\b"),
+    ),
+    (
         "place",
         re.compile(
             r"\b(where|what (country|city|region|place|town)"
@@ -68,8 +75,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "person",
         re.compile(
-            r"\b(who|whom|whose|which (leader|official|minister|president|"
-            r"organi[sz]ation|agency|country|countries|side|group))\b"
+            r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
+            r"|agency|country|countries|side|group|body|alliance|power)"
+            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body))\b"
         ),
     ),
 ]
@@ -104,7 +112,8 @@ def clean_question(question: str, max_chars: int) -> str:
 
 
 def answer_type(question: str) -> str | None:
-    """The kind of answer a question wants: number, date, place, person, or None.
+    """The kind of answer a question wants: number, date, expansion (of an acronym),
+    place, person, or None.
 
     >>> answer_type("And how many of them were children?"), answer_type("Who brokered it?")
     ('number', 'person')
@@ -113,6 +122,11 @@ def answer_type(question: str) -> str | None:
 
     >>> answer_type("What did the troops do when the fighting broke out?") is None
     True
+
+    A group, body or agency is named like a person; an acronym's meaning is spelt out:
+
+    >>> answer_type("What ethnic group lives there?"), answer_type("What does CSTO stand for?")
+    ('person', 'expansion')
     """
     q = question.lower()
     first = _WH.search(q)
@@ -153,10 +167,40 @@ class _Speller:
             )
             vocabulary = self.vocabulary
             found = min(hits, key=lambda h: (h[1], -vocabulary.get(h[0], 0)))[0] if hits else lower
+            if found != lower and not _likely_typo_of(lower, found):
+                found = lower
             if len(self.fixes) >= self.MAX_REMEMBERED:
                 self.fixes.clear()
             self.fixes[lower] = found
         return found
+
+
+@functools.cache
+def _english() -> Any:
+    """pyspellchecker's English word frequencies (0.2-0.3 s to load; loaded on first need)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en").word_frequency
+
+
+def english_frequency(lower: str) -> int:
+    """How common `lower` is in English (pyspellchecker's counts; 0: not a word)."""
+    return int(_english()[lower])
+
+
+def _likely_typo_of(word: str, fixed: str) -> bool:
+    """Whether the corpus word `fixed` is what `word` was meant to be.
+
+    A non-word is a typo of its closest corpus word. A real English word is kept
+    ("president" must not become "residents", nor "react" "reach") unless one edit away
+    lies a word `REAL_WORD_RATIO` times as common ("minster" -> "minister").
+    """
+    own = english_frequency(word)
+    if not own:
+        return True
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(word, fixed) == 1 and english_frequency(fixed) >= REAL_WORD_RATIO * own
 
 
 _last_speller: _Speller | None = None
@@ -177,13 +221,19 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
 
     Only words of at least `MIN_CORRECTABLE` letters are touched, only towards a
     non-stop-word, and the most frequent of equally close candidates wins; shorter ones
-    only when they are common `SHORTHAND` the corpus does not use itself.
+    only when they are common `SHORTHAND` the corpus does not use itself. A real English
+    word is no typo just because the articles never use it; it is replaced only by a
+    far commoner word one edit away (`_likely_typo_of`).
 
     >>> correct_spelling("How many peple were kiled in Azerbajan?",
     ...                  {"people": 3, "killed": 2, "azerbaijan": 9, "were": 5})
     'How many people were killed in Azerbaijan?'
     >>> correct_spelling("What did the foriegn ministry say?", {"foreign": 2, "ministry": 4})
     'What did the foreign ministry say?'
+    >>> correct_spelling("Did the president react?", {"residents": 3, "reach": 2})
+    'Did the president react?'
+    >>> correct_spelling("Who is the prime minster?", {"minister": 3, "prime": 2})
+    'Who is the prime minister?'
     >>> correct_spelling("Wat year did hw many ppl leave?", {"year": 1, "people": 3})
     'What year did how many people leave?'
 

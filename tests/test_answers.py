@@ -61,6 +61,7 @@ SINGLE_TURN = [
         "economic and political",
         "close economic and political relationship",
     ),
+    ("What does CSTO stand for?", "Collective Security Treaty Organization", "(CSTO)"),
     # paraphrases
     ("How many kids were taken out of the fighting area?", "1,049", "1,049 children"),
     (

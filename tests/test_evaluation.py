@@ -137,7 +137,9 @@ def test_parse_case_fills_defaults() -> None:
     assert case.turns[0] == Turn("Q?", ("A",), (), SEED_ID, True)
 
 
-@pytest.mark.parametrize("name", ["seed_eval.jsonl", "seed_holdout.jsonl", "seed_dev.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["seed_eval.jsonl", "seed_holdout.jsonl", "seed_dev.jsonl", "seed_blind.jsonl"]
+)
 def test_every_evidence_quote_occurs_verbatim_in_its_article(name: str) -> None:
     texts = {}
     for found in discover(CORPUS):
