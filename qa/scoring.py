@@ -65,6 +65,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+_MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _NOT_NAMES = frozenset(
     [
@@ -186,6 +188,8 @@ def counted_noun(question: str) -> str | None:
     'soldiers'
     >>> counted_noun("And how many of them were children?")
     'children'
+    >>> counted_noun("How many all-out wars were fought?")
+    'wars'
     """
     m = re.search(r"\bhow many\b(.*)", question, re.IGNORECASE)
     if not m:
@@ -194,9 +198,12 @@ def counted_noun(question: str) -> str | None:
     if tokens[:1] == ["of"]:  # "how many of them were children", "how many of the dead"
         rest = [t for t in tokens[1:] if t.lower() not in STOPWORDS]
         return rest[0].lower() if rest else None
-    for t in tokens[:3]:
+    for i, t in enumerate(tokens[:3]):
         if t.lower() in STOPWORDS:
             return None
+        modifies = i + 1 < len(tokens) and tokens[i + 1].lower() not in STOPWORDS
+        if modifies and _MODIFIER.fullmatch(t):
+            continue  # "all-out wars": the noun follows its compound modifier
         if not t[:1].isupper():
             return t.lower()
     return None
@@ -209,13 +216,17 @@ def counted_words(sentence: str) -> list[str]:
     ['people', 'people']
     >>> counted_words("In 2020 it evacuated over 2,000 people, including 1,049 children.")
     ['people', 'children']
+    >>> counted_words("this includes two full-scale wars")
+    ['wars']
     """
     out: list[str] = []
     for m in _RAW_NUMBER.finditer(sentence):
         if _YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
-        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", sentence[m.end() :])
+        nxt = _NEXT_WORD.match(sentence, m.end())
         word = nxt.group(1).lower() if nxt else ""
+        if nxt and _MODIFIER.fullmatch(word) and (noun := _NEXT_WORD.match(sentence, nxt.end())):
+            word = noun.group(1).lower() if noun.group(1).lower() not in STOPWORDS else word
         if not word or word in STOPWORDS or numbers_in(word):
             word = out[-1] if out else ""
         if word:
