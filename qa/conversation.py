@@ -42,21 +42,28 @@ class Query:
     question: str
     context: str = ""
     previous_answers: tuple[str, ...] = ()  # earlier answer texts, markers stripped, newest last
+    expanded: str = ""  # the question as searched, if not as asked ("Baku (Azerbaijan)")
 
     @property
     def is_followup(self) -> bool:
         return bool(self.context)
 
     @property
+    def searched(self) -> str:
+        """The question as searched and scored: `expanded`, else as asked."""
+        return self.expanded or self.question
+
+    @property
     def searches(self) -> list[str]:
         """Search strings: the question alone, then (for follow-ups) in its context."""
-        return (
-            [self.question, f"{self.question} {self.context}"] if self.context else [self.question]
-        )
+        q = self.searched
+        return [q, f"{q} {self.context}"] if self.context else [q]
 
     @property
     def display(self) -> str:
-        return f"{self.question} (context: {self.context})" if self.context else self.question
+        """What was searched, as `Answer.query` shows it."""
+        q = self.searched
+        return f"{q} (context: {self.context})" if self.context else q
 
 
 def strip_markers(text: str) -> str:

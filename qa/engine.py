@@ -23,6 +23,7 @@ from .answer import Answer
 from .backends import create_backend
 from .conversation import Query, build_query
 from .errors import BackendError, NoArticlesError
+from .places import with_countries
 from .question import clean_question, correct_spelling
 from .retrieval import Retriever
 from .settings import Settings
@@ -101,7 +102,9 @@ class Engine:
         if not index.ids:
             raise NoArticlesError(self.store.location)
         text = correct_spelling(text, index.word_df)
-        return build_query(text, _clean_history(history))
+        query = build_query(text, _clean_history(history))
+        expanded = with_countries(text)
+        return replace(query, expanded=expanded) if expanded != text else query
 
     def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:
         query = self.prepare(question, history)

@@ -124,7 +124,7 @@ class ExtractiveBackend(AnswerBackend):
         kind = answer_type(query.question)
         counts = self._counts_match(query.question, [s[4] for s in sentences]) if kind else {}
         idf = self.engine.keyword_index().idf
-        q_terms = terms(query.question)
+        q_terms = terms(query.searched)
         c_terms = [t for t in terms(query.context) if t not in q_terms]
         affinity = _conversation_articles(query, retrieved)
         bonus = FOLLOWUP_AFFINITY if query.is_followup else TOPIC_AFFINITY

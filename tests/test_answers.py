@@ -62,7 +62,13 @@ SINGLE_TURN = [
         "close economic and political relationship",
     ),
     ("What does CSTO stand for?", "Collective Security Treaty Organization", "(CSTO)"),
-    # paraphrases
+    # paraphrases; a capital stands for its country
+    (
+        "Apart from Washington, whose intervention did Yerevan urge?",
+        "UN Security Council",
+        "UN Security Council",
+    ),
+    ("What did Baku accuse Yerevan of amassing?", "troops", "amassing its troops"),
     ("How many kids were taken out of the fighting area?", "1,049", "1,049 children"),
     (
         "Which ethnic group makes up most of the region's population?",
@@ -196,6 +202,11 @@ def test_follow_up_query_is_expanded_and_visible(seed_settings: Settings) -> Non
     follow = engine.ask("And how many of them were children?", [(question, first.text)])
     assert "context:" in follow.query
     assert "evacuate" in follow.query
+
+
+def test_a_capital_is_searched_with_its_country_and_shown(seed_settings: Settings) -> None:
+    answer = engine_for(seed_settings).ask("What did Baku accuse Yerevan of amassing?")
+    assert answer.query == "What did Baku (Azerbaijan) accuse Yerevan (Armenia) of amassing?"
 
 
 def test_answer_serialises_to_json(seed_settings: Settings) -> None:

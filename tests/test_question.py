@@ -1,5 +1,5 @@
-"""Reading questions and scoring sentences: the pure functions of `qa.question` and
-`qa.scoring`, through their doctests."""
+"""Reading questions and scoring sentences: the pure functions of `qa.question`,
+`qa.places` and `qa.scoring`, through their doctests."""
 
 from __future__ import annotations
 
@@ -8,11 +8,20 @@ from types import ModuleType
 
 import pytest
 
+import qa.places
 import qa.question
 import qa.scoring
 
 
-@pytest.mark.parametrize("module", [qa.question, qa.scoring], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [qa.question, qa.places, qa.scoring], ids=lambda m: m.__name__)
 def test_doctests(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted and not result.failed
+
+
+def test_capitals_come_from_the_country_data() -> None:
+    table = qa.places.capitals()
+    assert table["Baku"] == "Azerbaijan" and table["Yerevan"] == "Armenia"
+    assert table["Washington"] == "United States"  # "Washington D.C." as written in news
+    assert "Douglas" not in table  # a small territory's capital: more often a person
+    assert not any(country.split()[0] in capital for capital, country in table.items())

@@ -1,0 +1,70 @@
+"""Capitals standing for their countries, as news writes them: "Baku said", "Moscow denied".
+
+A question that names a capital is searched and scored with its country added ("What did
+Baku claim?" is searched as "What did Baku (Azerbaijan) claim?"), so the sentence that
+says "Azerbaijan" is found. The capitals come from countryinfo's country data, read on
+first need (about 250 small JSON files, a few milliseconds).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+__all__ = ["capitals", "with_countries"]
+
+MIN_POPULATION = 500_000  # smaller territories' capitals are more often people ("Douglas")
+_SUFFIX = re.compile(r"\s+D\.?\s?C\.?$")  # "Washington D.C." is written "Washington"
+
+
+@functools.cache
+def capitals() -> Mapping[str, str]:
+    """Each country's capital, as a question would write it, and the country's name.
+
+    Capitals named like their country ("Singapore", "Kuwait City") are left out: the
+    country is already named; so are those of small territories (Douglas, Isle of Man;
+    Hamilton, Bermuda), whose names are more often people's.
+    """
+    from countryinfo import all_countries
+
+    table: dict[str, str] = {}
+    for country in all_countries():
+        if (country.population() or 0) < MIN_POPULATION:
+            continue
+        name, listed = country.name(), country.capital()  # None, a name, or a list of them
+        for capital in [listed] if isinstance(listed, str) else listed or []:
+            capital = _SUFFIX.sub("", capital).strip()
+            if capital and name and name.split()[0] not in capital:
+                table[capital] = name
+    return table
+
+
+def with_countries(question: str, table: Mapping[str, str] | None = None) -> str:
+    """`question` with the country after each capital it names (as written, capitalised),
+    unless the question names that country too.
+
+    >>> table = {"Baku": "Azerbaijan", "Yerevan": "Armenia", "Washington": "United States"}
+    >>> with_countries("What did Baku say Yerevan's troops were doing?", table)
+    "What did Baku (Azerbaijan) say Yerevan's (Armenia) troops were doing?"
+    >>> with_countries("Did Moscow side with Baku or Azerbaijan's rivals?", table)
+    "Did Moscow side with Baku or Azerbaijan's rivals?"
+    """
+    table = capitals() if table is None else table
+    found = _pattern(tuple(sorted(table, key=len, reverse=True)))
+    if found is None:
+        return question
+
+    def add(m: re.Match[str]) -> str:
+        country = table[m.group(1)]
+        return m.group() if country in question else f"{m.group()} ({country})"
+
+    return found.sub(add, question)
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b({alternatives})\b(?:['’]s\b)?")
