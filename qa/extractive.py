@@ -45,7 +45,7 @@ NEXT_SENTENCE_AFFINITY = 0.1  # more for a follow-up's sentence right after that
 NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
 HEADLINE_PENALTY = 0.05  # a headline is dense with the topic's words, thin on facts
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)  # unless asked about
-STRICT_TYPES = ("number", "date")  # a sentence without one cannot answer such a question
+STRICT_TYPES = ("number", "date", "office")  # a sentence without one cannot answer
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from vectorstore.text import STOPWORDS
 
 from .errors import QuestionError
 
-__all__ = ["answer_type", "clean_question", "correct_spelling"]
+__all__ = ["OFFICE", "answer_type", "clean_question", "correct_spelling"]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 REAL_WORD_RATIO = 100  # how much more common a real word's neighbour must be to replace it
@@ -46,6 +46,11 @@ SHORTHAND = {
     "thru": "through",
 }
 
+OFFICE = (
+    r"(president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)|commander"
+    r"|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?|director)"
+)
+
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
@@ -64,6 +69,12 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "expansion",
         re.compile(r"\b(stands? for|short for|abbreviation|acronym|full name|spel(?:t|led) out)\b"),
+    ),
+    (
+        "office",  # who holds a named office: the answer names the office too
+        re.compile(
+            rf"\bwho(?: is|'s| was| are| were) (?:the )?(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
+        ),
     ),
     (
         "place",
@@ -113,7 +124,7 @@ def clean_question(question: str, max_chars: int) -> str:
 
 def answer_type(question: str) -> str | None:
     """The kind of answer a question wants: number, date, expansion (of an acronym),
-    place, person, or None.
+    office (its holder), place, person, or None.
 
     >>> answer_type("And how many of them were children?"), answer_type("Who brokered it?")
     ('number', 'person')
@@ -127,6 +138,8 @@ def answer_type(question: str) -> str | None:
 
     >>> answer_type("What ethnic group lives there?"), answer_type("What does CSTO stand for?")
     ('person', 'expansion')
+    >>> answer_type("Who is Azerbaijan's defense minister?")
+    'office'
     """
     q = question.lower()
     first = _WH.search(q)

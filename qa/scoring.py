@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from qa.question import OFFICE
 from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms, words
 
 __all__ = [
@@ -245,6 +246,11 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     False
     >>> type_match("person", "it is run by ethnic Armenians", "who runs nagorno karabakh?")
     True
+    >>> q = "Who is the president of Azerbaijan?"
+    >>> type_match("office", "Azerbaijan is close to Russia.", q)
+    False
+    >>> type_match("office", "President Ilham Aliyev of Azerbaijan said ...", q)
+    True
     """
     if kind is None:
         return None
@@ -255,9 +261,13 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     if kind == "expansion":
         return any(spells_out(a, sentence) for a in _ACRONYM.findall(question))
     asked = {stem(w) for w in words(question)}  # any case: "nagorno karabagh" names it too
-    return any(
+    named = any(
         not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
     )
+    if kind == "office":  # "Who is the president?" is answered by "President X ..."
+        office = re.search(OFFICE, question, re.IGNORECASE)
+        return named and office is not None and set(terms(office.group())) <= set(terms(sentence))
+    return named
 
 
 def overlap(

@@ -106,6 +106,8 @@ UNANSWERABLE = [
     "How many children were killed in the Azerbaijani attacks?",
     # a distractor counts 410 civilians: "civilians" is near "soldiers", not the same
     "How many Azerbaijani soldiers died in the offensive?",
+    # a sentence about Azerbaijan that names no president names no president
+    "Who is the president of Azerbaijan?",
 ]
 
 CONVERSATIONS = [
