@@ -15,6 +15,7 @@ from collections.abc import Mapping
 __all__ = ["capitals", "with_countries"]
 
 MIN_POPULATION = 500_000  # smaller territories' capitals are more often people ("Douglas")
+_NAMED = re.compile(r"(?<=\s)[A-Z]")  # a capitalised word after the first
 _SUFFIX = re.compile(r"\s+D\.?\s?C\.?$")  # "Washington D.C." is written "Washington"
 
 
@@ -50,7 +51,10 @@ def with_countries(question: str, table: Mapping[str, str] | None = None) -> str
     >>> with_countries("Did Moscow side with Baku or Azerbaijan's rivals?", table)
     "Did Moscow side with Baku or Azerbaijan's rivals?"
     """
-    table = capitals() if table is None else table
+    if table is None:
+        if not _NAMED.search(question):
+            return question  # names nothing after its first word: no table to load
+        table = capitals()
     found = _pattern(tuple(sorted(table, key=len, reverse=True)))
     if found is None:
         return question

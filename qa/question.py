@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from vectorstore.text import STOPWORDS
+from vectorstore.text import STOPWORDS, stem
 
 from .errors import QuestionError
 
@@ -180,8 +180,8 @@ class _Speller:
             )
             vocabulary = self.vocabulary
             found = min(hits, key=lambda h: (h[1], -vocabulary.get(h[0], 0)))[0] if hits else lower
-            if found != lower and not _likely_typo_of(lower, found):
-                found = lower
+            if found != lower and (stem(found) == stem(lower) or not _likely_typo_of(lower, found)):
+                found = lower  # another form of the word searches the same; or a real word
             if len(self.fixes) >= self.MAX_REMEMBERED:
                 self.fixes.clear()
             self.fixes[lower] = found
