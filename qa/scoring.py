@@ -17,7 +17,7 @@ articles beside the seed, and checked on the held-out set.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
 from qa.question import OFFICE
@@ -63,6 +63,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
+_ANY_OFFICE = frozenset({"leader", "head", "chief"})  # met by any office's title
+_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+), (?:the |[\w-]+['’]s )?(?:[\w-]+ )?$")  # "Aliyev, the "
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -251,6 +254,8 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     False
     >>> type_match("office", "President Ilham Aliyev of Azerbaijan said ...", q)
     True
+    >>> type_match("office", "under Prime Minister Nikol Pashinyan", "Who is Armenia's leader?")
+    True
     """
     if kind is None:
         return None
@@ -264,10 +269,34 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     named = any(
         not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
     )
-    if kind == "office":  # "Who is the president?" is answered by "President X ..."
-        office = re.search(OFFICE, question, re.IGNORECASE)
-        return named and office is not None and set(terms(office.group())) <= set(terms(sentence))
+    if kind == "office":
+        office = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
+        return named if office is None else holds_office(sentence, office.group(), asked)
     return named
+
+
+def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> bool:
+    """Whether `sentence` names someone (not among the `asked` stems) as holding `office`:
+    "President Ilham Aliyev", "Ilham Aliyev, the president". A "leader", "head" or "chief"
+    is whoever holds any office.
+
+    >>> holds_office("under Prime Minister Nikol Pashinyan", "leader")
+    True
+    >>> holds_office("Ilham Aliyev, Azerbaijan's president, said", "president")
+    True
+    >>> holds_office("signed by the leaders of Russia, Armenia and Azerbaijan", "leader")
+    False
+    """
+    wanted = set(terms(office))
+    for m in re.finditer(rf"\b{OFFICE}\b", sentence, re.IGNORECASE):
+        if office.lower() not in _ANY_OFFICE and not wanted <= set(terms(m.group())):
+            continue
+        after = _NAME_AFTER.match(sentence, m.end()) if m.group()[0].isupper() else None
+        before = _NAME_BEFORE.search(sentence, 0, m.start())
+        name = after or before
+        if name and stem(name.group(1).lower()) not in asked:
+            return True
+    return False
 
 
 def overlap(
