@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .question import REACTION
+
 __all__ = ["Query", "build_query", "is_followup", "strip_markers"]
 
 HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
@@ -27,10 +29,6 @@ _PRONOUNS = re.compile(
 _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|why|anything else)\b",
     re.IGNORECASE,
-)
-# A reaction is to something said before: "How did Armenia respond?"
-_REACTION = re.compile(
-    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*)\b", re.IGNORECASE
 )
 _MARKER = re.compile(r"\s*\[\d+\]")
 
@@ -85,7 +83,7 @@ def is_followup(question: str) -> bool:
     """
     if _PRONOUNS.search(question) or _LEADING.search(question.strip()):
         return True
-    if _REACTION.search(question):
+    if REACTION.search(question):  # a reaction is to something said before
         return True
     # A question that names nothing ("How many people were injured?") is about whatever
     # the conversation is about.

@@ -23,7 +23,7 @@ from . import prompts
 from .answer import Answer, Citation, render_answer
 from .backends import AnswerBackend, register_backend
 from .conversation import Query
-from .question import answer_type
+from .question import answer_type, reaction_asked
 from .retrieval import Retrieved
 from .scoring import (
     SentenceScore,
@@ -31,6 +31,7 @@ from .scoring import (
     counted_noun,
     counted_words,
     numbers_in,
+    reacts,
     score_sentence,
 )
 
@@ -43,6 +44,7 @@ FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer 
 TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
 NEXT_SENTENCE_AFFINITY = 0.1  # more for a follow-up's sentence right after that answer
 NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
+REACTION_BONUS = 0.05  # for a sentence telling the reaction a question asks about
 HEADLINE_PENALTY = 0.05  # a headline is dense with the topic's words, thin on facts
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)  # unless asked about
 STRICT_TYPES = ("number", "date", "office")  # a sentence without one cannot answer
@@ -129,6 +131,7 @@ class ExtractiveBackend(AnswerBackend):
         affinity = _conversation_articles(query, retrieved)
         bonus = FOLLOWUP_AFFINITY if query.is_followup else TOPIC_AFFINITY
         headline_penalty = 0.0 if _HEADLINE.search(query.question) else HEADLINE_PENALTY
+        actors = reaction_asked(query.searched)
         out = []
         for i, (source, title, a, b, text, prior) in enumerate(sentences):
             score = score_sentence(
@@ -150,6 +153,8 @@ class ExtractiveBackend(AnswerBackend):
                 )  # the sentence right after the last answer: "How did Armenia respond?"
                 extra = bonus + (NEXT_SENTENCE_AFFINITY if follows else 0.0)
                 score = replace(score, total=score.total + extra)
+            if actors is not None and reacts(text, actors):  # "How did Russia take that?"
+                score = replace(score, total=score.total + REACTION_BONUS)
             if headline_penalty and text.strip() == title.strip():
                 score = replace(score, total=score.total - headline_penalty)
             out.append(Candidate(source, title, a, b, text, score))

@@ -12,11 +12,18 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from vectorstore.text import STOPWORDS, stem
+from vectorstore.text import STOPWORDS, stem, terms
 
 from .errors import QuestionError
 
-__all__ = ["OFFICE", "answer_type", "clean_question", "correct_spelling"]
+__all__ = [
+    "OFFICE",
+    "REACTION",
+    "answer_type",
+    "clean_question",
+    "correct_spelling",
+    "reaction_asked",
+]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 REAL_WORD_RATIO = 100  # how much more common a real word's neighbour must be to replace it
@@ -94,6 +101,17 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
+REACTION = re.compile(
+    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
+    r"|take (that|it|this|the news))\b",
+    re.IGNORECASE,
+)
+# whose reaction: "how did Russia ...", "what was Russia's reaction", "did the CSTO respond"
+_REACTOR = re.compile(
+    r"\b(?:how did|did|what was) (?:the )?([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?", re.I
+)
+
 _WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how)\b")
 _CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose"})
 
@@ -150,6 +168,21 @@ def answer_type(question: str) -> str | None:
                 continue  # "what did they do when ...": a clause's "when" asks nothing
             return name
     return None
+
+
+def reaction_asked(question: str) -> list[str] | None:
+    """Whose reaction `question` asks about, as search terms: None if it asks about no
+    reaction, [] if it names no one. A capital's country added by `with_countries` counts.
+
+    >>> reaction_asked("How did Moscow (Russia) take that?")
+    ['moscow', 'russia']
+    >>> reaction_asked("What was Armenia's reaction?"), reaction_asked("Who signed it?")
+    (['armenia'], None)
+    """
+    if not REACTION.search(question):
+        return None
+    found = _REACTOR.search(question)
+    return terms(f"{found.group(1)} {found.group(2) or ''}") if found else []
 
 
 class _Speller:

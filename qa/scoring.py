@@ -33,6 +33,7 @@ __all__ = [
     "dates_in",
     "numbers_in",
     "overlap",
+    "reacts",
     "score_sentence",
     "spells_out",
     "type_match",
@@ -66,6 +67,12 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules
 _ANY_OFFICE = frozenset({"leader", "head", "chief"})  # met by any office's title
 _NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+), (?:the |[\w-]+['’]s )?(?:[\w-]+ )?$")  # "Aliyev, the "
+_REACTED = re.compile(
+    r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
+    r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"
+    r"|furious|fury)\b",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -297,6 +304,20 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
         if name and stem(name.group(1).lower()) not in asked:
             return True
     return False
+
+
+def reacts(sentence: str, actors: list[str]) -> bool:
+    """Whether `sentence` tells a reaction (a denial, anger, a welcome ...) of one of the
+    `actors` (search terms; [] for anyone).
+
+    >>> reacts("Pashinyan accused Moscow of betrayal, which Russia denied.", ["russia"])
+    True
+    >>> reacts("Armenia, however, rejected the allegations.", ["kremlin"])
+    False
+    """
+    if not _REACTED.search(sentence):
+        return False
+    return not actors or overlap(actors, set(terms(sentence)), lambda _: 1.0) > 0
 
 
 def overlap(

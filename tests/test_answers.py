@@ -134,6 +134,11 @@ CONVERSATIONS = [
         ("Which country is Armenia's traditional ally?", "Russia"),
         ("How are relations between them now?", "soured"),
     ],
+    # the reaction asked about is told in the very sentence already quoted
+    [
+        ("Who visited Kyiv to show support?", "wife"),
+        ("How did Moscow take that?", "angered Russia"),
+    ],
 ]
 
 
