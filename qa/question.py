@@ -95,7 +95,8 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
             r"|agency|country|countries|side|group|body|alliance|power)"
-            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body))\b"
+            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body)"
+            r"|what (is|was|are|were) (his|her|their|its|the) names?)\b"
         ),
     ),
 ]
