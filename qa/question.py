@@ -230,7 +230,7 @@ def _english() -> Any:
     return SpellChecker(language="en").word_frequency
 
 
-def english_frequency(lower: str) -> int:
+def _english_frequency(lower: str) -> int:
     """How common `lower` is in English (pyspellchecker's counts; 0: not a word)."""
     return int(_english()[lower])
 
@@ -242,12 +242,12 @@ def _likely_typo_of(word: str, fixed: str) -> bool:
     ("president" must not become "residents", nor "react" "reach") unless one edit away
     lies a word `REAL_WORD_RATIO` times as common ("minster" -> "minister").
     """
-    own = english_frequency(word)
+    own = _english_frequency(word)
     if not own:
         return True
     from rapidfuzz.distance import OSA
 
-    return OSA.distance(word, fixed) == 1 and english_frequency(fixed) >= REAL_WORD_RATIO * own
+    return OSA.distance(word, fixed) == 1 and _english_frequency(fixed) >= REAL_WORD_RATIO * own
 
 
 _last_speller: _Speller | None = None

@@ -7,9 +7,10 @@ A sentence's score mixes three signals, each in [0, 1]:
   (prefix-tolerant, so "Armenian" meets "Armenia", and "organisation" meets
   "organization");
 * the answer-type cue: a "how many" question wants a number the question does not
-  already contain (a year is no amount), "when" a date, "who"/"where" a name, "what does
-  X stand for" the words acronym X abbreviates; a sentence that has what the question
-  wants gains, one that lacks it loses.
+  already contain (a year is no amount), "when" a date, "who"/"where" a name, "who is the
+  president" a name with that title, "what does X stand for" the words acronym X
+  abbreviates; a sentence that has what the question wants gains, one that lacks it
+  loses.
 The weights below were tuned on `tests/data/seed_eval.jsonl` with the distractor
 articles beside the seed, and checked on the held-out set.
 """
@@ -20,8 +21,9 @@ import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
-from qa.question import OFFICE
 from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms, words
+
+from .question import OFFICE
 
 __all__ = [
     "SentenceScore",
@@ -31,6 +33,7 @@ __all__ = [
     "counted_noun",
     "counted_words",
     "dates_in",
+    "holds_office",
     "numbers_in",
     "overlap",
     "reacts",
