@@ -54,8 +54,9 @@ def with_countries(question: str, table: Mapping[str, str] | None = None) -> str
     if table is None:
         if not _NAMED.search(question):
             return question  # names nothing after its first word: no table to load
-        table = capitals()
-    found = _pattern(tuple(sorted(table, key=len, reverse=True)))
+        table, found = capitals(), _capitals_pattern()
+    else:
+        found = _pattern(table)
     if found is None:
         return question
 
@@ -66,9 +67,15 @@ def with_countries(question: str, table: Mapping[str, str] | None = None) -> str
     return found.sub(add, question)
 
 
-@functools.lru_cache(maxsize=4)
-def _pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not names:
+def _pattern(table: Mapping[str, str]) -> re.Pattern[str] | None:
+    """One regex for every capital of `table`, longest first ("Mexico City" before
+    "Mexico"), with an optional possessive."""
+    if not table:
         return None
-    alternatives = "|".join(re.escape(n) for n in names)
+    alternatives = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
     return re.compile(rf"\b({alternatives})\b(?:['’]s\b)?")
+
+
+@functools.cache
+def _capitals_pattern() -> re.Pattern[str] | None:
+    return _pattern(capitals())
