@@ -30,6 +30,7 @@ __all__ = [
     "affirms",
     "amounts_in",
     "capitalised_names",
+    "counted_kind",
     "counted_noun",
     "counted_words",
     "dates_in",
@@ -221,6 +222,17 @@ def counted_noun(question: str) -> str | None:
         if not t[:1].isupper():
             return t.lower()
     return None
+
+
+def counted_kind(question: str) -> list[str]:
+    """The names a "how many" question puts on what it counts, as search terms:
+    "How many Azerbaijani soldiers died?" counts Azerbaijan's soldiers, not Armenia's.
+
+    >>> counted_kind("How many Azerbaijani soldiers died?"), counted_kind("How many died?")
+    (['azerbaijani'], [])
+    """
+    m = re.search(r"\b(?i:how many) ((?:[A-Z][\w’'-]* )+)[a-z]", question)
+    return terms(m.group(1)) if m else []
 
 
 def counted_words(sentence: str) -> list[str]:
