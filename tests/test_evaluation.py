@@ -138,7 +138,14 @@ def test_parse_case_fills_defaults() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["seed_eval.jsonl", "seed_holdout.jsonl", "seed_dev.jsonl", "seed_blind.jsonl"]
+    "name",
+    [
+        "seed_eval.jsonl",
+        "seed_holdout.jsonl",
+        "seed_dev.jsonl",
+        "seed_blind.jsonl",
+        "seed_blind2.jsonl",
+    ],
 )
 def test_every_evidence_quote_occurs_verbatim_in_its_article(name: str) -> None:
     texts = {}
