@@ -51,12 +51,15 @@ class Engine:
         """Unit-length embeddings of `texts`, one row each, remembered across questions.
 
         Candidate sentences recur from question to question, so each is embedded once per
-        process (up to `EMBED_CACHE_TEXTS`); only new texts reach the model.
+        process (up to `EMBED_CACHE_TEXTS`); only new texts reach the model. Each is
+        embedded on its own: the int8 model scales activations per batch, so a text's
+        vector would otherwise depend on what shared its batch (cosine 0.996 to itself),
+        and a question's answer on what was asked before it.
         """
         with self._lock:
             new = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if new:
-            vectors = np.asarray(self.store.embeddings.embed_documents(new), dtype=np.float32)
+            vectors = self._embed_alone(new)
             with self._lock:
                 for text, vector in zip(new, vectors, strict=True):
                     self._cache[text] = vector
@@ -66,11 +69,14 @@ class Engine:
             rows = [self._cache.get(t) for t in texts]
         missing = [t for t, r in zip(texts, rows, strict=True) if r is None]
         if missing:  # evicted meanwhile by another thread: embed those directly
-            fresh = self.store.embeddings.embed_documents(missing)
-            extra = iter(np.asarray(fresh, dtype=np.float32))
+            extra = iter(self._embed_alone(missing))
             rows = [r if r is not None else next(extra) for r in rows]
         done: list[np.ndarray] = [r for r in rows if r is not None]
         return np.vstack(done) if done else np.zeros((0, 0), dtype=np.float32)
+
+    def _embed_alone(self, texts: Sequence[str]) -> np.ndarray:
+        embed = self.store.embeddings.embed_documents
+        return np.asarray([embed([t])[0] for t in texts], dtype=np.float32)
 
     def keyword_index(self) -> LexicalIndex:
         return self.store.keyword_index()

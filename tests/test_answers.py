@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa import Answer, Settings, engine_for
+from qa import Answer, Engine, Settings, engine_for
 from vectorstore import ArticleStore
 
 from .conftest_paths import SEED_ID
@@ -230,3 +230,15 @@ def test_public_ask_uses_given_settings(seed_settings: Settings) -> None:
 
     answer = ask("Which news agency reported the casualties?", settings=seed_settings)
     assert "Armenpress" in answer.text
+
+
+def test_a_question_is_answered_the_same_whatever_came_before(seed_settings: Settings) -> None:
+    """The int8 model scales activations per batch: a text embedded beside others would
+    get another vector, and a near-tie could then go the other way."""
+    question = "When was the most notable escalation of hostilities over Karabakh?"
+    other = "Armenia also dispatched humanitarian assistance to Ukraine. " * 5
+    alone, beside = Engine(seed_settings), Engine(seed_settings)
+    assert (alone.embed([question])[0] == beside.embed([other, question])[1]).all()
+    beside.ask("And how did it end?", [("What happened in 2020?", other)])
+    first, later = alone.ask(question), beside.ask(question)
+    assert (first.text, first.confidence) == (later.text, later.confidence)
