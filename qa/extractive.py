@@ -31,8 +31,8 @@ from .scoring import (
     counted_kind,
     counted_noun,
     counted_words,
+    found_share,
     numbers_in,
-    overlap,
     reacts,
     score_sentence,
 )
@@ -213,10 +213,10 @@ class ExtractiveBackend(AnswerBackend):
             similar |= {
                 stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= COUNT_SIMILARITY
             }
-        kind = counted_kind(question)  # "Azerbaijani soldiers": the sentence must say whose
+        whose = counted_kind(question)  # "Azerbaijani soldiers": the sentence must say whose
         return {
             i: any(stem(w) in similar for w in ws)
-            and (not kind or overlap(kind, set(terms(text)), lambda _: 1.0) == 1.0)
+            and (not whose or found_share(whose, text) == 1.0)
             for i, (ws, text) in enumerate(zip(per_sentence, sentences, strict=True))
             if ws or numbers_in(text)
         }

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
-from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms, words
+from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 
 from .question import OFFICE
 
@@ -34,6 +34,7 @@ __all__ = [
     "counted_noun",
     "counted_words",
     "dates_in",
+    "found_share",
     "holds_office",
     "numbers_in",
     "overlap",
@@ -68,6 +69,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
+_OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
 _ANY_OFFICE = frozenset({"leader", "head", "chief"})  # met by any office's title
 _NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+), (?:the |[\w-]+['’]s )?(?:[\w-]+ )?$")  # "Aliyev, the "
@@ -287,12 +289,12 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
         return bool(dates_in(sentence) - dates_in(question))
     if kind == "expansion":
         return any(spells_out(a, sentence) for a in _ACRONYM.findall(question))
-    asked = {stem(w) for w in words(question)}  # any case: "nagorno karabagh" names it too
+    asked = set(terms(question))  # any case: "nagorno karabagh" names it too
     named = any(
         not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
     )
     if kind == "office":
-        office = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
+        office = _OFFICE.search(question)
         return named if office is None else holds_office(sentence, office.group(), asked)
     return named
 
@@ -310,7 +312,7 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     False
     """
     wanted = set(terms(office))
-    for m in re.finditer(rf"\b{OFFICE}\b", sentence, re.IGNORECASE):
+    for m in _OFFICE.finditer(sentence):
         if office.lower() not in _ANY_OFFICE and not wanted <= set(terms(m.group())):
             continue
         after = _NAME_AFTER.match(sentence, m.end()) if m.group()[0].isupper() else None
@@ -332,7 +334,17 @@ def reacts(sentence: str, actors: list[str]) -> bool:
     """
     if not _REACTED.search(sentence):
         return False
-    return not actors or overlap(actors, set(terms(sentence)), lambda _: 1.0) > 0
+    return not actors or found_share(actors, sentence) > 0
+
+
+def found_share(query_terms: Iterable[str], text: str) -> float:
+    """The share of `query_terms` that `text` contains, each counting the same
+    (`overlap` without IDF weights).
+
+    >>> found_share(["armenian", "troop"], "Armenia sent soldiers.")
+    0.5
+    """
+    return overlap(query_terms, set(terms(text)), lambda _: 1.0)
 
 
 def overlap(
@@ -418,7 +430,7 @@ def affirms(question: str, sentence: str) -> bool:
     asked = terms(question)
     return (
         len(set(asked)) >= MIN_AFFIRMED_TERMS
-        and overlap(asked, set(terms(sentence)), lambda _: 1.0) == 1.0
+        and found_share(asked, sentence) == 1.0
         and numbers_in(question) <= numbers_in(sentence)
         and not _NEGATION.search(sentence)
     )
