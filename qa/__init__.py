@@ -17,7 +17,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .answer import Answer, Citation, Passage
+    from .answer import Answer, Citation, Explanation, Passage
     from .backends import AnswerBackend, available_backends, register_backend
     from .chain import build_chain
     from .conversation import Query, build_query
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         StoreError,
     )
     from .evaluation import EvalReport, evaluate, load_testset
+    from .intent import HistoryTurn, Intent, analyse
     from .langchain_retriever import HybridRetriever
     from .retrieval import Retriever
     from .settings import Settings
@@ -43,7 +44,10 @@ __all__ = [
     "Citation",
     "Engine",
     "EvalReport",
+    "Explanation",
+    "HistoryTurn",
     "HybridRetriever",
+    "Intent",
     "NoArticlesError",
     "Passage",
     "Query",
@@ -51,6 +55,7 @@ __all__ = [
     "Retriever",
     "Settings",
     "StoreError",
+    "analyse",
     "ask",
     "available_backends",
     "build_chain",
@@ -67,6 +72,10 @@ _HOMES = {
     "Answer": "answer",
     "Citation": "answer",
     "Passage": "answer",
+    "Explanation": "answer",
+    "HistoryTurn": "intent",
+    "Intent": "intent",
+    "analyse": "intent",
     "AnswerBackend": "backends",
     "available_backends": "backends",
     "register_backend": "backends",

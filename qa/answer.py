@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Answer", "Citation", "Passage", "render_answer"]
+__all__ = [
+    "Answer",
+    "CandidateView",
+    "Citation",
+    "Explanation",
+    "Passage",
+    "ScorePart",
+    "render_answer",
+]
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,61 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class ScorePart:
+    """One named part of a candidate's score: a signal or a rule's adjustment."""
+
+    rule: str
+    value: float
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """A candidate sentence as an explanation shows it: its score, part by part."""
+
+    source: str
+    quote: str
+    start: int
+    end: int
+    total: float
+    parts: list[ScorePart] = field(default_factory=list)
+    fills_slot: bool = True
+    slot_note: str = ""  # why it does not fill the asked slot
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an answer was given or declined: what the question asks, the decision and
+    its reason, and the top candidates with every part of their scores."""
+
+    intent: str
+    decision: str  # "answered" or "declined"
+    why: str
+    candidates: list[CandidateView] = field(default_factory=list)
+
+    def render(self) -> str:
+        """Plain text, as `articleqa ask --explain` prints it.
+
+        >>> e = Explanation("asks: number", "declined", "best score 0.30 is under 0.40",
+        ...                 [CandidateView("a.txt", "It rained.", 0, 10, 0.3,
+        ...                                [ScorePart("semantic", 0.3, "similarity 0.43")])])
+        >>> print(e.render())
+        Question: asks: number
+        Declined: best score 0.30 is under 0.40
+          1. 0.300  a.txt  “It rained.”
+               +0.300  semantic     similarity 0.43
+        """
+        lines = [f"Question: {self.intent}", f"{self.decision.capitalize()}: {self.why}"]
+        for n, c in enumerate(self.candidates, 1):
+            lines.append(f"  {n}. {c.total:.3f}  {c.source}  “{c.quote}”")
+            for p in c.parts:
+                lines.append(f"       {p.value:+.3f}  {p.rule:<12} {p.why}")
+            if not c.fills_slot:
+                lines.append(f"       cannot answer: it {c.slot_note}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class Answer:
     """The reply to one question.
 
@@ -56,6 +119,9 @@ class Answer:
     confidence: float = 0.0
     notice: str = ""
     dropped: list[str] = field(default_factory=list)
+    also: list[Citation] = field(default_factory=list)
+    explanation: Explanation | None = None
+    question: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -122,9 +122,15 @@ def ingest(settings: Settings, paths: tuple[Path, ...], prune: bool, as_json: bo
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Answer as JSON.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also print why: the top candidates, each signal's and rule's part of their "
+    "scores, and why the answer was given or declined.",
+)
 @click.pass_obj
 @_friendly
-def ask(settings: Settings, question: str, as_json: bool) -> None:
+def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None:
     """Answer one QUESTION about the indexed articles."""
     from .engine import engine_for
 
@@ -135,7 +141,10 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
             answer = engine.ask(question)
             click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         else:
-            _print_answer(_streamed(engine, question, []))
+            answer = _streamed(engine, question, [])
+            _print_answer(answer)
+            if explain:
+                _print_explanation(answer)
     finally:  # exiting while ONNX Runtime still loads the model aborts the process
         warming.join()
 
@@ -157,7 +166,7 @@ def chat(settings: Settings) -> None:
 
 
 def _converse(engine: Any) -> None:
-    history: list[tuple[str, str]] = []
+    history: list[tuple[str, Any]] = []  # (question, Answer): answers keep their citations
     click.echo("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
     while True:
         try:
@@ -179,7 +188,7 @@ def _converse(engine: Any) -> None:
             click.echo(f"Error: {e}", err=True)
             continue
         _print_answer(answer)
-        history.append((question, answer.text))
+        history.append((question, answer))
 
 
 @cli.command()
@@ -328,7 +337,7 @@ def eval_command(
         sys.exit(EXIT_THRESHOLD)
 
 
-def _streamed(engine: Any, question: str, history: list[tuple[str, str]]) -> Any:
+def _streamed(engine: Any, question: str, history: list[tuple[str, Any]]) -> Any:
     """Print the answer as it arrives; return the final, verified `Answer`."""
     from .streaming import stream_engine
 
@@ -350,6 +359,16 @@ def _print_answer(answer: Any) -> None:
         click.echo(f"Note: {answer.notice}")
     for i, c in enumerate(answer.citations, 1):
         click.echo(f"  [{i}] {c.title} ({c.source}, chars {c.start}-{c.end}): “{c.quote}”")
+
+
+def _print_explanation(answer: Any) -> None:
+    click.echo("")
+    if answer.explanation is None:
+        click.echo(f"Why: the {answer.backend} backend gives no explanation of its own.")
+    else:
+        click.echo(answer.explanation.render())
+    for c in answer.also:
+        click.echo(f"  Also in the articles: {c.title} ({c.source}): “{c.quote}”")
 
 
 @functools.cache  # once per process

@@ -28,11 +28,12 @@ from .question import clean_question, correct_spelling
 from .retrieval import Retriever
 from .settings import Settings
 
-__all__ = ["Engine", "ask", "engine_for"]
+__all__ = ["Engine", "ask", "engine_for", "finish"]
 
 log = logging.getLogger(__name__)
 
-History = Sequence[tuple[str, str]]
+# Earlier turns: (question, answer text) pairs, (question, Answer) pairs or Answers.
+History = Sequence[object]
 
 EMBED_CACHE_TEXTS = 50_000  # sentences kept embedded in memory (~75 MB at 384 floats)
 
@@ -108,17 +109,16 @@ class Engine:
         if not index.ids:
             raise NoArticlesError(self.store.location)
         text = correct_spelling(text, index.word_df)
-        query = build_query(text, _clean_history(history))
         expanded = with_countries(text)
-        return replace(query, expanded=expanded) if expanded != text else query
+        return build_query(text, history, expanded if expanded != text else "")
 
     def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:
         query = self.prepare(question, history)
         name = backend or self.settings.backend
         try:
-            return create_backend(name, self).answer(query)
+            return finish(query, create_backend(name, self).answer(query))
         except BackendError as e:
-            return _fall_back(self, query, name, e)
+            return finish(query, _fall_back(self, query, name, e))
 
 
 @functools.lru_cache(maxsize=8)
@@ -128,12 +128,20 @@ def engine_for(settings: Settings) -> Engine:
 
 
 def ask(question: str, history: History = (), settings: Settings | None = None) -> Answer:
-    """Answer `question` after `history` (earlier (question, answer text) pairs).
+    """Answer `question` after `history`: earlier (question, answer text) pairs, or
+    (question, `Answer`) pairs or `Answer`s, whose citations tell a follow-up which
+    article the conversation is about.
 
     >>> ask("How many children were evacuated?", settings=settings).text  # doctest: +SKIP
     'The Russian military said it has evacuated over 2,000 people, including 1,049 children. [1]'
     """
     return engine_for(settings or Settings.from_env()).ask(question, history)
+
+
+def finish(query: Query, answer: Answer) -> Answer:
+    """The answer as callers get it, from `ask` and `stream` alike: it knows its question,
+    so it can be handed back as history."""
+    return replace(answer, question=query.question)
 
 
 def _fall_back(engine: Engine, query: Query, failed: str, error: BackendError) -> Answer:
@@ -145,13 +153,3 @@ def _fall_back(engine: Engine, query: Query, failed: str, error: BackendError) -
     answer = create_backend("extractive", engine).answer(query)
     reason = str(error).rstrip(".")
     return replace(answer, notice=prompts.FALLBACK_NOTICE.format(backend=failed, reason=reason))
-
-
-def _clean_history(history: History) -> list[tuple[str, str]]:
-    """Keep well-formed (question, answer) pairs; ignore anything else a caller sends."""
-    out = []
-    for turn in history or ():
-        if isinstance(turn, (tuple, list)) and len(turn) == 2:
-            q, a = turn
-            out.append((str(q or ""), str(a or "")))
-    return out

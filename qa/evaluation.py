@@ -199,10 +199,10 @@ def evaluate(
         _warm_up(engine, name, case_list)
         results = []
         for case, found in zip(case_list, evidence, strict=True):
-            history: list[tuple[str, str]] = []
+            history: list[tuple[str, Answer | str]] = []
             for index, turn in enumerate(case.turns):
                 result = _play(engine, name, case, index, history, found[index], settings)
-                history.append((turn.question, result.answer.text if result.answer else ""))
+                history.append((turn.question, result.answer or ""))
                 results.append(result)
                 if progress is not None:
                     progress(result)
@@ -272,7 +272,7 @@ def _play(
     backend: str,
     case: Case,
     index: int,
-    history: Sequence[tuple[str, str]],
+    history: Sequence[tuple[str, Answer | str]],
     found: tuple[Evidence, ...],
     settings: Settings,
 ) -> TurnResult:

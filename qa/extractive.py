@@ -1,55 +1,54 @@
 """The offline answer backend: the best-supported sentences, cited exactly.
 
 No language model: the retrieved passages are split into sentences with their offsets,
-each sentence is scored against the question (`qa.scoring`), and the answer is the
-best sentence (plus a second when it adds what the first lacks), each cited as the
-exact span of its article. When the best score is under `Settings.min_confidence` the
-backend abstains and says so; the threshold is calibrated on unanswerable questions.
+each sentence is scored against the question's `Intent` (`qa.rules`: weighted signals
+plus named rules, every part recorded), and the answer is the best sentence (plus a
+second from the same article when it adds what the first lacks), each cited as the
+exact span of its article. A close runner-up from another article is not mixed into
+the answer: it is listed in `Answer.also`. The backend declines (`qa.rules.decide`)
+when the best score is under `Settings.min_confidence` or the best sentence does not
+fill what the question asks for; `Answer.explanation` says which, and why.
 The concession: answers are whole sentences quoted from the articles, not rephrased.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from vectorstore import split_sentences
-from vectorstore.text import stem, terms
+from vectorstore.text import STOPWORDS, stem, words
 
 from . import prompts
-from .answer import Answer, Citation, render_answer
+from .answer import Answer, CandidateView, Citation, Explanation, ScorePart, render_answer
 from .backends import AnswerBackend, register_backend
 from .conversation import Query
-from .question import answer_type, reaction_asked
+from .intent import Intent
 from .retrieval import Retrieved
-from .scoring import (
+from .rules import (
+    WEIGHTS,
+    Decision,
+    Sentence,
     SentenceScore,
-    affirms,
-    counted_kind,
-    counted_noun,
-    counted_words,
-    found_share,
-    numbers_in,
-    reacts,
-    score_sentence,
+    Weights,
+    decide,
+    score,
 )
+from .scoring import affirms, counted_words, found_share, numbers_in
 
-__all__ = ["Candidate", "ExtractiveBackend"]
+__all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
-SECOND_SENTENCE_MARGIN = 0.06  # a second sentence must score within this of the best
-OTHER_ARTICLE_MARGIN = 0.04  # a close runner-up from another article is shown too
-COUNT_SIMILARITY = 0.66  # cosine above which a counted word means the asked one ("kids"~"children")
-FOLLOWUP_AFFINITY = 0.1  # bonus for the article the conversation's last answer came from
-TOPIC_AFFINITY = 0.03  # the same for a question that does not lean on the history
-NEXT_SENTENCE_AFFINITY = 0.1  # more for a follow-up's sentence right after that answer
-NEIGHBOUR_WEIGHT = 0.3  # share of a sentence-pair's extra similarity a sentence gains
-REACTION_BONUS = 0.05  # for a sentence telling the reaction a question asks about
-HEADLINE_PENALTY = 0.05  # a headline is dense with the topic's words, thin on facts
-_HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)  # unless asked about
-STRICT_TYPES = ("number", "date", "office")  # a sentence without one cannot answer
+EXPLAINED = 5  # candidates an explanation shows
+FOCUS_RESCORED = 5  # top candidates whose words are compared with the asked focus
+FOLLOWING_CHARS = 400  # how far after a sentence its next sentence is looked for
+MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
+# Words that count people who died, whatever the question calls them.
+_DEATH_COUNTS = frozenset(
+    stem(w)
+    for w in ["fatalities", "casualties", "deaths", "dead", "died", "killed", "victims", "lives"]
+)
 
 
 @dataclass(frozen=True)
@@ -68,45 +67,43 @@ class Candidate:
 class ExtractiveBackend(AnswerBackend):
     """Answer with the best one or two sentences of the retrieved passages."""
 
+    weights: Weights = WEIGHTS
+
     def answer(self, query: Query) -> Answer:
         engine = self.engine
         searches = query.searches
         vectors = engine.embed(searches)
         retrieved = engine.retriever.retrieve(searches, vectors=vectors)
         candidates = self.rank(query, retrieved, vectors)
-        threshold = engine.settings.min_confidence
-        best = candidates[0] if candidates else None
-        if (
-            best is None
-            or best.score.total < threshold
-            or (answer_type(query.question) in STRICT_TYPES and best.score.type_match is False)
-        ):
-            return abstain(query, retrieved, best.score.total if best else 0.0)
-        chosen = [candidates[0]]
-        second = _second(candidates)
-        if second is not None and second.score.total >= threshold:
+        decision = decide([c.score for c in candidates], engine.settings.min_confidence)
+        explanation = explain(query.intent, candidates, decision)
+        if not decision.answer:
+            confidence = candidates[0].score.total if candidates else 0.0
+            return abstain(query, retrieved, confidence, explanation)
+        best = candidates[0]
+        chosen = [best]
+        second = _second(candidates, self.weights)
+        if second is not None and second.score.total >= engine.settings.min_confidence:
             chosen.append(second)
-            first = chosen[0].source
-            chosen.sort(key=lambda c: (c.source != first, c.start))
-        citations = [
-            Citation(c.source, c.title, c.text, c.start, c.end, round(c.score.total, 4))
-            for c in chosen
-        ]
+            chosen.sort(key=lambda c: c.start)
         text = render_answer([c.text for c in chosen])
-        if affirms(query.question, chosen[0].text):
+        if affirms(query.question, best.text):
             text = prompts.AFFIRMED.format(answer=text)
         return Answer(
             text=text,
-            citations=citations,
+            citations=[_cite(c) for c in chosen],
             query=query.display,
             passages=retrieved.passages,
             backend=self.name,
-            confidence=round(candidates[0].score.total, 4),
+            confidence=round(best.score.total, 4),
+            also=[_cite(c) for c in _also(candidates, self.weights)],
+            explanation=explanation,
+            question=query.question,
         )
 
     def rank(self, query: Query, retrieved: Retrieved, vectors: np.ndarray) -> list[Candidate]:
         """Every sentence of the retrieved passages, best first."""
-        sentences: list[tuple[str, str, int, int, str, float]] = []
+        sentences: list[Sentence] = []
         rows: list[np.ndarray | None] = []
         seen: set[tuple[str, str]] = set()
         for passage in retrieved.passages:
@@ -120,52 +117,51 @@ class ExtractiveBackend(AnswerBackend):
                 if key in seen:
                     continue
                 seen.add(key)
-                sentences.append((passage.source, passage.title, a, b, text[a:b], passage.score))
+                sentences.append(
+                    Sentence(passage.source, passage.title, a, b, text[a:b], text, passage.score)
+                )
                 rows.append(stored_rows.get((a, b)))
         if not sentences:
             return []
+        index = self.engine.keyword_index()
+        intent = query.intent
+        # A name the articles never use cannot be asked of them ("USSR" for "Soviet
+        # Union"): only names the corpus knows must be in the answer's article.
+        known = tuple(n for n in intent.names if n in index.term_df)
+        if known != intent.names:
+            intent = replace(intent, names=known)
+        intent = _with_quoted_history(intent, sentences)
         sims = self._similarities(sentences, rows, vectors, retrieved)
-        kind = answer_type(query.question)
-        counts = self._counts_match(query.question, [s[4] for s in sentences]) if kind else {}
-        idf = self.engine.keyword_index().idf
-        q_terms = terms(query.searched)
-        c_terms = [t for t in terms(query.context) if t not in q_terms]
-        affinity = _conversation_articles(query, retrieved)
-        bonus = FOLLOWUP_AFFINITY if query.is_followup else TOPIC_AFFINITY
-        headline_penalty = 0.0 if _HEADLINE.search(query.question) else HEADLINE_PENALTY
-        actors = reaction_asked(query.searched)
-        out = []
-        for i, (source, title, a, b, text, prior) in enumerate(sentences):
-            score = score_sentence(
+        counts = self._counts_match(intent, [s.text for s in sentences])
+        unnamed = _unnamed(query.intent, sentences) if intent.attribute else {}
+        sentences = [
+            replace(
+                s,
                 semantic=float(sims[i, 0]),
                 semantic_context=float(sims[i, 1]) if query.is_followup else None,
-                question_terms=q_terms,
-                context_terms=c_terms,
-                sentence=text,
-                question=query.question,
-                kind=kind,
-                prior=prior,
-                idf=idf,
-                counts_match=counts.get(i),
+                counts=counts.get(i),
+                following=_following(s) if intent.reaction_by else "",
+                unnamed=unnamed.get(s.source, ()),
             )
-            if source in affinity:
-                follows = query.is_followup and any(
-                    a > end and not retrieved.articles[source].text[end:a].strip()
-                    for end in affinity[source]
-                )  # the sentence right after the last answer: "How did Armenia respond?"
-                extra = bonus + (NEXT_SENTENCE_AFFINITY if follows else 0.0)
-                score = replace(score, total=score.total + extra)
-            if actors is not None and reacts(text, actors):  # "How did Russia take that?"
-                score = replace(score, total=score.total + REACTION_BONUS)
-            if headline_penalty and text.strip() == title.strip():
-                score = replace(score, total=score.total - headline_penalty)
-            out.append(Candidate(source, title, a, b, text, score))
-        out.sort(key=lambda c: -c.score.total)
-        return out
+            for i, s in enumerate(sentences)
+        ]
+        idf = index.idf
+        scored = [(s, score(intent, s, idf, self.weights)) for s in sentences]
+        scored.sort(key=lambda p: -p[1].total)
+        top = [s for s, _ in scored[:FOCUS_RESCORED]]
+        if intent.focus and intent.asks != "number":
+            similar = self._similar_words(intent.focus, [s.text for s in top])
+            top = [replace(s, similar=similar) for s in top] if similar else []
+        else:
+            top = []
+        if top:
+            scored[: len(top)] = [(s, score(intent, s, idf, self.weights)) for s in top]
+            scored.sort(key=lambda p: -p[1].total)
+        return [Candidate(s.source, s.title, s.start, s.end, s.text, sc) for s, sc in scored]
 
     def _similarities(
         self,
-        sentences: list[tuple[str, str, int, int, str, float]],
+        sentences: list[Sentence],
         rows: list[np.ndarray | None],
         vectors: np.ndarray,
         retrieved: Retrieved,
@@ -174,10 +170,10 @@ class ExtractiveBackend(AnswerBackend):
 
         Vectors come from the store (embedded at ingest); only sentences a store lacks
         them for are embedded now. A sentence that leans on its neighbour ("At that
-        time, Russia mediated ...") gains `NEIGHBOUR_WEIGHT` of what the pair scores
+        time, Russia mediated ...") gains `Weights.neighbour` of what the pair scores
         above the sentence alone.
         """
-        missing = [s[4] for s, r in zip(sentences, rows, strict=True) if r is None]
+        missing = [s.text for s, r in zip(sentences, rows, strict=True) if r is None]
         fresh = iter(self.engine.embed(missing)) if missing else iter(())
         matrix = np.vstack([r if r is not None else next(fresh) for r in rows])
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
@@ -185,44 +181,65 @@ class ExtractiveBackend(AnswerBackend):
         best = own.copy()
         by_source: dict[str, list[int]] = {}
         for i, s in enumerate(sentences):
-            by_source.setdefault(s[0], []).append(i)
+            by_source.setdefault(s.source, []).append(i)
         for source, members in by_source.items():
             text = retrieved.articles[source].text
-            members.sort(key=lambda i: sentences[i][2])
+            members.sort(key=lambda i: sentences[i].start)
             for i, j in itertools.pairwise(members):
-                if text[sentences[i][3] : sentences[j][2]].strip():
+                if text[sentences[i].end : sentences[j].start].strip():
                     continue  # not neighbours: a sentence between them was not retrieved
                 pair = matrix[i] + matrix[j]
                 sim = (pair / max(float(np.linalg.norm(pair)), 1e-12)) @ vectors.T
                 best[i] = np.maximum(best[i], sim)
                 best[j] = np.maximum(best[j], sim)
-        return own + NEIGHBOUR_WEIGHT * (best - own)
+        return own + self.weights.neighbour * (best - own)
 
-    def _counts_match(self, question: str, sentences: list[str]) -> dict[int, bool]:
-        """For "how many X": which sentences count X (by stem, else by embedding)."""
-        noun = counted_noun(question)
-        if noun is None:
-            return {}
-        target = stem(noun)
+    def _similar_words(self, focus: str, texts: list[str]) -> frozenset[str]:
+        """Stems of the words in `texts` whose embedding is close to `focus`'s
+        ("residents" for "population", "kids" for "children")."""
+        target = stem(focus)
+        vocab = sorted(
+            {w for t in texts for w in words(t) if w.isalpha() and w not in STOPWORDS} - {focus}
+        )
+        vocab = [w for w in vocab if stem(w) != target and len(w) > 2]
+        if not vocab:
+            return frozenset()
+        vecs = self.engine.embed([focus, *vocab])
+        sims = vecs[1:] @ vecs[0]
+        close = self.weights.similar_word
+        return frozenset(stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close)
+
+    def _counts_match(self, intent: Intent, sentences: list[str]) -> dict[int, bool]:
+        """For "how many X": which sentences count X (by stem, else by embedding), and,
+        when the question says whose X ("Azerbaijani soldiers"), name them."""
+        if intent.asks != "number" or intent.focus is None or intent.attribute:
+            return {}  # an attribute ("the population of X") is named, not counted
+        head = intent.focus.split()[-1]  # "bus routes": routes are counted
+        wanted = {stem(w) for w in intent.focus.split()}
         per_sentence = [counted_words(s) for s in sentences]
-        vocab = sorted({w for ws in per_sentence for w in ws if stem(w) != target})
-        similar = {stem(noun)}
+        vocab = sorted({w for ps in per_sentence for p in ps for w in p if stem(w) not in wanted})
+        similar = {stem(head)}
+        if stem(head) in _DEATH_COUNTS:  # "fatalities", "the dead": people killed
+            similar |= _DEATH_COUNTS | {stem("people")}
         if vocab:
-            vecs = self.engine.embed([noun, *vocab])
+            vecs = self.engine.embed([head, *vocab])
             sims = vecs[1:] @ vecs[0]
-            similar |= {
-                stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= COUNT_SIMILARITY
-            }
-        whose = counted_kind(question)  # "Azerbaijani soldiers": the sentence must say whose
+            close = self.weights.similar_word
+            similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
+        whose = list(intent.focus_names)
         return {
-            i: any(stem(w) in similar for w in ws)
-            and (not whose or found_share(whose, text) == 1.0)
-            for i, (ws, text) in enumerate(zip(per_sentence, sentences, strict=True))
-            if ws or numbers_in(text)
+            i: any(_counts(p, similar, whose, text) for p in ps)
+            for i, (ps, text) in enumerate(zip(per_sentence, sentences, strict=True))
+            if ps or numbers_in(text)
         }
 
 
-def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
+def abstain(
+    query: Query,
+    retrieved: Retrieved,
+    confidence: float,
+    explanation: Explanation | None = None,
+) -> Answer:
     """The honest "the articles don't say", with the closest passages kept for display."""
     closest = (
         prompts.ABSTAIN_CLOSEST.format(title=retrieved.passages[0].title)
@@ -235,38 +252,110 @@ def abstain(query: Query, retrieved: Retrieved, confidence: float) -> Answer:
         query=query.display,
         passages=retrieved.passages,
         confidence=round(confidence, 4),
+        explanation=explanation,
+        question=query.question,
     )
 
 
-def _conversation_articles(query: Query, retrieved: Retrieved) -> dict[str, list[int]]:
-    """Retrieved articles that the conversation's latest answer quoted from, each with
-    where those quotes end in its text."""
-    if not query.previous_answers:
-        return {}
-    latest = query.previous_answers[-1]
-    quoted = [q for a, b in split_sentences(latest) if len(q := latest[a:b]) > 20]
-    out: dict[str, list[int]] = {}
-    for article_id, article in retrieved.articles.items():
-        ends = [i + len(q) for q in quoted if (i := article.text.find(q)) >= 0]
-        if ends:
-            out[article_id] = ends
+def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> Explanation:
+    """The `Explanation` of a decision over ranked `candidates` (the top `EXPLAINED`)."""
+    return Explanation(
+        intent=intent.describe(),
+        decision="answered" if decision.answer else "declined",
+        why=decision.why,
+        candidates=[
+            CandidateView(
+                c.source,
+                c.text,
+                c.start,
+                c.end,
+                round(c.score.total, 4),
+                [ScorePart(p.rule, round(p.value, 4), p.why) for p in c.score.parts],
+                c.score.slot,
+                c.score.slot_why,
+            )
+            for c in candidates[:EXPLAINED]
+        ],
+    )
+
+
+def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:
+    """For each article, the names the question gives that it never uses."""
+    out: dict[str, tuple[str, ...]] = {}
+    for s in sentences:
+        if s.source not in out:
+            out[s.source] = tuple(n for n in intent.names if found_share([n], s.article) == 0)
     return out
 
 
-def _second(candidates: list[Candidate]) -> Candidate | None:
-    """A runner-up worth adding: a near-tie from another article (the question may be
-    about either), or a close sentence supplying the answer type the best one lacks."""
+def _counts(phrase: list[str], similar: set[str], whose: list[str], sentence: str) -> bool:
+    """Whether a number's `phrase` ("nine Armenian detainees") counts what the question
+    counts: a word of it means the asked noun, and when the question says whose
+    ("Azerbaijani soldiers") the phrase's own qualifier, else the sentence, says so.
+    """
+    if not any(stem(w.lower()) in similar for w in phrase):
+        return False
+    if not whose:
+        return True
+    qualifiers = [w for w in phrase if stem(w.lower()) not in similar and not w.islower()]
+    return found_share(whose, " ".join(qualifiers) or sentence) == 1.0
+
+
+def _with_quoted_history(intent: Intent, sentences: list[Sentence]) -> Intent:
+    """History given as plain text carries no citations: the latest answer's quotes are
+    then the candidate sentences it quotes word for word (it quotes whole sentences), so
+    a follow-up still knows its article. History given as `Answer`s needs none of this.
+    """
+    if not intent.history or intent.previous:
+        return intent
+    latest = next((t for t in reversed(intent.history) if t.answer), None)
+    if latest is None:
+        return intent
+    quoted = tuple(
+        Citation(s.source, s.title, s.text, s.start, s.end)
+        for s in sentences
+        if len(s.text) > MIN_QUOTED_CHARS and s.text in latest.answer
+    )
+    if not quoted:
+        return intent
+    turns = tuple(replace(t, citations=quoted) if t is latest else t for t in intent.history)
+    return replace(intent, history=turns)
+
+
+def _following(s: Sentence) -> str:
+    """The sentence after `s` in its article ("... a move that angered Russia.")."""
+    after = split_sentences(s.article, s.end, min(len(s.article), s.end + FOLLOWING_CHARS))
+    return s.article[after[0][0] : after[0][1]] if after else ""
+
+
+def _cite(c: Candidate) -> Citation:
+    return Citation(c.source, c.title, c.text, c.start, c.end, round(c.score.total, 4))
+
+
+def _second(candidates: list[Candidate], weights: Weights) -> Candidate | None:
+    """A runner-up worth adding: a close sentence of the same article that supplies the
+    kind of answer the best one lacks. Never one from another article: an answer tells
+    one event (another article's near-tie goes to `Answer.also`)."""
     best = candidates[0]
+    if best.score.type_match is not False:
+        return None
     for c in candidates[1:4]:
-        gap = best.score.total - c.score.total
-        if gap > SECOND_SENTENCE_MARGIN:
+        if best.score.total - c.score.total > weights.second_margin:
             return None
-        if (
-            c.source != best.source
-            and gap <= OTHER_ARTICLE_MARGIN
-            and c.score.type_match is not False
-        ):
-            return c
-        if best.score.type_match is False and c.score.type_match is True:
+        if c.source == best.source and c.score.type_match is True and c.score.slot:
             return c
     return None
+
+
+def _also(candidates: list[Candidate], weights: Weights) -> list[Candidate]:
+    """Close runners-up from other articles that could also answer: shown beside the
+    answer ("Also in the articles"), never in it."""
+    best = candidates[0]
+    out: list[Candidate] = []
+    for c in candidates[1:4]:
+        if best.score.total - c.score.total > weights.also_margin:
+            break
+        other = c.source != best.source and all(o.source != c.source for o in out)
+        if other and c.score.slot and c.score.type_match is not False:
+            out.append(c)
+    return out

@@ -8,9 +8,11 @@ through three steps:
    is searched for (beside the offline follow-up expansion) and shown as `Answer.query`;
 2. the model answers from numbered passages, article text fenced as untrusted data
    (`prompts.ANSWER_*`), streaming its draft as it comes;
-3. `qa.verify` keeps only the draft's sentences their cited passages support, each
-   cited as an exact article span; if none survives, the extractive answer is given
-   with a notice (`prompts.UNVERIFIED_NOTICE`).
+3. `qa.verify` keeps only the draft's sentences their cited passages support (a
+   faithful paraphrase included), each cited as an exact article span. A reply that
+   says the articles don't say is a decline, kept as such. If no sentence survives,
+   the answer says so in its own text (`prompts.UNVERIFIED_REPLACED`) before the
+   extractive answer it shows instead.
 
 Every request has a timeout and no retries; a server that is down, slow, refuses the
 key or lacks the model raises `BackendError` naming the URL and what to check (the
@@ -35,7 +37,7 @@ from .conversation import Query
 from .errors import BackendError
 from .extractive import ExtractiveBackend, abstain
 from .retrieval import Retrieved
-from .verify import verify
+from .verify import is_decline, verify
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -119,8 +121,12 @@ class OpenAIBackend(AnswerBackend):
     ) -> Answer:
         """Verify `draft` against the `shown` passages; fall back if nothing holds."""
         engine = self.engine
+        if is_decline(draft):  # the model's decline is a decline, not a claim to check
+            declined = abstain(replace(query, expanded=standalone), retrieved, 0.0)
+            return replace(declined, query=standalone, backend=self.name)
         texts = {source: article.text for source, article in retrieved.articles.items()}
-        checked = verify(draft, shown, texts, engine.embed, engine.keyword_index().idf)
+        idf = engine.keyword_index().idf
+        checked = verify(draft, shown, texts, engine.embed, idf, question=standalone)
         if checked.citations:
             return Answer(
                 text=checked.text,
@@ -133,8 +139,18 @@ class OpenAIBackend(AnswerBackend):
             )
         log.info("no sentence of the draft was supported: %r", draft)
         fallback = ExtractiveBackend(engine).answer(query)
+        # Never a different answer in its place without saying so in the answer itself.
+        text = (
+            prompts.UNVERIFIED_DECLINED
+            if fallback.abstained
+            else prompts.UNVERIFIED_REPLACED.format(answer=fallback.text)
+        )
         return replace(
-            fallback, query=standalone, notice=prompts.UNVERIFIED_NOTICE, dropped=checked.dropped
+            fallback,
+            text=text,
+            query=standalone,
+            notice=prompts.UNVERIFIED_NOTICE,
+            dropped=checked.dropped,
         )
 
     def _chunks(self, model: BaseChatModel, messages: list[BaseMessage]) -> Iterator[str]:

@@ -22,7 +22,9 @@ __all__ = [
     "PASSAGE_OPEN",
     "REWRITE_SYSTEM",
     "REWRITE_USER",
+    "UNVERIFIED_DECLINED",
     "UNVERIFIED_NOTICE",
+    "UNVERIFIED_REPLACED",
 ]
 
 ABSTAIN_PREFIX = "The articles don't say"
@@ -91,7 +93,17 @@ LLM_FAILED = (
     "ARTICLEQA_LLM_BASE_URL and ARTICLEQA_LLM_MODEL."
 )
 
-# Shown when the LLM's draft had no sentence its cited passages support.
+# The answer text when the LLM's draft had no sentence its cited passages support:
+# said in the answer itself, never a silent swap. {answer}: the extractive answer.
+UNVERIFIED_REPLACED = (
+    "The language model's answer could not be checked against the articles, so it is not "
+    "shown. The passage that best answers the question: {answer}"
+)
+UNVERIFIED_DECLINED = (
+    ABSTAIN_PREFIX + ": the language model's answer could not be checked against them, so "
+    "it is not shown."
+)
+# Shown above such an answer, as a notice.
 UNVERIFIED_NOTICE = (
     "The language model's answer was not supported by the articles it cited, so it "
     "was not shown; this answer is extractive."

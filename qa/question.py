@@ -1,4 +1,4 @@
-"""Reading a question: is it askable, what kind of answer it wants, and fixing typos.
+"""Cleaning a question: is it askable, and fixing its typos (what it asks: `qa.intent`).
 
 Pure functions over strings; the vocabulary for spelling correction is the corpus'
 (`LexicalIndex.word_df`), so a word is only "corrected" towards a word the articles use.
@@ -12,18 +12,11 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from vectorstore.text import STOPWORDS, stem, terms
+from vectorstore.text import STOPWORDS, stem
 
 from .errors import QuestionError
 
-__all__ = [
-    "OFFICE",
-    "REACTION",
-    "answer_type",
-    "clean_question",
-    "correct_spelling",
-    "reaction_asked",
-]
+__all__ = ["clean_question", "correct_spelling"]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 REAL_WORD_RATIO = 100  # how much more common a real word's neighbour must be to replace it
@@ -53,70 +46,6 @@ SHORTHAND = {
     "thru": "through",
 }
 
-OFFICE = (
-    r"(president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)|commander"
-    r"|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?|director)"
-)
-
-_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "number",
-        re.compile(
-            r"\b(how (many|much|old|long|far|big|large)|what (number|percentage|share|proportion)"
-            r"|death toll|number of|what was the toll)\b"
-        ),
-    ),
-    (
-        "date",
-        re.compile(
-            r"\b(when|(what|which)( \w+)? (year|day|date|month)|what time"
-            r"|on what day|in what year|since when)\b"
-        ),
-    ),
-    (
-        "expansion",
-        re.compile(r"\b(stands? for|short for|abbreviation|acronym|full name|spel(?:t|led) out)\b"),
-    ),
-    (
-        "office",  # who holds a named office: the answer names the office too
-        re.compile(
-            rf"\bwho(?: is|'s| was| are| were) (?:the )?(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            r"\b(where|what (country|city|region|place|town)"
-            r"|which (country|city|region|place|town))\b"
-        ),
-    ),
-    (
-        "person",
-        re.compile(
-            r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
-            r"|agency|country|countries|side|group|body|alliance|power)"
-            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body)"
-            r"|what (is|was|are|were) (his|her|their|its|the) names?)\b"
-        ),
-    ),
-]
-
-
-# A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
-REACTION = re.compile(
-    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
-    r"|take (that|it|this|the news))\b",
-    re.IGNORECASE,
-)
-# whose reaction: "how did Russia ...", "what was Russia's reaction", "did the CSTO respond"
-_REACTOR = re.compile(
-    r"\b(?:how did|did|what was) (?:the )?([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?", re.I
-)
-
-_WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how)\b")
-_CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose"})
-
-
 def clean_question(question: str, max_chars: int) -> str:
     """Normalise white space and control characters; refuse what cannot be a question.
 
@@ -139,51 +68,6 @@ def clean_question(question: str, max_chars: int) -> str:
     if not any(c.isalnum() for c in text):
         raise QuestionError("The question has no words in it; ask in words, e.g. 'Who ...?'.")
     return text
-
-
-def answer_type(question: str) -> str | None:
-    """The kind of answer a question wants: number, date, expansion (of an acronym),
-    office (its holder), place, person, or None.
-
-    >>> answer_type("And how many of them were children?"), answer_type("Who brokered it?")
-    ('number', 'person')
-
-    Only the question's own (first) "when", "where" or "who" counts, not a clause's:
-
-    >>> answer_type("What did the troops do when the fighting broke out?") is None
-    True
-
-    A group, body or agency is named like a person; an acronym's meaning is spelt out:
-
-    >>> answer_type("What ethnic group lives there?"), answer_type("What does CSTO stand for?")
-    ('person', 'expansion')
-    >>> answer_type("Who is Azerbaijan's defense minister?")
-    'office'
-    """
-    q = question.lower()
-    first = _WH.search(q)
-    asks_at = first.start() if first else 0
-    for name, pattern in _TYPES:
-        for m in pattern.finditer(q):
-            if m.group() in _CLAUSE_WORDS and m.start() != asks_at:
-                continue  # "what did they do when ...": a clause's "when" asks nothing
-            return name
-    return None
-
-
-def reaction_asked(question: str) -> list[str] | None:
-    """Whose reaction `question` asks about, as search terms: None if it asks about no
-    reaction, [] if it names no one. A capital's country added by `with_countries` counts.
-
-    >>> reaction_asked("How did Moscow (Russia) take that?")
-    ['moscow', 'russia']
-    >>> reaction_asked("What was Armenia's reaction?"), reaction_asked("Who signed it?")
-    (['armenia'], None)
-    """
-    if not REACTION.search(question):
-        return None
-    found = _REACTOR.search(question)
-    return terms(f"{found.group(1)} {found.group(2) or ''}") if found else []
 
 
 class _Speller:

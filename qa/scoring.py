@@ -19,38 +19,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Set
-from dataclasses import dataclass
 
 from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 
-from .question import OFFICE
+from .intent import OFFICE
 
 __all__ = [
-    "SentenceScore",
     "affirms",
     "amounts_in",
     "capitalised_names",
-    "counted_kind",
-    "counted_noun",
     "counted_words",
     "dates_in",
     "found_share",
+    "has_time",
     "holds_office",
+    "negates",
     "numbers_in",
     "overlap",
     "reacts",
-    "score_sentence",
     "spells_out",
     "type_match",
 ]
 
-W_SEMANTIC = 0.7
-W_OVERLAP = 0.2
-W_CONTEXT = 0.4  # weight of a follow-up's context relative to its own question
-W_PRIOR = 0.05  # weight of the passage's retrieval rank
-TYPE_BONUS = 0.08
-TYPE_PENALTY = 0.15
 MIN_PREFIX = 5  # letters two terms must share to match by prefix ("armenia"/"armenian")
+COUNTED_WORDS = 3  # words after a number that may name what it counts
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
@@ -68,10 +60,22 @@ _DATE = re.compile(
     r"(?:this|next) (?:week|month|year))\b",
     re.IGNORECASE,
 )
+# A time of day: "3 a.m.", "14:30", "at dawn", "in the morning", "shortly after midnight"
+_TIME = re.compile(
+    r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
+    r"|dawn|dusk|daybreak|sunrise|sunset|morning|afternoon|evening|overnight|night"
+    r"|o'clock|local time|gmt|utc)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
 _OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
 _ANY_OFFICE = frozenset({"leader", "head", "chief"})  # met by any office's title
 _NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
+# "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
+_NAMED_AS = re.compile(
+    r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [A-Z][\w’'-]*)*)?,?"
+    r" (?:is|was|named|called|is named|was named|is called)(?: named| called)? ([A-Z][\w’'-]+)"
+)
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+), (?:the |[\w-]+['’]s )?(?:[\w-]+ )?$")  # "Aliyev, the "
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
@@ -115,17 +119,6 @@ _NOT_NAMES = frozenset(
         "there",
     ]
 )
-
-
-@dataclass(frozen=True)
-class SentenceScore:
-    """The parts of a sentence's score, kept for debugging and calibration."""
-
-    semantic: float
-    overlap: float
-    type_match: bool | None
-    prior: float
-    total: float
 
 
 def numbers_in(text: str) -> set[str]:
@@ -176,6 +169,15 @@ def spells_out(acronym: str, sentence: str) -> bool:
     return False
 
 
+def has_time(text: str) -> bool:
+    """Whether `text` tells a time of day (a weekday or a year is no time of day).
+
+    >>> has_time("shortly after midnight on November 10"), has_time("On Tuesday, in 2020")
+    (True, False)
+    """
+    return bool(_TIME.search(text))
+
+
 def dates_in(text: str) -> set[str]:
     """Day names, months, years and decades.
 
@@ -198,67 +200,35 @@ def capitalised_names(text: str) -> set[str]:
     }
 
 
-def counted_noun(question: str) -> str | None:
-    """What a "how many" question counts (lower case), if it says.
-
-    >>> counted_noun("How many Azerbaijani soldiers died?")
-    'soldiers'
-    >>> counted_noun("And how many of them were children?")
-    'children'
-    >>> counted_noun("How many all-out wars were fought?")
-    'wars'
-    """
-    m = re.search(r"\bhow many\b(.*)", question, re.IGNORECASE)
-    if not m:
-        return None
-    tokens = re.findall(r"[\w'’-]+", m.group(1))
-    if tokens[:1] == ["of"]:  # "how many of them were children", "how many of the dead"
-        rest = [t for t in tokens[1:] if t.lower() not in STOPWORDS]
-        return rest[0].lower() if rest else None
-    for i, t in enumerate(tokens[:3]):
-        if t.lower() in STOPWORDS:
-            return None
-        modifies = i + 1 < len(tokens) and tokens[i + 1].lower() not in STOPWORDS
-        if modifies and _MODIFIER.fullmatch(t):
-            continue  # "all-out wars": the noun follows its compound modifier
-        if not t[:1].isupper():
-            return t.lower()
-    return None
-
-
-def counted_kind(question: str) -> list[str]:
-    """The names a "how many" question puts on what it counts, as search terms:
-    "How many Azerbaijani soldiers died?" counts Azerbaijan's soldiers, not Armenia's.
-
-    >>> counted_kind("How many Azerbaijani soldiers died?"), counted_kind("How many died?")
-    (['azerbaijani'], [])
-    """
-    m = re.search(r"\b(?i:how many) ((?:[A-Z][\w’'-]* )+)[a-z]", question)
-    return terms(m.group(1)) if m else []
-
-
-def counted_words(sentence: str) -> list[str]:
-    """The word each number in `sentence` counts; a bare number counts what the last did.
+def counted_words(sentence: str) -> list[list[str]]:
+    """What each number in `sentence` counts: the words of the noun phrase after it,
+    as written (up to `COUNTED_WORDS`); a bare number counts what the last one did.
 
     >>> counted_words("troops killed at least 32 people and injured more than 200.")
-    ['people', 'people']
+    [['people'], ['people']]
     >>> counted_words("In 2020 it evacuated over 2,000 people, including 1,049 children.")
-    ['people', 'children']
-    >>> counted_words("this includes two full-scale wars")
-    ['wars']
+    [['people'], ['children']]
+    >>> counted_words("this includes two full-scale wars and five new bus routes")
+    [['full-scale', 'wars'], ['new', 'bus', 'routes']]
     """
-    out: list[str] = []
+    out: list[list[str]] = []
     for m in _RAW_NUMBER.finditer(sentence):
         if _YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
-        nxt = _NEXT_WORD.match(sentence, m.end())
-        word = nxt.group(1).lower() if nxt else ""
-        if nxt and _MODIFIER.fullmatch(word) and (noun := _NEXT_WORD.match(sentence, nxt.end())):
-            word = noun.group(1).lower() if noun.group(1).lower() not in STOPWORDS else word
-        if not word or word in STOPWORDS or numbers_in(word):
-            word = out[-1] if out else ""
-        if word:
-            out.append(word)
+        phrase: list[str] = []
+        end = m.end()
+        while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
+            word = nxt.group(1)  # as written: "Armenian" says whose
+            if word.lower() in STOPWORDS or numbers_in(word):
+                break
+            phrase.append(word)
+            end = nxt.end()
+            if sentence[end : end + 1] in (",", ";", ".", ":", ")"):
+                break
+        if not phrase:
+            phrase = out[-1] if out else []
+        if phrase:
+            out.append(phrase)
     return out
 
 
@@ -310,6 +280,12 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     >>> holds_office("signed by the leaders of Russia, Armenia and Azerbaijan", "leader")
     False
+
+    The holder may also be named after a verb: "the mayor of X is (named) Y", "a coach
+    called Y".
+
+    >>> holds_office("The mayor of Town12 is named Mayor12x.", "mayor", {"town12"})
+    True
     """
     wanted = set(terms(office))
     for m in _OFFICE.finditer(sentence):
@@ -317,7 +293,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
             continue
         after = _NAME_AFTER.match(sentence, m.end()) if m.group()[0].isupper() else None
         before = _NAME_BEFORE.search(sentence, 0, m.start())
-        name = after or before
+        named = _NAMED_AS.match(sentence, m.end())
+        name = after or before or named
         if name and stem(name.group(1).lower()) not in asked:
             return True
     return False
@@ -364,42 +341,6 @@ def overlap(
     return found / total if total else 0.0
 
 
-def score_sentence(
-    *,
-    semantic: float,
-    semantic_context: float | None,
-    question_terms: list[str],
-    context_terms: list[str],
-    sentence: str,
-    question: str,
-    kind: str | None,
-    prior: float,
-    idf: Callable[[str], float],
-    counts_match: bool | None = None,
-) -> SentenceScore:
-    """Combine the signals into one score (see the module docstring).
-
-    `counts_match` (for "how many X" questions): whether the sentence counts X.
-    """
-    s_terms = set(terms(sentence))
-    ov = overlap(question_terms, s_terms, idf)
-    sem = semantic
-    if semantic_context is not None:  # a follow-up: its context counts, less than itself
-        sem = (semantic + W_CONTEXT * semantic_context) / (1 + W_CONTEXT)
-        if context_terms:
-            ctx = overlap(context_terms, s_terms, idf)
-            ov = (ov + W_CONTEXT * ctx) / (1 + W_CONTEXT)
-    match = type_match(kind, sentence, question)
-    if match and counts_match is False:
-        match = False
-    total = W_SEMANTIC * sem + W_OVERLAP * ov + W_PRIOR * prior
-    if match is True:
-        total += TYPE_BONUS
-    elif match is False:
-        total -= TYPE_PENALTY
-    return SentenceScore(sem, ov, match, prior, total)
-
-
 _YES_NO = re.compile(
     r"^(?:(?:and|so|but|then),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could|will|"
     r"would)\b",
@@ -411,6 +352,15 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 MIN_AFFIRMED_TERMS = 2  # a yes/no question with fewer content words says too little
+
+
+def negates(text: str) -> bool:
+    """Whether `text` says no to something ("not", "never", "denied", "rejected" ...).
+
+    >>> negates("Russia denied it."), negates("Russia agreed.")
+    (True, False)
+    """
+    return bool(_NEGATION.search(text))
 
 
 def affirms(question: str, sentence: str) -> bool:

@@ -17,13 +17,13 @@ from typing import Protocol, runtime_checkable
 from .answer import Answer
 from .backends import AnswerBackend, create_backend
 from .conversation import Query
-from .engine import Engine, _fall_back, engine_for
+from .engine import Engine, _fall_back, engine_for, finish
 from .errors import BackendError
 from .settings import Settings
 
 __all__ = ["StreamingBackend", "pieces", "stream", "stream_engine"]
 
-History = Sequence[tuple[str, str]]
+History = Sequence[object]  # as `qa.engine.ask` takes it
 
 
 @runtime_checkable
@@ -64,9 +64,10 @@ def pieces(text: str) -> list[str]:
 
 def _stream(engine: Engine, query: Query, name: str) -> Iterator[str | Answer]:
     try:
-        yield from _from_backend(create_backend(name, engine), query)
+        for item in _from_backend(create_backend(name, engine), query):
+            yield finish(query, item) if isinstance(item, Answer) else item
     except BackendError as e:
-        yield _fall_back(engine, query, name, e)
+        yield finish(query, _fall_back(engine, query, name, e))
 
 
 def _from_backend(backend: AnswerBackend, query: Query) -> Iterator[str | Answer]:

@@ -3,8 +3,13 @@
 An LLM's answer is only worth showing if each of its claims is in the articles. `verify`
 splits the draft into sentences, reads each sentence's `[n]` markers, and checks the
 sentence against the sentences of the passage(s) it cites: most of its content words
-must appear there (`qa.scoring.overlap`, IDF-weighted), its meaning must be close
-(embedding cosine), and every number and name it states must be in the source. A supported
+must appear there (`qa.scoring.overlap`, IDF-weighted) and its meaning must be close
+(embedding cosine), or, for a faithful paraphrase in the model's own words, its
+meaning must be very close with fewer shared words; either way every number and name it
+states must be in the source and it must not flip the source's polarity (a "not" one
+side lacks). A leading "Yes," or "No," is checked apart: the rest of the sentence is
+verified as any other, and a "Yes" needs a source that says yes to the question
+word for word (`qa.scoring.affirms`), a "No" one that negates. A supported
 sentence keeps one citation, narrowed to the exact article span that supports it best
 (one sentence, or two adjacent ones when the claim joins them); an unsupported sentence
 is dropped and recorded. Markers are renumbered in order of first use.
@@ -21,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -29,15 +34,18 @@ from vectorstore import split_sentences
 from vectorstore.text import terms
 
 from .answer import Citation, Passage
-from .scoring import capitalised_names, numbers_in, overlap
+from .scoring import affirms, capitalised_names, negates, numbers_in, overlap
 
 __all__ = [
     "MIN_COSINE",
     "MIN_OVERLAP",
+    "PARAPHRASE_COSINE",
+    "PARAPHRASE_OVERLAP",
     "DraftSentence",
     "Support",
     "Verified",
     "best_support",
+    "is_decline",
     "read_markers",
     "split_draft",
     "supports",
@@ -46,11 +54,21 @@ __all__ = [
 
 MIN_OVERLAP = 0.7  # IDF-weighted share of a draft sentence's terms the source must contain
 MIN_COSINE = 0.6  # cosine similarity (unit embeddings) between draft sentence and source
+PARAPHRASE_COSINE = 0.75  # a paraphrase in other words must be this close in meaning ...
+PARAPHRASE_OVERLAP = 0.4  # ... and still share this much of its (weighted) words
 MAX_SPAN_SENTENCES = 2  # a claim may join this many adjacent source sentences
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 Idf = Callable[[str], float]
 
+_DECLINE = re.compile(
+    r"^(?:i'?m sorry,? )?(?:the (?:articles?|passages?|texts?|sources?) "
+    r"(?:do(?:es)?n[’']?t|do(?:es)? not) (?:say|mention|contain|state|answer|provide|specify"
+    r"|give)|i (?:do not|don[’']?t) know"
+    r"|(?:there is |there's )?no (?:information|mention))",
+    re.IGNORECASE,
+)
+_YES_NO_LEAD = re.compile(r"^(yes|no)\b[,.!;:]?\s*", re.IGNORECASE)
 _MARKER = r"\[\s*(?:passages?\s*)?\d+(?:\s*[,;]\s*(?:passages?\s*)?\d+)*\s*\]"
 _MARKER_RE = re.compile(_MARKER, re.IGNORECASE)
 _MARKERS_AFTER_END = re.compile(rf"([.!?]+[”\"’')]*)((?:\s*{_MARKER})+)", re.IGNORECASE)
@@ -129,12 +147,31 @@ def split_draft(draft: str) -> list[DraftSentence]:
 
 
 def supports(overlap_share: float, cosine: float, facts_ok: bool) -> bool:
-    """The support rule: enough shared words, close meaning, no number or name of its own.
+    """The support rule: no number, name or polarity of its own, and either enough shared
+    words with close meaning, or (a paraphrase) very close meaning with fewer words.
 
     >>> supports(0.8, 0.7, True), supports(0.8, 0.3, True), supports(0.9, 0.9, False)
     (True, False, False)
+    >>> supports(0.5, 0.8, True), supports(0.5, 0.7, True)
+    (True, False)
     """
-    return facts_ok and overlap_share >= MIN_OVERLAP and cosine >= MIN_COSINE
+    if not facts_ok:
+        return False
+    worded = overlap_share >= MIN_OVERLAP and cosine >= MIN_COSINE
+    paraphrased = overlap_share >= PARAPHRASE_OVERLAP and cosine >= PARAPHRASE_COSINE
+    return worded or paraphrased
+
+
+def is_decline(draft: str) -> bool:
+    """Whether a model's reply says the passages do not answer (then it is a decline,
+    not a claim to verify).
+
+    >>> is_decline("The articles don't say."), is_decline("The passages do not mention it.")
+    (True, True)
+    >>> is_decline("Russia evacuated 2,000 people [1].")
+    False
+    """
+    return bool(_DECLINE.search(draft.strip()[:200]))
 
 
 def best_support(candidates: Sequence[Support]) -> Support | None:
@@ -158,11 +195,13 @@ def verify(
     texts: Mapping[str, str],
     embed: Embed,
     idf: Idf | None = None,
+    question: str = "",
 ) -> Verified:
     """Keep the draft's supported sentences, cited exactly; drop the rest.
 
     `passages` are numbered from 1 as in the prompt; `texts` maps each passage's source
-    to its article's full text (citations index into it); `embed` returns unit vectors.
+    to its article's full text (citations index into it); `embed` returns unit vectors;
+    `question` lets a bare "Yes." be checked against the sentence that says yes.
 
     >>> text = "Heavy rain fell on Monday. Roads in the valley flooded."
     >>> p = Passage("a", "Rain", text, 0, len(text))
@@ -180,18 +219,20 @@ def verify(
     spans = [_spans(p, texts[p.source]) for p in passages]
     unique = sorted({s for per in spans for s in per})
     quotes = {s: texts[s[0]][s[1] : s[2]] for s in unique}
-    vectors = embed([s.text for s in sentences] + [quotes[s] for s in unique])
-    draft_vecs, span_vecs = vectors[: len(sentences)], vectors[len(sentences) :]
+    claims = [_YES_NO_LEAD.sub("", s.text) for s in sentences]
+    vectors = embed([c or s.text for c, s in zip(claims, sentences, strict=True)])
+    span_vecs = embed([quotes[s] for s in unique]) if unique else vectors[:0]
     index = {s: i for i, s in enumerate(unique)}
     titles = {p.source: p.title for p in passages}
     kept: list[tuple[str, Support]] = []
     dropped: list[str] = []
     for i, sentence in enumerate(sentences):
         allowed = _allowed(sentence.markers, len(passages))
+        lead = _YES_NO_LEAD.match(sentence.text)
         candidates = [
             _support(
-                sentence.text,
-                draft_vecs[i],
+                claims[i] or sentence.text,
+                vectors[i],
                 span,
                 quotes[span],
                 span_vecs[index[span]],
@@ -201,6 +242,15 @@ def verify(
             for n in allowed
             for span in spans[n - 1]
         ]
+        if lead and not re.search(r"\w", claims[i]):  # a bare "Yes." / "No."
+            says_yes = lead.group(1).lower() == "yes"
+            candidates = [
+                replace(c, overlap=1.0, cosine=1.0, facts_ok=True)
+                for c in candidates
+                if says_yes and question and affirms(question, c.quote)
+            ]
+        elif lead and lead.group(1).lower() == "no":
+            candidates = [c for c in candidates if negates(c.quote)]  # a "no" must be said
         best = best_support(candidates)
         if best is None:
             dropped.append(sentence.text)
@@ -239,8 +289,10 @@ def _support(
     share = overlap(terms(sentence), quote_terms, idf)
     cosine = float(np.dot(vector, span_vector))
     names = capitalised_names(sentence)
-    facts_ok = numbers_in(sentence) <= numbers_in(quote) and (
-        not names or overlap(names, quote_terms, _flat_idf) == 1.0
+    facts_ok = (
+        numbers_in(sentence) <= numbers_in(quote)
+        and (not names or overlap(names, quote_terms, _flat_idf) == 1.0)
+        and negates(sentence) == negates(quote)
     )
     return Support(span[0], title, span[1], span[2], quote, share, cosine, facts_ok)
 

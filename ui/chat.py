@@ -42,7 +42,7 @@ Update = tuple[list[Message], str, "Conversation", str]  # messages, sources, st
 class Conversation:
     """One session's conversation; every change returns a new one."""
 
-    history: tuple[tuple[str, str], ...] = ()
+    history: tuple[tuple[str, Answer], ...] = ()  # answers keep their citations
     messages: tuple[tuple[str, str], ...] = ()  # (role, HTML content) as displayed
     turn: int = 0
     sources: str = field(default=EMPTY_SOURCES, repr=False)
@@ -156,10 +156,15 @@ class Chat:
         n = len(answer.citations)
         sources = self.sources(answer, turn)
         final = render_answer(
-            answer.text, turn, n, abstained=answer.abstained, notice=answer.notice
+            answer.text,
+            turn,
+            n,
+            abstained=answer.abstained,
+            notice=answer.notice,
+            explanation=answer.explanation,
         )
         done = Conversation(
-            history=(*conversation.history, (question, answer.text)),
+            history=(*conversation.history, (question, answer)),
             messages=(*conversation.messages, asked, ("assistant", final)),
             turn=turn,
             sources=sources,
@@ -168,7 +173,7 @@ class Chat:
 
     def sources(self, answer: Answer, turn: int) -> str:
         """The sources panel for `answer` (reads the cited articles' full text)."""
-        spans = answer.passages if answer.abstained else answer.citations
+        spans = answer.passages if answer.abstained else [*answer.citations, *answer.also]
         ids = list(dict.fromkeys(s.source for s in spans))
         articles = self.engine().store.get_articles(ids) if ids else {}
         return render_sources(answer, articles, turn)
@@ -193,9 +198,10 @@ class Chat:
             len(answer.citations),
             abstained=answer.abstained,
             notice=answer.notice,
+            explanation=answer.explanation,
         )
         done = Conversation(
-            history=(*conversation.history, (question, answer.text)),
+            history=(*conversation.history, (question, answer)),
             messages=(
                 *conversation.messages,
                 ("user", render_question(question)),

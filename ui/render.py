@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from qa import Answer
+from qa import Answer, Explanation
 from vectorstore import Article, ArticleRecord
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "paragraph_bounds",
     "render_answer",
     "render_articles",
+    "render_explanation",
     "render_pending",
     "render_question",
     "render_sources",
@@ -132,8 +133,10 @@ def render_answer(
     abstained: bool = False,
     notice: str = "",
     streaming: bool = False,
+    explanation: Explanation | None = None,
 ) -> str:
-    """An answer as chat-message HTML; `[n]` markers link to source card n of `turn`.
+    """An answer as chat-message HTML; `[n]` markers link to source card n of `turn`;
+    an `explanation` goes below it in a collapsed "Why this answer?" section.
 
     >>> render_answer("<b>x</b> [1]", 2, 1).replace('class="aqa-marker" ', "")
     '<span class="aqa-answer">&lt;b&gt;x&lt;/b&gt; <a href="#aqa-src-2-1">[1]</a></span>'
@@ -152,7 +155,23 @@ def render_answer(
         out += '<span class="aqa-cursor">▍</span>'
     if notice:
         out = f'<span class="aqa-notice">{esc(notice)}</span><br>{out}'
+    if explanation is not None:
+        out += render_explanation(explanation)
     return out
+
+
+def render_explanation(explanation: Explanation) -> str:
+    """The collapsed "Why this answer?" section: what the question asks, the decision,
+    and each top candidate's score part by part (escaped plain text).
+
+    >>> html_ = render_explanation(Explanation("asks: number", "declined", "score < 0.4"))
+    >>> html_.startswith('<details class="aqa-why"><summary>Why this answer?</summary>')
+    True
+    """
+    return (
+        '<details class="aqa-why"><summary>Why this answer?</summary>'
+        f'<pre class="aqa-why-body">{esc(explanation.render())}</pre></details>'
+    )
 
 
 def render_sources(answer: Answer, articles: Mapping[str, Article], turn: int) -> str:
@@ -179,6 +198,14 @@ def render_sources(answer: Answer, articles: Mapping[str, Article], turn: int) -
     if not cited:
         return EMPTY_SOURCES
     cards = [_card(h, articles.get(h.source), turn, i, cited=True) for i, h in enumerate(cited, 1)]
+    also = [Highlight(c.source, c.title, c.start, c.end, c.score) for c in answer.also]
+    if also:  # close sentences of other articles: beside the answer, never in it
+        first = len(cited) + 1
+        cards.append('<h4 class="aqa-also">Also in the articles</h4>')
+        cards += [
+            _card(h, articles.get(h.source), turn, i, cited=False)
+            for i, h in enumerate(also, first)
+        ]
     return _panel("Sources", "".join(cards))
 
 

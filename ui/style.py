@@ -25,6 +25,10 @@ CSS = """
 .aqa-cursor { color: var(--body-text-color-subdued); animation: aqa-blink 1s steps(1) infinite; }
 @keyframes aqa-blink { 50% { opacity: 0; } }
 .aqa-abstained { color: var(--body-text-color-subdued); }
+.aqa-why { margin-top: .4em; font-size: .8em; color: var(--body-text-color-subdued); }
+.aqa-why summary { cursor: pointer; }
+.aqa-why-body { white-space: pre-wrap; font-size: .95em; margin: .3em 0 0; }
+.aqa-also { margin: .8em 0 .3em; font-size: .9em; color: var(--body-text-color-subdued); }
 .aqa-notice { font-size: .85em; color: var(--body-text-color-subdued); font-style: italic; }
 .aqa-error { color: var(--error-text-color); }
 #aqa-sources { max-height: 78vh; overflow-y: auto; padding-right: .25rem; }

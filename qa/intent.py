@@ -1,0 +1,579 @@
+"""What a question asks: `analyse(question, history) -> Intent`, once per turn.
+
+Every later step reads the question through its `Intent` instead of parsing it again:
+retrieval searches `Intent.searched`, the scorer's rules (`qa.rules`) check a sentence
+against the asked slot (`asks`, `focus`, `names`, `reaction_by`), and follow-up
+handling reads the previous answers' citations from `Intent.previous`.
+
+The analysis is shallow on purpose (regular expressions over the question's words, no
+parser): it names the *slot* a good answer fills (a number of what, a date, a time of
+day, a place, a person, an office holder, a reason, a yes or no, an acronym's words, a
+reaction by whom) and the question's own subject (its content terms and the names it
+gives). The concession: a question phrased in a way none of these patterns knows is
+read as a plain description question (`asks` None) and answered by similarity alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from vectorstore.text import STOPWORDS, terms
+
+from .answer import Answer, Citation
+from .prompts import ABSTAIN_PREFIX
+
+__all__ = [
+    "KINDS",
+    "OFFICE",
+    "REACTION",
+    "HistoryTurn",
+    "Intent",
+    "analyse",
+    "asked_focus",
+    "asked_kind",
+    "counted_kind",
+    "is_followup",
+    "normalise_history",
+    "question_names",
+    "reaction_by",
+    "strip_markers",
+]
+
+HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
+NEW_TOPIC_TERMS = 2  # content words the conversation never used that make a new topic
+
+# The slots a question can ask for, in the order they are tried.
+KINDS = (
+    "yesno",
+    "number",
+    "time",
+    "date",
+    "expansion",
+    "office",
+    "place",
+    "reason",
+    "reaction",
+    "person",
+)
+
+OFFICE = (
+    r"(president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)|commander"
+    r"|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?|director"
+    r"|ceo|chief executive|coach|manager|captain|councillor|councilor|judge|editor)"
+)
+
+# A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
+REACTION = re.compile(
+    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
+    r"|take (that|it|this|the news))\b",
+    re.IGNORECASE,
+)
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_YES_NO = re.compile(
+    r"^(?:(?:and|so|but|then|also),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could"
+    r"|will|would|should|isn't|wasn't|didn't|doesn't|hasn't)\b",
+    re.IGNORECASE,
+)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "number",
+        re.compile(
+            r"\b(how (many|much|old|long|far|big|large|high|often)"
+            r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
+            r"|death toll|number of|what was the toll|what is the toll)\b"
+        ),
+    ),
+    (
+        "time",
+        re.compile(r"(?<!at )\b(what time|at what hour|which hour|what hour|time of (the )?day)\b"),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(when|at what time|(what|which)( \w+)? (year|day|date|month|decade|century)"
+            r"|on what day|in what year|since when)\b"
+        ),
+    ),
+    (
+        "expansion",
+        re.compile(r"\b(stands? for|short for|abbreviation|acronym|full name|spel(?:t|led) out)\b"),
+    ),
+    (
+        "office",  # who holds a named office: the answer names the office too
+        re.compile(
+            rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
+            rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(where|(what|which) (country|city|region|place|town|village|province|state"
+            r"|capital|venue|stadium|site|district|area|location))\b"
+        ),
+    ),
+    (
+        "reason",
+        re.compile(
+            r"^(?:(?:and|so|but),? )?why\b|\b(what|which) (reason|cause|motive)"
+            r"|what (caused|led to|prompted|triggered|made)\b|for what reason|how come\b"
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
+            r"|agency|country|countries|side|group|body|alliance|power|company|firm|team|club"
+            r"|person|people|man|woman)"
+            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body|company|firm|team|club)"
+            r"|what (is|was|are|were) (his|her|their|its|the) names?)\b"
+        ),
+    ),
+]
+_WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b")
+_CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose", "why"})
+# The noun a "what/which ..." or "how many ..." question asks about ("what weapons",
+# "what is the capital of", "which heights", "what is its total population").
+_FOCUS = re.compile(
+    r"\b(?:how many|how much"
+    r"|(?:what|which)(?: (?:is|was|are|were)(?: (?:the|its|their|his|her))?)?)"
+    r"((?: [\w'’-]+){1,5})",
+    re.IGNORECASE,
+)
+_NOT_FOCUS = _wordset(
+    "did does do is was were are has have had will would can could should of the a an its "
+    "their his her this that these those it they he she there kind sort type"
+)
+_GENERIC = _wordset(
+    "people person thing things happen happened say said tell told article articles report "
+    "according much many time"
+)
+_VERBS = _wordset(
+    "got get gets go goes went come came make makes take takes took give gives gave lose "
+    "lost leave left flee fled live lives die dies remain remains say says happen"
+)
+# "what is the population of X", "what is its capital", "what was the club's budget"
+_ATTRIBUTE_FORM = re.compile(
+    r"\b(?:what|which)(?:['’]s| (?:is|was|are|were)) (?:the|its|their|his|her|[\w-]+['’]s)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b")  # "whats", "who's"
+# Attributes whose value is of a known kind: "what is the population of X" wants a number
+# about X's population, "what is its capital" a place.
+_ATTRIBUTE_KINDS = {
+    **dict.fromkeys(
+        _wordset(
+            "population size area budget cost price salary wage age height length distance "
+            "revenue revenues profit profits turnover debt fee fees capacity attendance "
+            "rate income spending"
+        ),
+        "number",
+    ),
+    **dict.fromkeys(
+        _wordset("capital headquarters birthplace hometown location venue seat"), "place"
+    ),
+}
+_QUANTITIES = _wordset("number total amount figure count toll sum share percentage")
+_MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
+_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
+_DECADE = re.compile(r"['’]?\d+s?")  # "1990s", "90s": a time, not a name
+_REACTOR = re.compile(
+    r"\b(?:how did|did|what was|how has|how have) (?:the )?([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?",
+    re.I,
+)
+_PRONOUNS = re.compile(
+    r"\b(he|she|they|them|it|its|his|her|hers|their|theirs|him|those|these|that one|"
+    r"this one|there|then|the same|such|the latter|the former|the group|the country|"
+    r"the region|the operation|the ceasefire|the attack|the war|the truce|that|this)\b",
+    re.IGNORECASE,
+)
+_PARTITIVE_ASK = re.compile(
+    r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
+    r"(?:of|among) (?:the|those|these|them|it)\b"
+)
+_LEADING = re.compile(
+    r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+@dataclass(frozen=True)
+class HistoryTurn:
+    """One earlier turn: the question, the answer text (markers stripped) and what the
+    answer cited (empty when history came as plain text, or the answer declined)."""
+
+    question: str
+    answer: str = ""
+    citations: tuple[Citation, ...] = ()
+    declined: bool = False
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What one question asks, read once per turn.
+
+    `asks` is the slot a good answer fills (one of `KINDS`, or None for a description);
+    `focus` the noun (phrase) it asks about ("children" in "how many of them were
+    children", "population", "bus routes"), `focus_names` the names put on it
+    ("Azerbaijani soldiers");
+    `names` the names the question gives (stems); `subject` its content terms;
+    `reaction_by` whose reaction it asks about (None: it asks about none, () anyone);
+    `office` the office asked about; `attribute` is True when the question asks for an
+    attribute whose value has a known kind ("what is the population of X": a number,
+    "what is its capital": a place), so only a sentence naming that attribute answers.
+    `followup` says whether it leans on `history`.
+    """
+
+    question: str
+    asks: str | None = None
+    focus: str | None = None
+    focus_names: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    reaction_by: tuple[str, ...] | None = None
+    office: str | None = None
+    attribute: bool = False
+    followup: bool = False
+    partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
+    history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
+
+    @property
+    def previous(self) -> tuple[Citation, ...]:
+        """The citations of the latest answer that was not a decline (empty when that
+        answer came as plain text)."""
+        for turn in reversed(self.history):
+            if not turn.declined:
+                return turn.citations
+        return ()
+
+    def describe(self) -> str:
+        """One line for explanations: what is asked, about what.
+
+        >>> analyse("How many Azerbaijani soldiers died?").describe()
+        'asks: number of soldiers (azerbaijani); names: azerbaijani'
+        """
+        parts = [f"asks: {self.asks or 'a description'}"]
+        if self.focus:
+            parts[0] += f" of {self.focus}" if self.asks == "number" else f" ({self.focus})"
+        if self.focus_names:
+            parts[0] += f" ({', '.join(self.focus_names)})"
+        if self.office:
+            parts.append(f"office: {self.office}")
+        if self.reaction_by is not None:
+            parts.append(f"reaction by: {', '.join(self.reaction_by) or 'anyone'}")
+        if self.names:
+            parts.append(f"names: {', '.join(self.names)}")
+        if self.followup:
+            parts.append("follow-up")
+        return "; ".join(parts)
+
+
+def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
+    """Read `question` (as searched: spelling fixed, capitals expanded) after `history`.
+
+    >>> i = analyse("What time of day did the operation begin?")
+    >>> i.asks, i.focus
+    ('time', None)
+    >>> analyse("What is the capital city of Nagorno-Karabakh?").focus
+    'capital city'
+    >>> i = analyse("How did Washington respond to Armenia's call?")
+    >>> i.asks, i.reaction_by, i.names
+    ('reaction', ('washington',), ('washington', 'armenia'))
+    >>> analyse("Is Armenia a member of the CSTO?").asks
+    'yesno'
+    >>> analyse("What is the name of the mayor of Town0?").office
+    'mayor'
+    """
+    turns = tuple(history)[-HISTORY_TURNS:]
+    asks = asked_kind(question)
+    office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
+    focus = asked_focus(question) if asks not in ("time", "date", "yesno", "expansion") else None
+    reactors = reaction_by(question)
+    if asks is None and reactors is not None:
+        asks = "reaction"
+    names = tuple(question_names(question))
+    subject = tuple(terms(question))
+    return Intent(
+        question=question,
+        asks=asks,
+        focus=focus,
+        focus_names=tuple(counted_kind(question)),
+        names=names,
+        subject=subject,
+        reaction_by=tuple(reactors) if reactors is not None else None,
+        office=office_match.group().lower() if asks == "office" and office_match else None,
+        attribute=_is_attribute(question, focus),
+        followup=bool(turns) and is_followup(question, turns),
+        partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
+        history=turns,
+    )
+
+
+def asked_kind(question: str) -> str | None:
+    """The slot a question asks to fill: one of `KINDS`, or None.
+
+    >>> asked_kind("And how many of them were children?"), asked_kind("Who brokered it?")
+    ('number', 'person')
+
+    Only the question's own (first) "when", "where" or "who" counts, not a clause's:
+
+    >>> asked_kind("What did the troops do when the fighting broke out?") is None
+    True
+    >>> asked_kind("What ethnic group lives there?"), asked_kind("What does CSTO stand for?")
+    ('person', 'expansion')
+    >>> asked_kind("Who is Azerbaijan's defense minister?"), asked_kind("Why did they flee?")
+    ('office', 'reason')
+    >>> asked_kind("Did both sides agree?"), asked_kind("What year did the war end?")
+    ('yesno', 'date')
+
+    The question's own wh-phrase decides, not a later phrase ("the death toll"):
+
+    >>> asked_kind("Which news agency reported the death toll?")
+    'person'
+
+    An attribute's noun says what kind of value it is:
+
+    >>> asked_kind("What is the population of Stepanakert?"), asked_kind("What is its capital?")
+    ('number', 'place')
+    """
+    if _YES_NO.match(question.strip()) and not re.search(r"\bor\b", question, re.I):
+        return "yesno"
+    q = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question.lower())
+    first = _WH.search(q)
+    asks_at = first.start() if first else 0
+    found: list[tuple[int, int, str]] = []  # (where, order, kind): the earliest wins
+    for order, (name, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(q):
+            if m.group().strip() in _CLAUSE_WORDS and m.start() != asks_at:
+                continue  # "what did they do when ...": a clause's "when" asks nothing
+            found.append((m.start(), order, name))
+            break
+    kind: str | None = min(found)[2] if found else None
+    if kind is not None and kind not in ("number", "place"):
+        return kind
+    focus = asked_focus(question)
+    if not _is_attribute(question, focus):
+        return kind
+    return _ATTRIBUTE_KINDS[focus.split()[-1]] if focus else kind
+
+
+def asked_focus(question: str) -> str | None:
+    """The noun (lower case) a question asks about, when it says: what a "how many"
+    counts, what a "what/which X" names.
+
+    >>> asked_focus("How many Azerbaijani soldiers died?"), asked_focus("How many died?")
+    ('soldiers', None)
+    >>> asked_focus("And how many of them were children?")
+    'children'
+    >>> asked_focus("How many all-out wars were fought?")
+    'wars'
+    >>> asked_focus("What weapons did Azerbaijan use?")
+    'weapons'
+    >>> asked_focus("What is its total population?")
+    'population'
+    >>> asked_focus("What did Baku claim?") is None
+    True
+
+    A compound noun is kept whole: "bus routes", "outside parties".
+
+    >>> asked_focus("How many bus routes had the mayor asked for?")
+    'bus routes'
+
+    """
+    m = _FOCUS.search(question)
+    if not m:
+        return None
+    tokens = m.group(1).split()
+    if tokens[:1] == ["of"]:  # "how many of them were children", "how many of the dead"
+        rest = [t for t in tokens[1:] if t.lower() not in STOPWORDS | _NOT_FOCUS]
+        return rest[-1].lower() if rest and _plain(rest[-1]) else None  # "... were children"
+    run: list[str] = []  # the noun phrase: "bus routes", "capital city", "wars"
+    for i, t in enumerate(tokens):
+        low = _POSSESSIVE.sub("", t.lower())
+        if low in _NOT_FOCUS or low in STOPWORDS:
+            break
+        follows = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        modifier = follows and follows not in STOPWORDS and follows not in _NOT_FOCUS
+        if modifier and (_MODIFIER.fullmatch(low) or low in _ADJECTIVES or t[:1].isupper()):
+            continue  # "all-out wars", "total population", "Azerbaijani soldiers"
+        if not _plain(t) or low in _VERBS:
+            break
+        if low in _QUANTITIES:  # "what total", "the number of X": X is the focus
+            after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
+            return _focus_after_of(after) if after[:1] == ["of"] else None
+        run.append(low)
+    return " ".join(run) or None
+
+
+def _is_attribute(question: str, focus: str | None) -> bool:
+    """Whether `question` asks for an attribute of a known kind of something
+    ("What is the population of X?", "What is its capital?", "X's budget").
+
+    >>> _is_attribute("What is the capital of Chad?", "capital")
+    True
+    >>> _is_attribute("Which capital did she visit?", "capital")
+    False
+    """
+    if not focus or focus.split()[-1] not in _ATTRIBUTE_KINDS:
+        return False
+    return bool(_ATTRIBUTE_FORM.search(question))
+
+
+def _focus_after_of(tokens: list[str]) -> str | None:
+    for t in tokens[1:4]:
+        low = t.lower().strip("?.,'’")
+        if low in STOPWORDS or low in _ADJECTIVES:
+            continue
+        return low if _plain(low) and low not in _VERBS else None
+    return None
+
+
+def counted_kind(question: str) -> list[str]:
+    """The names a "how many" question puts on what it counts, as search terms:
+    "How many Azerbaijani soldiers died?" counts Azerbaijan's soldiers, not Armenia's.
+
+    >>> counted_kind("How many Azerbaijani soldiers died?"), counted_kind("How many died?")
+    (['azerbaijani'], [])
+    """
+    m = re.search(r"\b(?i:how many) ((?:[A-Z][\w’'-]* )+)[a-z]", question)
+    return terms(m.group(1)) if m else []
+
+
+def question_names(question: str) -> list[str]:
+    """Stems of the names a question gives: capitalised words after its first, and
+    tokens mixing letters and digits ("Town0", "F-16"), each whole.
+
+    >>> question_names("What is the name of the mayor of Town0?")
+    ['town0']
+    >>> question_names("Did Nikol Pashinyan meet the UN in Kyiv?")
+    ['nikol', 'pashinyan', 'un', 'kyiv']
+    """
+    body = question.split(maxsplit=1)
+    rest = body[1] if len(body) > 1 else ""
+    found = [
+        w for w in _NAME.findall(rest) if w.lower() not in STOPWORDS and not _DECADE.fullmatch(w)
+    ]
+    first = body[0] if body else ""
+    if any(c.isdigit() for c in first) and any(c.isalpha() for c in first):
+        found.insert(0, first)
+    out: list[str] = []
+    for w in found:
+        for t in terms(w):
+            if t not in out and t not in _GENERIC:
+                out.append(t)
+    return out
+
+
+def reaction_by(question: str) -> list[str] | None:
+    """Whose reaction `question` asks about, as search terms: None if it asks about no
+    reaction, [] if it names no one. A capital's country added by `with_countries` counts.
+
+    >>> reaction_by("How did Moscow (Russia) take that?")
+    ['moscow', 'russia']
+    >>> reaction_by("What was Armenia's reaction?"), reaction_by("Who signed it?")
+    (['armenia'], None)
+    """
+    if not REACTION.search(question):
+        return None
+    found = _REACTOR.search(question)
+    if not found:
+        return []
+    named = terms(f"{found.group(1)} {found.group(2) or ''}")
+    return [t for t in named if t not in _GENERIC]
+
+
+def is_followup(question: str, history: Sequence[HistoryTurn] = ()) -> bool:
+    """Whether a question needs earlier turns to make sense.
+
+    >>> is_followup("And how many of them were children?"), is_followup("Who is Nikol Pashinyan?")
+    (True, False)
+    >>> is_followup("How many people were injured?"), is_followup("How did Armenia respond?")
+    (True, True)
+
+    A question that brings its own new topic is a fresh question, even without a name:
+
+    >>> before = [HistoryTurn("How many people did the military evacuate?", "Over 2,000.")]
+    >>> is_followup("Who reported the death toll?", before)
+    False
+    >>> is_followup("And who reported the death toll?", before)
+    True
+    """
+    if _LEADING.search(question.strip()) or _PRONOUNS.search(question):
+        return True
+    if history and _PARTITIVE_ASK.match(question):
+        return True  # "How many of the dead were civilians?" picks from the last answer
+    if REACTION.search(question):  # a reaction is to something said before
+        return True
+    if any(w[:1].isupper() or any(c.isdigit() for c in w) for w in question.split()[1:]):
+        return False  # it names what it is about
+    if history:
+        said = {t for turn in history for t in terms(f"{turn.question} {turn.answer}")}
+        new = [t for t in terms(question) if t not in said and t not in _GENERIC]
+        if len(new) >= NEW_TOPIC_TERMS:
+            return False
+    # A question that names nothing ("How many people were injured?") is about whatever
+    # the conversation is about.
+    return True
+
+
+def strip_markers(text: str) -> str:
+    """Remove `[n]` citation markers.
+
+    >>> strip_markers("They evacuated 2,000 people. [1]")
+    'They evacuated 2,000 people.'
+    """
+    return _MARKER.sub("", text).strip()
+
+
+def normalise_history(history: Sequence[object]) -> list[HistoryTurn]:
+    """Typed turns from what callers send: `(question, answer_text)` pairs,
+    `(question, Answer)` pairs or `Answer`s that know their question; anything else
+    is ignored.
+
+    >>> [t.answer for t in normalise_history([("Q?", "It rained. [1]"), 42, ("only",)])]
+    ['It rained.']
+    """
+    out: list[HistoryTurn] = []
+    for turn in history or ():
+        if isinstance(turn, Answer):
+            out.append(_from_answer(turn.question, turn))
+        elif isinstance(turn, (tuple, list)) and len(turn) == 2:
+            q, a = turn
+            if isinstance(a, Answer):
+                out.append(_from_answer(str(q or ""), a))
+            else:
+                text = strip_markers(str(a or ""))
+                declined = text.startswith(ABSTAIN_PREFIX)
+                out.append(HistoryTurn(str(q or ""), "" if declined else text, (), declined))
+    return out
+
+
+def _from_answer(question: str, answer: Answer) -> HistoryTurn:
+    if answer.abstained:
+        return HistoryTurn(question, "", (), True)
+    return HistoryTurn(question, strip_markers(answer.text), tuple(answer.citations))
+
+
+_ADJECTIVES = _wordset(
+    "total overall exact full official new old main first last current military political "
+    "minimum maximum lowest highest "
+    "armed civilian ethnic foreign local national international largest biggest estimated "
+    "final whole average annual original"
+)
+
+
+def _plain(word: str) -> bool:
+    """A lower-case word that can be a noun (not a name, number or stop word)."""
+    word = _POSSESSIVE.sub("", word)
+    low = word.lower()
+    plain = word[:1].islower() and low.isalpha() and low not in STOPWORDS and len(low) > 2
+    return plain and not low.endswith("ed")  # "how many died": a verb counts nothing

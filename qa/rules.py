@@ -1,0 +1,389 @@
+"""Declared, explainable sentence scoring: the weights, the signals, the named rules.
+
+A candidate sentence's score is a sum of named parts, every one recorded in its
+`SentenceScore` so an answer can say why it was given:
+
+* three *signals*, each a weight times a value in [0, 1]: `semantic` (embedding
+  cosine of question and sentence, read with its neighbour and, for a follow-up, with
+  the conversation), `overlap` (IDF-weighted share of the question's terms the
+  sentence has) and `prior` (the passage's fused retrieval score);
+* *rules*: small named functions over the question's `Intent` and the sentence, each
+  returning an `Adjustment` (or nothing). `RULES` lists them in order.
+
+Whether a sentence may answer at all is a separate question, `slot_filled`: it must
+give what the question asks for (a number of the asked thing, a date, a time of day,
+an office holder, an attribute the question names, a reaction by the named actor)
+about the question's subject. `decide` declines when the best candidate's score is
+under `Settings.min_confidence` or it leaves the slot empty.
+
+Every weight and threshold lives in `Weights` (one frozen instance, `WEIGHTS`), each
+documented once, as datasette declares its settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import dataclass, field, fields
+
+from vectorstore.text import normalize_numbers, terms
+
+from .intent import Intent
+from .scoring import found_share, has_time, overlap, reacts, type_match
+
+__all__ = [
+    "RULES",
+    "STRICT_KINDS",
+    "WEIGHTS",
+    "Adjustment",
+    "Decision",
+    "Sentence",
+    "SentenceScore",
+    "Weights",
+    "decide",
+    "score",
+    "slot_filled",
+]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every weight and threshold of extractive scoring, with what it means."""
+
+    semantic: float = field(default=0.7, metadata={"help": "weight of embedding similarity"})
+    overlap: float = field(default=0.2, metadata={"help": "weight of IDF-weighted term overlap"})
+    prior: float = field(default=0.05, metadata={"help": "weight of the passage's retrieval rank"})
+    context: float = field(
+        default=0.4, metadata={"help": "weight of a follow-up's context relative to itself"}
+    )
+    neighbour: float = field(
+        default=0.3, metadata={"help": "share of a sentence pair's extra similarity each gains"}
+    )
+    kind_bonus: float = field(
+        default=0.08, metadata={"help": "for a sentence holding the asked kind of answer"}
+    )
+    kind_penalty: float = field(
+        default=0.15, metadata={"help": "for a sentence lacking the asked kind of answer"}
+    )
+    focus_bonus: float = field(
+        default=0.04, metadata={"help": "for a sentence naming the thing asked about"}
+    )
+    missing_name: float = field(
+        default=0.05, metadata={"help": "times the share of the question's names its article lacks"}
+    )
+    anchor_penalty: float = field(
+        default=0.05,
+        metadata={"help": "a sentence whose article lacks a number the question gives"},
+    )
+    followup_affinity: float = field(
+        default=0.1, metadata={"help": "a follow-up's sentence from the article last cited"}
+    )
+    topic_affinity: float = field(
+        default=0.03, metadata={"help": "the same for a question not leaning on history"}
+    )
+    next_sentence: float = field(
+        default=0.1, metadata={"help": "more for a follow-up's sentence right after the last"}
+    )
+    reaction_bonus: float = field(
+        default=0.05, metadata={"help": "a sentence telling the reaction asked about"}
+    )
+    headline_penalty: float = field(
+        default=0.05, metadata={"help": "a headline: dense with topic words, thin on facts"}
+    )
+    similar_word: float = field(
+        default=0.66, metadata={"help": "cosine above which a word means the asked one"}
+    )
+    second_margin: float = field(
+        default=0.06, metadata={"help": "a second sentence must score within this of the best"}
+    )
+    also_margin: float = field(
+        default=0.04, metadata={"help": "another article's runner-up is listed as 'also'"}
+    )
+
+    def describe(self) -> list[tuple[str, float, str]]:
+        """(name, value, help) of every weight, for docs and `--explain`."""
+        return [(f.name, getattr(self, f.name), f.metadata["help"]) for f in fields(self)]
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """One named part of a score and why it applies."""
+
+    rule: str
+    value: float
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    """A sentence's score as the sum of its parts; `total` is always that sum."""
+
+    parts: tuple[Adjustment, ...]
+    semantic: float = 0.0  # the raw signals, before weighting
+    overlap: float = 0.0
+    type_match: bool | None = None  # has what the question's kind asks for
+    slot: bool = True  # fills the asked slot (see `slot_filled`)
+    slot_why: str = ""
+
+    @property
+    def total(self) -> float:
+        return sum(p.value for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A candidate sentence and what the rules may read about it."""
+
+    source: str
+    title: str
+    start: int
+    end: int
+    text: str
+    article: str  # the whole article's text
+    prior: float = 0.0
+    semantic: float = 0.0
+    semantic_context: float | None = None
+    counts: bool | None = None  # for "how many X": whether it counts X (None: no number)
+    similar: Set[str] = frozenset()  # stems that mean the question's focus
+    following: str = ""  # the next sentence, where a reaction may be told
+    unnamed: tuple[str, ...] = ()  # the question's names its article never uses
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether to answer with the best candidate, and why."""
+
+    answer: bool
+    why: str
+
+
+Rule = Callable[[Intent, Sentence, Weights], Adjustment | None]
+
+
+def score(
+    intent: Intent,
+    sentence: Sentence,
+    idf: Callable[[str], float],
+    weights: Weights = WEIGHTS,
+    rules: Iterable[Rule] | None = None,
+) -> SentenceScore:
+    """Score one sentence: the weighted signals, then every rule's adjustment.
+
+    >>> from qa.intent import analyse
+    >>> s = Sentence("a", "T", 0, 30, "It evacuated 2,000 people.", "", semantic=0.6)
+    >>> sc = score(analyse("How many people were evacuated?"), s, lambda t: 1.0)
+    >>> [p.rule for p in sc.parts], round(sc.total, 3), sc.slot
+    (['semantic', 'overlap', 'prior', 'asked kind'], 0.7, True)
+    """
+    s_terms = set(terms(sentence.text))
+    q_terms = list(intent.subject)
+    ov = overlap(q_terms, s_terms, idf)
+    sem = sentence.semantic
+    if sentence.semantic_context is not None:  # a follow-up: its context counts, less
+        sem = (sem + weights.context * sentence.semantic_context) / (1 + weights.context)
+        said = [t for turn in intent.history[-1:] for t in terms(f"{turn.question} {turn.answer}")]
+        context_terms = [t for t in said if t not in q_terms]
+        if context_terms:
+            ctx = overlap(context_terms, s_terms, idf)
+            ov = (ov + weights.context * ctx) / (1 + weights.context)
+    parts = [
+        Adjustment("semantic", weights.semantic * sem, f"similarity {sem:.2f}"),
+        Adjustment("overlap", weights.overlap * ov, f"{ov:.0%} of the question's terms"),
+        Adjustment("prior", weights.prior * sentence.prior, f"retrieval {sentence.prior:.2f}"),
+    ]
+    for rule in RULES if rules is None else rules:
+        adjustment = rule(intent, sentence, weights)
+        if adjustment is not None and adjustment.value:
+            parts.append(adjustment)
+    filled, why = slot_filled(intent, sentence)
+    return SentenceScore(tuple(parts), sem, ov, kind_match(intent, sentence), filled, why)
+
+
+def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
+    """Whether the sentence holds the kind of answer asked for (None: nothing to check).
+
+    A number must count what the question counts; a time of day must be a time.
+    """
+    kind = intent.asks
+    if kind in (None, "yesno", "reason", "reaction"):
+        return None
+    if kind == "time":
+        return has_time(sentence.text)
+    if kind == "office" and intent.office is None:
+        kind = "person"
+    match = type_match(kind, sentence.text, intent.question)
+    if kind == "number" and match and sentence.counts is False:
+        return False
+    return match
+
+
+def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A sentence that has what the question's kind asks for gains; one lacking it loses."""
+    match = kind_match(intent, sentence)
+    if match is None:
+        return None
+    if match:
+        return Adjustment("asked kind", w.kind_bonus, f"has a {intent.asks}")
+    return Adjustment("asked kind", -w.kind_penalty, f"no {intent.asks} in it")
+
+
+def focus_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A sentence naming the thing asked about ("weapons", "population") gains."""
+    if intent.focus is None or intent.asks == "number":
+        return None  # a count's noun is checked by `kind_match`
+    if mentions(sentence.text, intent.focus, sentence.similar):
+        return Adjustment("focus", w.focus_bonus, f"names the {intent.focus}")
+    return None
+
+
+def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """The article the last answer cited stays the conversation's topic: its sentences
+    gain (more for a follow-up), and the sentence right after the cited one more still."""
+    previous = [c for c in intent.previous if c.source == sentence.source]
+    if not previous:
+        return None
+    value = w.followup_affinity if intent.followup else w.topic_affinity
+    why = "from the article of the last answer"
+    text = sentence.article
+    if intent.followup and any(
+        sentence.start >= c.end and not text[c.end : sentence.start].strip() for c in previous
+    ):
+        value += w.next_sentence
+        why = "the sentence right after the last answer"
+    return Adjustment("conversation", value, why)
+
+
+def reaction_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A sentence telling the reaction asked about ("a move that angered Russia") gains."""
+    if intent.reaction_by is None or not reacts(sentence.text, list(intent.reaction_by)):
+        return None
+    return Adjustment("reaction", w.reaction_bonus, "tells the reaction asked about")
+
+
+def names_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """Names the question gives ("according to Armenpress") that the sentence's article
+    never uses make it less likely to be about them (by the share missing; the
+    article, not the sentence, because a sentence may say "the region" or "he")."""
+    if not intent.names:
+        return None
+    text = sentence.article or sentence.text
+    missing = [n for n in intent.names if found_share([n], text) == 0]
+    if not missing:
+        return None
+    share = len(missing) / len(intent.names)
+    return Adjustment(
+        "names", -w.missing_name * share, f"its article never names {', '.join(missing)}"
+    )
+
+
+def anchor_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A number or year the question gives ("after the 2020 war") anchors it: a
+    sentence from an article that never states it is about something else."""
+    anchors = _DIGITS.findall(normalize_numbers(intent.question))
+    if not anchors:
+        return None
+    stated = set(_DIGITS.findall(normalize_numbers(sentence.article or sentence.text)))
+    missing = [a for a in anchors if a not in stated]
+    if not missing:
+        return None
+    return Adjustment("anchor", -w.anchor_penalty, f"its article never says {', '.join(missing)}")
+
+
+def headline_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A headline is dense with the topic's words and thin on facts (unless asked for)."""
+    if sentence.text.strip() != sentence.title.strip() or _HEADLINE.search(intent.question):
+        return None
+    return Adjustment("headline", -w.headline_penalty, "the article's headline")
+
+
+RULES: tuple[Rule, ...] = (
+    asked_kind_rule,
+    focus_rule,
+    names_rule,
+    anchor_rule,
+    conversation_rule,
+    reaction_rule,
+    headline_rule,
+)
+
+STRICT_KINDS = ("number", "date", "time", "office", "expansion")  # nothing else answers
+
+
+def slot_filled(intent: Intent, sentence: Sentence) -> tuple[bool, str]:
+    """Whether `sentence` fills what the question asks for, about its subject; if not,
+    why not. Each check is general over the `Intent`, never about one question:
+
+    * a strict kind (a number, date, time of day, office holder, acronym's words) must
+      be in the sentence, and a number must count what the question counts;
+    * an attribute asked of a subject ("the population of X", "its capital") must be
+      named by the sentence, in an article that names the subject;
+    * a reaction by a named actor must be that actor's (told in the sentence or the
+      next one);
+    * a follow-up that picks from what the last answer said ("how many of them were
+      children?") is answered from the article(s) that answer cited: one event.
+
+    >>> from qa.intent import analyse
+    >>> t = "The town has 4,000 residents."
+    >>> slot_filled(analyse("What time of day did it start?"), Sentence("a", "", 0, 9, t, t))
+    (False, 'gives no time')
+    """
+    match = kind_match(intent, sentence)
+    if intent.asks in STRICT_KINDS and match is False:
+        return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
+    if (
+        intent.attribute
+        and intent.focus
+        and not mentions(sentence.text, intent.focus, sentence.similar)
+    ):
+        return False, f"does not give the {intent.focus}"
+    if intent.attribute and sentence.unnamed:
+        return False, f"is from an article that never names {', '.join(sentence.unnamed)}"
+    told = f"{sentence.text} {sentence.following}"
+    if intent.reaction_by and not reacts(told, list(intent.reaction_by)):
+        return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"
+    cited = {c.source for c in intent.previous}
+    if intent.partitive and cited and sentence.source not in cited:
+        return False, "is from another article than the conversation's"
+    return True, ""
+
+
+def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:
+    """Answer with the best candidate only if it scores enough and fills the asked slot.
+    (Falling back to a lower sentence that fills the slot was measured and answered
+    more near-miss questions wrongly than it answered right.)
+
+    >>> decide([], 0.4).why
+    'no sentence of the articles matches'
+    >>> hit = SentenceScore((Adjustment("semantic", 0.5),))
+    >>> miss = SentenceScore((Adjustment("semantic", 0.6),), slot=False, slot_why="gives no date")
+    >>> decide([hit], 0.4).answer, decide([miss, hit], 0.4).why
+    (True, 'the best sentence gives no date')
+    """
+    if not scores:
+        return Decision(False, "no sentence of the articles matches")
+    best = scores[0]
+    if best.total < threshold:
+        return Decision(False, f"best score {best.total:.2f} is under {threshold:.2f}")
+    if not best.slot:
+        return Decision(False, f"the best sentence {best.slot_why}")
+    return Decision(True, f"score {best.total:.2f} ≥ {threshold:.2f} and fills the asked slot")
+
+
+def mentions(text: str, focus: str, similar: Set[str] = frozenset()) -> bool:
+    """Whether `text` names `focus`, by its stem, a longer form, or a word of `similar`.
+
+    >>> mentions("the town's residents numbered 4,000", "resident")
+    True
+    >>> mentions("It has 4,000 residents.", "population", {"resid"})
+    True
+    """
+    wanted = {*terms(focus), *similar}
+    return any(found_share([w], text) > 0 for w in wanted)
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
+_KIND_WORDS = {"time": "time", "expansion": "spelt-out name", "office": "office holder"}
