@@ -320,6 +320,8 @@ def slot_filled(intent: Intent, sentence: Sentence) -> tuple[bool, str]:
       be in the sentence, and a number must count what the question counts;
     * an attribute asked of a subject ("the population of X", "its capital") must be
       named by the sentence, in an article that names the subject;
+    * a count of casualties says which (killed, injured): a sentence counting other
+      people (evacuated, released) does not answer "how many died";
     * a reaction by a named actor must be that actor's (told in the sentence or the
       next one);
     * a follow-up that picks from what the last answer said ("how many of them were
@@ -339,6 +341,9 @@ def slot_filled(intent: Intent, sentence: Sentence) -> tuple[bool, str]:
         and not mentions(sentence.text, intent.focus, sentence.similar)
     ):
         return False, f"does not give the {intent.focus}"
+    wanted = _casualty(intent.question)
+    if intent.asks == "number" and wanted and not wanted & _casualty(sentence.text):
+        return False, f"counts no one {' or '.join(sorted(wanted))}"
     if intent.attribute and sentence.unnamed:
         return False, f"is from an article that never names {', '.join(sentence.unnamed)}"
     told = f"{sentence.text} {sentence.following}"
@@ -372,6 +377,15 @@ def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:
     return Decision(True, f"score {best.total:.2f} ≥ {threshold:.2f} and fills the asked slot")
 
 
+def _casualty(text: str) -> set[str]:
+    """Which casualties `text` speaks of.
+
+    >>> sorted(_casualty("32 people were killed and 200 wounded")), _casualty("evacuated 2,000")
+    (['injured', 'killed'], set())
+    """
+    return {name for name, pattern in _CASUALTIES.items() if pattern.search(text)}
+
+
 def mentions(text: str, focus: str, similar: Set[str] = frozenset()) -> bool:
     """Whether `text` names `focus`, by its stem, a longer form, or a word of `similar`.
 
@@ -386,4 +400,11 @@ def mentions(text: str, focus: str, similar: Set[str] = frozenset()) -> bool:
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
+# What happened to the people a count counts, as news tells casualties.
+_CASUALTIES = {
+    "killed": re.compile(
+        r"\b(di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*)\b", re.I
+    ),
+    "injured": re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I),
+}
 _KIND_WORDS = {"time": "time", "expansion": "spelt-out name", "office": "office holder"}

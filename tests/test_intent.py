@@ -208,3 +208,12 @@ def test_decide_answers_only_with_a_best_sentence_that_fills_the_slot() -> None:
     assert decide([fills, empty], 0.4).answer
     assert not decide([empty, fills], 0.4).answer
     assert not decide([low], 0.4).answer and "under" in decide([low], 0.4).why
+
+
+def test_a_count_of_casualties_needs_a_sentence_telling_those_casualties() -> None:
+    intent = analyse("How many children were killed in the attacks?")
+    assert not slot_filled(intent, sentence("The army evacuated 1,049 children."))[0]
+    assert slot_filled(intent, sentence("The attacks killed 12 children."))[0]
+    assert slot_filled(
+        analyse("How many children were evacuated?"), sentence("It evacuated 9 children.")
+    )[0]
