@@ -23,6 +23,7 @@ from .answer import Answer
 from .backends import create_backend
 from .conversation import Query, build_query
 from .errors import BackendError, NoArticlesError
+from .intent import spell_out_titles
 from .places import with_countries
 from .question import clean_question, correct_spelling
 from .retrieval import Retriever
@@ -109,7 +110,7 @@ class Engine:
         if not index.ids:
             raise NoArticlesError(self.store.location)
         text = correct_spelling(text, index.word_df)
-        expanded = with_countries(text)
+        expanded = spell_out_titles(with_countries(text))
         return build_query(text, history, expanded if expanded != text else "")
 
     def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:

@@ -27,6 +27,7 @@ from .prompts import ABSTAIN_PREFIX
 __all__ = [
     "KINDS",
     "OFFICE",
+    "OFFICE_ABBREVIATIONS",
     "REACTION",
     "HistoryTurn",
     "Intent",
@@ -38,6 +39,7 @@ __all__ = [
     "normalise_history",
     "question_names",
     "reaction_by",
+    "spell_out_titles",
     "strip_markers",
 ]
 
@@ -59,10 +61,19 @@ KINDS = (
 )
 
 OFFICE = (
-    r"(president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)|commander"
-    r"|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?|director"
-    r"|ceo|chief executive|coach|manager|captain|councillor|councilor|judge|editor)"
+    r"(chief (?:executive|financial|operating|technology) officer|chief executive|head coach"
+    r"|president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)"
+    r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
+    r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
 )
+# Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
+OFFICE_ABBREVIATIONS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+    "pm": "prime minister",
+}
 
 # A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
 REACTION = re.compile(
@@ -164,6 +175,7 @@ _ATTRIBUTE_FORM = re.compile(
     r"\b(?:what|which)(?:['’]s| (?:is|was|are|were)) (?:the|its|their|his|her|[\w-]+['’]s)\b",
     re.IGNORECASE,
 )
+_ABBREVIATED = re.compile(r"\b(?:CEO|CFO|COO|CTO|PM)\b(?! \()")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b")  # "whats", "who's"
 # Attributes whose value is of a known kind: "what is the population of X" wants a number
@@ -186,7 +198,9 @@ _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "ful
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
 _DECADE = re.compile(r"['’]?\d+s?")  # "1990s", "90s": a time, not a name
 _REACTOR = re.compile(
-    r"\b(?:how did|did|what was|how has|how have) (?:the )?([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?",
+    r"\b(?:(?:reaction|response) (?:of|from|in|by) (?:the )?"
+    r"|(?:how did|did|what was|how has|how have) (?:the )?(?!the\b|reaction\b|response\b))"
+    r"([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?",
     re.I,
 )
 _PRONOUNS = re.compile(
@@ -310,7 +324,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         names=names,
         subject=subject,
         reaction_by=tuple(reactors) if reactors is not None else None,
-        office=office_match.group().lower() if asks == "office" and office_match else None,
+        office=_office(office_match) if asks == "office" and office_match else None,
         attribute=_is_attribute(question, focus),
         followup=bool(turns) and is_followup(question, turns),
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
@@ -414,6 +428,25 @@ def asked_focus(question: str) -> str | None:
     return " ".join(run) or None
 
 
+def spell_out_titles(question: str) -> str:
+    """`question` with each abbreviated title written out after it, as news writes it
+    ("CEO" -> "CEO (chief executive)"), so the sentence naming the holder is found.
+
+    >>> spell_out_titles("Who is the CEO of Veltrix?")
+    'Who is the CEO (chief executive) of Veltrix?'
+    """
+
+    def add(m: re.Match[str]) -> str:
+        return f"{m.group()} ({OFFICE_ABBREVIATIONS[m.group().lower()]})"
+
+    return _ABBREVIATED.sub(add, question)
+
+
+def _office(m: re.Match[str]) -> str:
+    """The office a question asks about, written out ("CEO" -> "chief executive")."""
+    return OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
+
+
 def _is_attribute(question: str, focus: str | None) -> bool:
     """Whether `question` asks for an attribute of a known kind of something
     ("What is the population of X?", "What is its capital?", "X's budget").
@@ -460,7 +493,11 @@ def question_names(question: str) -> list[str]:
     body = question.split(maxsplit=1)
     rest = body[1] if len(body) > 1 else ""
     found = [
-        w for w in _NAME.findall(rest) if w.lower() not in STOPWORDS and not _DECADE.fullmatch(w)
+        w
+        for w in _NAME.findall(rest)
+        if w.lower() not in STOPWORDS
+        and not _DECADE.fullmatch(w)
+        and w.lower() not in OFFICE_ABBREVIATIONS  # a title, not a name
     ]
     first = body[0] if body else ""
     if any(c.isdigit() for c in first) and any(c.isalpha() for c in first):
@@ -475,18 +512,21 @@ def question_names(question: str) -> list[str]:
 
 def reaction_by(question: str) -> list[str] | None:
     """Whose reaction `question` asks about, as search terms: None if it asks about no
-    reaction, [] if it names no one. A capital's country added by `with_countries` counts.
+    reaction, [] if it names no one (a common noun names no one: "the stock" may be
+    "shares"). A capital's country added by `with_countries` counts.
 
     >>> reaction_by("How did Moscow (Russia) take that?")
     ['moscow', 'russia']
     >>> reaction_by("What was Armenia's reaction?"), reaction_by("Who signed it?")
     (['armenia'], None)
+    >>> reaction_by("What was the reaction in Reno?")
+    ['reno']
     """
     if not REACTION.search(question):
         return None
     found = _REACTOR.search(question)
-    if not found:
-        return []
+    if not found or not found.group(1)[:1].isupper():
+        return []  # "how did the stock react": no one named, any reaction will do
     named = terms(f"{found.group(1)} {found.group(2) or ''}")
     return [t for t in named if t not in _GENERIC]
 

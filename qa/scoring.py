@@ -71,6 +71,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules
 _OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
 _ANY_OFFICE = frozenset({"leader", "head", "chief"})  # met by any office's title
 _NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
+_FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... executive Priya Raman"
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
 _NAMED_AS = re.compile(
     r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [A-Z][\w’'-]*)*)?,?"
@@ -81,6 +82,11 @@ _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
     r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"
     r"|furious|fury)\b",
+    re.IGNORECASE,
+)
+_STATED = re.compile(
+    r"\b(said|says|told|called|described|warned|praised|fell|rose|dropped|jumped|slumped"
+    r"|tumbled|surged|climbed|plunged|soared)\b",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -286,12 +292,18 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
 
     >>> holds_office("The mayor of Town12 is named Mayor12x.", "mayor", {"town12"})
     True
+    >>> holds_office("said chief executive Priya Raman.", "chief executive")
+    True
     """
     wanted = set(terms(office))
     for m in _OFFICE.finditer(sentence):
         if office.lower() not in _ANY_OFFICE and not wanted <= set(terms(m.group())):
             continue
-        after = _NAME_AFTER.match(sentence, m.end()) if m.group()[0].isupper() else None
+        after = (
+            _NAME_AFTER.match(sentence, m.end())
+            if m.group()[0].isupper()
+            else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
+        )
         before = _NAME_BEFORE.search(sentence, 0, m.start())
         named = _NAMED_AS.match(sentence, m.end())
         name = after or before or named
@@ -308,10 +320,21 @@ def reacts(sentence: str, actors: list[str]) -> bool:
     True
     >>> reacts("Armenia, however, rejected the allegations.", ["kremlin"])
     False
+    >>> reacts("Its shares fell 6.2 percent.", ["share"])
+    True
+    >>> reacts("Armenia said Washington must act.", ["washington"])
+    False
     """
-    if not _REACTED.search(sentence):
-        return False
-    return not actors or found_share(actors, sentence) > 0
+    if _REACTED.search(sentence):
+        return not actors or found_share(actors, sentence) > 0
+    # A statement or a market move is the reaction of whoever comes before the verb:
+    # "Shares fell 6.2 percent", "Delgado said it was a hard blow" (not "Armenia said
+    # Washington must act", which is Armenia's).
+    for m in _STATED.finditer(sentence):
+        before = sentence[: m.start()]
+        if not actors or found_share(actors, before) > 0:
+            return True
+    return False
 
 
 def found_share(query_terms: Iterable[str], text: str) -> float:

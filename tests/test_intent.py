@@ -58,8 +58,9 @@ def test_the_asked_slot_is_read_from_the_questions_own_words(question: str, kind
 
 
 def test_a_reaction_is_asked_with_whose() -> None:
-    intent = analyse("How did the union react?")
-    assert (intent.asks, intent.reaction_by) == ("reaction", ("union",))
+    intent = analyse("How did Unite react?")
+    assert (intent.asks, intent.reaction_by) == ("reaction", ("unit",))
+    assert analyse("How did the union react?").reaction_by == ()  # no one named
 
 
 @pytest.mark.parametrize(
@@ -153,9 +154,10 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
 
 
 def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
-    q = "How did the union respond?"
-    assert "reaction" in parts(q, sentence("The union rejected the offer."))
-    assert "reaction" not in parts(q, sentence("The union met on Monday."))
+    q = "How did Unite respond?"
+    assert "reaction" in parts(q, sentence("Unite rejected the offer."))
+    assert "reaction" not in parts(q, sentence("Unite met on Monday."))
+    assert "reaction" in parts("How did the stock react?", sentence("Shares fell 6 percent."))
 
 
 def test_headline_rule_penalises_the_title_unless_asked() -> None:
