@@ -11,12 +11,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "Adjustment",
     "Answer",
     "CandidateView",
     "Citation",
     "Explanation",
     "Passage",
-    "ScorePart",
     "render_answer",
 ]
 
@@ -46,8 +46,9 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class ScorePart:
-    """One named part of a candidate's score: a signal or a rule's adjustment."""
+class Adjustment:
+    """One named part of a candidate's score (a weighted signal or a rule's adjustment)
+    and why it applies; `qa.rules` makes them, explanations show them."""
 
     rule: str
     value: float
@@ -63,7 +64,7 @@ class CandidateView:
     start: int
     end: int
     total: float
-    parts: list[ScorePart] = field(default_factory=list)
+    parts: list[Adjustment] = field(default_factory=list)
     fills_slot: bool = True
     slot_note: str = ""  # why it does not fill the asked slot
 
@@ -83,7 +84,7 @@ class Explanation:
 
         >>> e = Explanation("asks: number", "declined", "best score 0.30 is under 0.40",
         ...                 [CandidateView("a.txt", "It rained.", 0, 10, 0.3,
-        ...                                [ScorePart("semantic", 0.3, "similarity 0.43")])])
+        ...                                [Adjustment("semantic", 0.3, "similarity 0.43")])])
         >>> print(e.render())
         Question: asks: number
         Declined: best score 0.30 is under 0.40

@@ -22,7 +22,7 @@ from vectorstore import split_sentences
 from vectorstore.text import STOPWORDS, stem, words
 
 from . import prompts
-from .answer import Answer, CandidateView, Citation, Explanation, ScorePart, render_answer
+from .answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from .backends import AnswerBackend, register_backend
 from .conversation import Query
 from .intent import Intent
@@ -270,7 +270,7 @@ def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> 
                 c.start,
                 c.end,
                 round(c.score.total, 4),
-                [ScorePart(p.rule, round(p.value, 4), p.why) for p in c.score.parts],
+                [Adjustment(p.rule, round(p.value, 4), p.why) for p in c.score.parts],
                 c.score.slot,
                 c.score.slot_why,
             )

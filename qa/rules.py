@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, fields
 
 from vectorstore.text import normalize_numbers, terms
 
+from .answer import Adjustment
 from .intent import Intent
 from .scoring import found_share, has_time, overlap, reacts, type_match
 
@@ -106,15 +107,6 @@ class Weights:
 
 
 WEIGHTS = Weights()
-
-
-@dataclass(frozen=True)
-class Adjustment:
-    """One named part of a score and why it applies."""
-
-    rule: str
-    value: float
-    why: str = ""
 
 
 @dataclass(frozen=True)

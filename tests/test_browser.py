@@ -150,6 +150,13 @@ def test_conversation_streams_cites_and_follows_up(open_page: Any, tmp_path: Pat
     final = len(answer.locator(".aqa-answer").inner_text())
     assert len(set(lengths)) >= 3 and max(lengths) == final  # it grew in steps
 
+    why = answer.locator("details.aqa-why")  # collapsed under the answer until asked
+    assert why.locator("summary").inner_text().strip() == "Why this answer?"
+    assert why.get_attribute("open") is None
+    why.locator("summary").click()
+    reasons = why.locator(".aqa-why-body").inner_text()
+    assert "Answered:" in reasons and "semantic" in reasons and "asked kind" in reasons
+
     card = page.locator("#aqa-sources .aqa-card").first
     assert "Azerbaijan launches operation" in card.locator(".aqa-card-title").inner_text()
     highlighted = card.locator(".aqa-paragraph mark").inner_text()
