@@ -46,7 +46,7 @@ def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[st
     """Reciprocal-rank fusion of several rankings of ids, best first.
 
     >>> rrf_fuse([["a", "b", "c"], ["c", "a"]], k=1)
-    [('a', 0.8333333333333333), ('c', 0.8333333333333333), ('b', 0.3333333333333333)]
+    [('a', 0.8333333333333333), ('c', 0.75), ('b', 0.3333333333333333)]
     """
     scores: dict[str, float] = {}
     for ranking in rankings:

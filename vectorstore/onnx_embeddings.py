@@ -199,7 +199,7 @@ def mean_pool_normalise(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Mean of the token vectors where `mask` is 1, scaled to unit length.
 
     >>> h = np.array([[[3.0, 0.0], [0.0, 4.0], [9.0, 9.0]]])
-    >>> mean_pool_normalise(h, np.array([[1, 1, 0]])).round(2).tolist()
+    >>> mean_pool_normalise(h, np.array([[1, 1, 0]])).astype(float).round(2).tolist()
     [[0.6, 0.8]]
     """
     m = mask[..., None].astype(np.float32)
