@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from vectorstore import split_sentences
-from vectorstore.text import STOPWORDS, stem, words
+from vectorstore.text import stem
 
 from . import prompts
 from .answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
@@ -41,7 +41,6 @@ from .scoring import affirms, counted_words, found_share, numbers_in
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
 EXPLAINED = 5  # candidates an explanation shows
-FOCUS_RESCORED = 5  # top candidates whose words are compared with the asked focus
 FOLLOWING_CHARS = 400  # how far after a sentence its next sentence is looked for
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
@@ -148,15 +147,6 @@ class ExtractiveBackend(AnswerBackend):
         idf = index.idf
         scored = [(s, score(intent, s, idf, self.weights)) for s in sentences]
         scored.sort(key=lambda p: -p[1].total)
-        top = [s for s, _ in scored[:FOCUS_RESCORED]]
-        if intent.focus and intent.asks != "number":
-            similar = self._similar_words(intent.focus, [s.text for s in top])
-            top = [replace(s, similar=similar) for s in top] if similar else []
-        else:
-            top = []
-        if top:
-            scored[: len(top)] = [(s, score(intent, s, idf, self.weights)) for s in top]
-            scored.sort(key=lambda p: -p[1].total)
         return [Candidate(s.source, s.title, s.start, s.end, s.text, sc) for s, sc in scored]
 
     def _similarities(
@@ -193,21 +183,6 @@ class ExtractiveBackend(AnswerBackend):
                 best[i] = np.maximum(best[i], sim)
                 best[j] = np.maximum(best[j], sim)
         return own + self.weights.neighbour * (best - own)
-
-    def _similar_words(self, focus: str, texts: list[str]) -> frozenset[str]:
-        """Stems of the words in `texts` whose embedding is close to `focus`'s
-        ("residents" for "population", "kids" for "children")."""
-        target = stem(focus)
-        vocab = sorted(
-            {w for t in texts for w in words(t) if w.isalpha() and w not in STOPWORDS} - {focus}
-        )
-        vocab = [w for w in vocab if stem(w) != target and len(w) > 2]
-        if not vocab:
-            return frozenset()
-        vecs = self.engine.embed([focus, *vocab])
-        sims = vecs[1:] @ vecs[0]
-        close = self.weights.similar_word
-        return frozenset(stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close)
 
     def _counts_match(self, intent: Intent, sentences: list[str]) -> dict[int, bool]:
         """For "how many X": which sentences count X (by stem, else by embedding), and,
