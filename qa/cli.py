@@ -94,13 +94,27 @@ def cli(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove indexed articles whose files are gone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Show no progress on stderr (the report still prints)."
+)
 @click.pass_obj
 @_friendly
-def ingest(settings: Settings, paths: tuple[Path, ...], prune: bool, as_json: bool) -> None:
-    """Index the articles in PATHS (files or folders of .txt/.md/.html/.pdf)."""
+def ingest(
+    settings: Settings, paths: tuple[Path, ...], prune: bool, as_json: bool, quiet: bool
+) -> None:
+    """Index the articles in PATHS (files or folders of .txt/.md/.html/.pdf).
+
+    Progress goes to stderr: a bar on a terminal, else a line per 10% of the files.
+    """
     from vectorstore import ingest as run_ingest
 
-    report = run_ingest(paths, settings, prune=prune)
+    from .progress import IngestProgress
+
+    if quiet:
+        report = run_ingest(paths, settings, prune=prune)
+    else:
+        with IngestProgress(sys.stderr) as progress:
+            report = run_ingest(paths, settings, prune=prune, progress=progress)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
