@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -86,8 +86,26 @@ def cli(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    _show_notices(sys.stderr)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     ctx.obj = Settings.from_env(store_dir=store_dir, chroma_url=chroma_url, backend=backend)
+
+
+def _show_notices(stream: TextIO) -> None:
+    """Show the library's notices (`vectorstore.notice`) as plain lines on `stream`.
+
+    On a terminal each starts by clearing the line, so a notice printed while the
+    progress bar is drawn does not run into it.
+    """
+    from vectorstore import NOTICE_LOGGER
+
+    handler = logging.StreamHandler(stream)
+    clear = "\r\x1b[K" if stream.isatty() else ""
+    handler.setFormatter(logging.Formatter(clear + "%(message)s"))
+    notices = logging.getLogger(NOTICE_LOGGER)
+    notices.handlers[:] = [handler]
+    notices.setLevel(logging.INFO)
+    notices.propagate = False  # once, even with --verbose
 
 
 @cli.command()
@@ -106,11 +124,13 @@ def ingest(
 
     Progress goes to stderr: a bar on a terminal, else a line per 10% of the files.
     """
+    from vectorstore import NOTICE_LOGGER
     from vectorstore import ingest as run_ingest
 
     from .progress import IngestProgress
 
     if quiet:
+        logging.getLogger(NOTICE_LOGGER).setLevel(logging.WARNING)
         report = run_ingest(paths, settings, prune=prune)
     else:
         with IngestProgress(sys.stderr) as progress:
