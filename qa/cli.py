@@ -201,7 +201,10 @@ def chat(settings: Settings) -> None:
 
 def _converse(engine: Any) -> None:
     history: list[tuple[str, Any]] = []  # (question, Answer): answers keep their citations
-    click.echo("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
+    click.echo(
+        "Ask about the articles. Empty line or Ctrl-D to quit; /new starts over; "
+        "/save FILE writes the conversation as Markdown."
+    )
     while True:
         try:
             question = input("\n> ").strip()
@@ -214,6 +217,9 @@ def _converse(engine: Any) -> None:
             history.clear()
             click.echo("(new conversation)")
             continue
+        if question == "/save" or question.startswith("/save "):
+            _save(history, question.removeprefix("/save").strip())
+            continue
         try:
             answer = _streamed(engine, question, history)
         except ArticleQAError as e:
@@ -223,6 +229,25 @@ def _converse(engine: Any) -> None:
             continue
         _print_answer(answer)
         history.append((question, answer))
+
+
+def _save(history: list[tuple[str, Any]], target: str) -> None:
+    """`/save FILE`: write the conversation so far as Markdown, or say why not."""
+    from .transcript import conversation_markdown
+
+    if not target:
+        click.echo("Usage: /save FILE (for example /save conversation.md)", err=True)
+        return
+    if not history:
+        click.echo("Nothing to save yet: ask a question first.", err=True)
+        return
+    path = Path(target).expanduser()
+    try:
+        path.write_text(conversation_markdown(history), encoding="utf-8")
+    except OSError as e:
+        click.echo(f"Error: cannot write {path} ({e.strerror}); try another path.", err=True)
+        return
+    click.echo(f"(saved {len(history)} questions to {path})")
 
 
 @cli.command()
