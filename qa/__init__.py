@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .retrieval import Retriever
     from .settings import Settings
     from .streaming import stream
+    from .transcript import conversation_markdown
 
 __all__ = [
     "Answer",
@@ -60,6 +61,7 @@ __all__ = [
     "available_backends",
     "build_chain",
     "build_query",
+    "conversation_markdown",
     "engine_for",
     "evaluate",
     "load_testset",
@@ -97,6 +99,7 @@ _HOMES = {
     "Retriever": "retrieval",
     "Settings": "settings",
     "stream": "streaming",
+    "conversation_markdown": "transcript",
 }
 
 

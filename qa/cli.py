@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -86,21 +86,55 @@ def cli(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    _show_notices(sys.stderr)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     ctx.obj = Settings.from_env(store_dir=store_dir, chroma_url=chroma_url, backend=backend)
+
+
+def _show_notices(stream: TextIO) -> None:
+    """Show the library's notices (`vectorstore.notice`) as plain lines on `stream`.
+
+    On a terminal each starts by clearing the line, so a notice printed while the
+    progress bar is drawn does not run into it.
+    """
+    from vectorstore import NOTICE_LOGGER
+
+    handler = logging.StreamHandler(stream)
+    clear = "\r\x1b[K" if stream.isatty() else ""
+    handler.setFormatter(logging.Formatter(clear + "%(message)s"))
+    notices = logging.getLogger(NOTICE_LOGGER)
+    notices.handlers[:] = [handler]
+    notices.setLevel(logging.INFO)
+    notices.propagate = False  # once, even with --verbose
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove indexed articles whose files are gone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Show no progress on stderr (the report still prints)."
+)
 @click.pass_obj
 @_friendly
-def ingest(settings: Settings, paths: tuple[Path, ...], prune: bool, as_json: bool) -> None:
-    """Index the articles in PATHS (files or folders of .txt/.md/.html/.pdf)."""
+def ingest(
+    settings: Settings, paths: tuple[Path, ...], prune: bool, as_json: bool, quiet: bool
+) -> None:
+    """Index the articles in PATHS (files or folders of .txt/.md/.html/.pdf).
+
+    Progress goes to stderr: a bar on a terminal, else a line per 10% of the files.
+    """
+    from vectorstore import NOTICE_LOGGER
     from vectorstore import ingest as run_ingest
 
-    report = run_ingest(paths, settings, prune=prune)
+    from .progress import IngestProgress
+
+    if quiet:
+        logging.getLogger(NOTICE_LOGGER).setLevel(logging.WARNING)
+        report = run_ingest(paths, settings, prune=prune)
+    else:
+        with IngestProgress(sys.stderr) as progress:
+            report = run_ingest(paths, settings, prune=prune, progress=progress)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
@@ -167,7 +201,10 @@ def chat(settings: Settings) -> None:
 
 def _converse(engine: Any) -> None:
     history: list[tuple[str, Any]] = []  # (question, Answer): answers keep their citations
-    click.echo("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
+    click.echo(
+        "Ask about the articles. Empty line or Ctrl-D to quit; /new starts over; "
+        "/save FILE writes the conversation as Markdown."
+    )
     while True:
         try:
             question = input("\n> ").strip()
@@ -180,6 +217,9 @@ def _converse(engine: Any) -> None:
             history.clear()
             click.echo("(new conversation)")
             continue
+        if question == "/save" or question.startswith("/save "):
+            _save(history, question.removeprefix("/save").strip())
+            continue
         try:
             answer = _streamed(engine, question, history)
         except ArticleQAError as e:
@@ -189,6 +229,25 @@ def _converse(engine: Any) -> None:
             continue
         _print_answer(answer)
         history.append((question, answer))
+
+
+def _save(history: list[tuple[str, Any]], target: str) -> None:
+    """`/save FILE`: write the conversation so far as Markdown, or say why not."""
+    from .transcript import conversation_markdown
+
+    if not target:
+        click.echo("Usage: /save FILE (for example /save conversation.md)", err=True)
+        return
+    if not history:
+        click.echo("Nothing to save yet: ask a question first.", err=True)
+        return
+    path = Path(target).expanduser()
+    try:
+        path.write_text(conversation_markdown(history), encoding="utf-8")
+    except OSError as e:
+        click.echo(f"Error: cannot write {path} ({e.strerror}); try another path.", err=True)
+        return
+    click.echo(f"(saved {len(history)} questions to {path})")
 
 
 @cli.command()

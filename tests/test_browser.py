@@ -247,3 +247,20 @@ def test_uploaded_script_and_markup_show_literally_and_run_nothing(
     injected = "#aqa-sources img, #aqa-sources script, #aqa-chat img, #aqa-chat strong"
     assert page.locator(injected).count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_download_conversation_saves_the_markdown(open_page: Any, tmp_path: Path) -> None:
+    page = open_page()
+    assert page.locator("#aqa-download").is_disabled()  # nothing to save yet
+    ask(page, "How many children were evacuated?")
+    ask(page, "What is the capital of France?")  # abstains
+    # off while answering, on once the file of both turns is ready
+    page.wait_for_function("() => !document.querySelector('#aqa-download').disabled")
+    with page.expect_download() as info:
+        page.click("#aqa-download")
+    saved = tmp_path / "saved.md"
+    info.value.save_as(str(saved))
+    md = saved.read_text(encoding="utf-8")
+    assert "## 1. How many children were evacuated?" in md and "1,049 children" in md
+    assert "## 2. What is the capital of France?" in md
+    assert "*No citation: the articles do not answer this.*" in md.split("## 2.")[1]

@@ -5,8 +5,9 @@ with a sources panel beside it, the Articles tab lists, uploads and removes arti
 through `ui.uploads`, and the Settings accordion picks the answer backend and the number
 of passages. Each browser session (and each `gradio_client.Client`) has its own
 `gr.State` conversation. The API endpoint `/ask` returns `{"answer", "citations",
-"abstained", ...}` as JSON; `/new_conversation` clears the caller's conversation.
-Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
+"abstained", ...}` as JSON; `/new_conversation` clears the caller's conversation;
+`/download_conversation` gives it as a Markdown file, as the "Download conversation"
+button does. Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
 
 The queue is configured here, once, by the constants below: questions from every chat
 event share one pool of `CHAT_CONCURRENCY` slots, uploads and removals run one at a time,
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from qa import ArticleQAError, Settings, available_backends
 
 from .articles_tab import Catalog, build_articles_tab, catalog
-from .chat import Chat, Conversation
+from .chat import Chat, Conversation, conversation_file
 from .render import EMPTY_SOURCES, render_articles, render_upload_messages
 from .style import CSS, theme
 from .uploads import Outcome, add_uploads, remove_article
@@ -133,9 +134,20 @@ def build_app(settings: Settings) -> gr.Blocks:
                             ask = gr.Button(
                                 "Ask", variant="primary", scale=1, min_width=80, elem_id="aqa-ask"
                             )
-                        new = gr.Button(
-                            "New conversation", size="sm", variant="secondary", elem_id="aqa-new"
-                        )
+                        with gr.Row():
+                            new = gr.Button(
+                                "New conversation",
+                                size="sm",
+                                variant="secondary",
+                                elem_id="aqa-new",
+                            )
+                            download = gr.DownloadButton(
+                                "Download conversation",
+                                size="sm",
+                                variant="secondary",
+                                interactive=False,
+                                elem_id="aqa-download",
+                            )
                         with gr.Accordion("Settings", open=False, elem_id="aqa-settings"):
                             backend = gr.Dropdown(
                                 choices=backends,
@@ -155,6 +167,8 @@ def build_app(settings: Settings) -> gr.Blocks:
                         sources = gr.HTML(EMPTY_SOURCES, elem_id="aqa-sources", js_on_load=None)
                 api_result = gr.JSON(visible=False)
                 api_trigger = gr.Button(visible=False)
+                api_download = gr.Button(visible=False)
+                api_file = gr.File(visible=False)
             with gr.Tab("Articles", id="articles"):
                 tab = build_articles_tab(gr, settings.max_file_mb)
 
@@ -182,6 +196,14 @@ def build_app(settings: Settings) -> gr.Blocks:
 
         # gradio finds event data by the parameter's type hint, resolved at run time
         pick_example.__annotations__["evt"] = gr.SelectData
+
+        def saved(state: Conversation) -> Any:
+            """The download button holding the conversation so far (off before an answer)."""
+            path = conversation_file(state)
+            return gr.DownloadButton(value=path, interactive=path is not None)
+
+        def locked() -> Any:
+            return gr.DownloadButton(interactive=False)
 
         def new_conversation() -> tuple[list[Any], str, Conversation]:
             return [], EMPTY_SOURCES, Conversation()
@@ -226,15 +248,25 @@ def build_app(settings: Settings) -> gr.Blocks:
             "concurrency_id": CHAT_QUEUE,
             "concurrency_limit": CHAT_CONCURRENCY,
         }
-        question.submit(chat.respond, chat_inputs, chat_outputs, **asking, **private)
-        ask.click(chat.respond, chat_inputs, chat_outputs, **asking, **private)
+        # The download button is off while a question is answered, then holds the file.
+        for asked in (question.submit, ask.click):
+            asked(locked, None, download, **private).then(
+                chat.respond, chat_inputs, chat_outputs, **asking, **private
+            ).then(saved, conversation, download, **private)
         chatbot.example_select(pick_example, None, question, **private).then(
-            chat.respond, chat_inputs, chat_outputs, **asking, **private
+            locked, None, download, **private
+        ).then(chat.respond, chat_inputs, chat_outputs, **asking, **private).then(
+            saved, conversation, download, **private
         )
         new.click(
             new_conversation, None, [chatbot, sources, conversation], api_name="new_conversation"
+        ).then(saved, conversation, download, **private)
+        chatbot.clear(new_conversation, None, [chatbot, sources, conversation], **private).then(
+            saved, conversation, download, **private
         )
-        chatbot.clear(new_conversation, None, [chatbot, sources, conversation], **private)
+        api_download.click(
+            conversation_file, conversation, api_file, api_name="download_conversation"
+        )
         api_trigger.click(
             ask_api, chat_inputs, [api_result, conversation], api_name="ask", **asking
         )

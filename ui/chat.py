@@ -12,13 +12,15 @@ here imports gradio; `ui.app` wires it to components.
 
 from __future__ import annotations
 
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
-from qa import Answer, ArticleQAError, Engine, Settings, engine_for
+from qa import Answer, ArticleQAError, Engine, Settings, conversation_markdown, engine_for
 
 from .render import (
     EMPTY_SOURCES,
@@ -30,9 +32,10 @@ from .render import (
     render_sources,
 )
 
-__all__ = ["Chat", "Conversation", "answer_payload"]
+__all__ = ["TRANSCRIPT_FILE", "Chat", "Conversation", "answer_payload", "conversation_file"]
 
 STREAM_DELAY_S = 0.03  # pause between streamed pieces (about 0.7 s for a whole answer)
+TRANSCRIPT_FILE = "conversation.md"  # the name "Download conversation" saves under
 
 Message = dict[str, str]
 Update = tuple[list[Message], str, "Conversation", str]  # messages, sources, state, textbox
@@ -66,6 +69,21 @@ def answer_payload(answer: Answer) -> dict[str, Any]:
         "backend": answer.backend,
         "query": answer.query,
     }
+
+
+def conversation_file(conversation: Conversation | None) -> str | None:
+    """The conversation as Markdown (`qa.conversation_markdown`) in a file of its own,
+    for download; None before the first answer.
+
+    Each call writes a fresh temporary folder (the system's, which gradio serves from),
+    so two sessions never overwrite each other's file.
+    """
+    if conversation is None or not conversation.history:
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="articleqa-conversation-"))
+    path = folder / TRANSCRIPT_FILE
+    path.write_text(conversation_markdown(conversation.history), encoding="utf-8")
+    return str(path)
 
 
 class Chat:

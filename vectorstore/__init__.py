@@ -10,10 +10,12 @@ from .embeddings import available_embedders, get_embeddings, register_embedder
 from .errors import ArticleQAError, EmbeddingModelError, StoreError, UnknownBackendError
 from .ingest import IngestReport, ingest
 from .lexical import LexicalIndex
+from .notices import NOTICE_LOGGER, notice
 from .settings import StoreSettings
 from .store import ArticleRecord, ArticleStore, Publication, StoredChunk
 
 __all__ = [
+    "NOTICE_LOGGER",
     "SUPPORTED_SUFFIXES",
     "Article",
     "ArticleQAError",
@@ -36,6 +38,7 @@ __all__ = [
     "get_embeddings",
     "ingest",
     "load_article",
+    "notice",
     "register_embedder",
     "split_sentences",
 ]

@@ -32,7 +32,9 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -40,6 +42,7 @@ import numpy as np
 
 from .embeddings import register_embedder
 from .errors import EmbeddingModelError
+from .notices import notice
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -57,6 +60,7 @@ __all__ = [
     "mean_pool_normalise",
     "onnx_embeddings",
     "physical_cores",
+    "quiet_export",
 ]
 
 log = logging.getLogger(__name__)
@@ -70,6 +74,15 @@ _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # The feed-forward output projections (1536 -> 384, fed by GELU activations with outliers)
 # stay fp32: quantising them too is ~15% faster but drops the worst cosine to ~0.987.
 _FFN_OUT = re.compile(r"layer\.\d+/output/dense/MatMul$")
+PREPARING = "preparing the embedding model, once, about 10-20 s"  # said before an export
+# What the export of a BERT model is expected to say, to no one's benefit: torch's tracer
+# on a Python bool in transformers' masking, the opset-17 rewrite of advanced indexing,
+# and onnxruntime asking for a pre-processing pass that dynamic quantisation does not need.
+_EXPECTED_WARNINGS = (
+    "Converting a tensor to a Python boolean might cause the trace to be incorrect",
+    "Exporting aten::index operator of advanced indexing",
+)
+_EXPECTED_LOG = "Please consider to run pre-processing before quantization"
 
 
 def default_cache_dir() -> Path:
@@ -224,14 +237,16 @@ def export_onnx(model_path: str, cache_dir: str | os.PathLike[str] | None = None
             f"{model_path!r} is not one. Point ARTICLEQA_EMBEDDING_MODEL at such a folder or "
             "use ARTICLEQA_EMBEDDING_BACKEND=sentence-transformers."
         )
+    notice(PREPARING)
     log.info("exporting %s to ONNX (once; cached in %s)", model_path, target.parent)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
         fp32 = Path(tmp) / "model.onnx"
         int8 = Path(tmp) / MODEL_FILE
         try:
-            _export_fp32(model_path, fp32)
-            _quantise(fp32, int8)
+            with quiet_export():
+                _export_fp32(model_path, fp32)
+                _quantise(fp32, int8)
         except (ImportError, OSError, RuntimeError, ValueError) as e:
             raise EmbeddingModelError(
                 f"Cannot export {model_path!r} to ONNX ({type(e).__name__}: {e}). The export "
@@ -240,6 +255,54 @@ def export_onnx(model_path: str, cache_dir: str | os.PathLike[str] | None = None
             ) from e
         os.replace(int8, target)  # atomic: readers see no file or the whole file
     return target
+
+
+@contextmanager
+def quiet_export() -> Iterator[None]:
+    """Hide the export's expected warnings, its progress bar and onnxruntime's advice.
+
+    Only those: any other warning, log record or error passes as usual. The concession:
+    `warnings.catch_warnings` changes process-wide state, so a warning another thread
+    raises with one of the expected messages during an export is hidden too.
+    """
+    root = logging.getLogger()  # onnxruntime's quantiser logs its advice on the root
+    advice = _DropMessage(_EXPECTED_LOG)
+    bars = _transformers_bars(False)
+    root.addFilter(advice)
+    try:
+        with warnings.catch_warnings():
+            for message in _EXPECTED_WARNINGS:
+                warnings.filterwarnings("ignore", message=re.escape(message))
+            yield
+    finally:
+        root.removeFilter(advice)
+        if bars:
+            _transformers_bars(True)
+
+
+class _DropMessage(logging.Filter):
+    """Drops log records whose message starts with `prefix`."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self.prefix)
+
+
+def _transformers_bars(enabled: bool) -> bool:
+    """Turn transformers' progress bars ("Loading weights") on or off; return the old state."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # the export will say that it needs transformers
+        return False
+    was = hf_logging.is_progress_bar_enabled()
+    if enabled:
+        hf_logging.enable_progress_bar()
+    else:
+        hf_logging.disable_progress_bar()
+    return was
 
 
 def _cache_key(model_path: str) -> str:
