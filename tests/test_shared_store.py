@@ -112,6 +112,34 @@ def test_vector_search_follows_another_process_writes(
     assert {c.source for c in answer.citations} == {"comet.txt"}
 
 
+def test_the_next_question_sees_another_process_ingest_however_soon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-running process (the web app) answers its next question from what an
+    `articleqa ingest` beside it has just published. Its read cache used to be trusted
+    for `RECHECK_S` (2 s) after the last question's check, so a question asked that soon
+    was answered without the new article (the test above failed whenever its
+    `articleqa ingest` took under 2 s). Lengthening the window makes "that soon" certain."""
+    monkeypatch.setattr("vectorstore.readcache.RECHECK_S", 3600.0)
+    settings = Settings(store_dir=tmp_path / "store")
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "lighthouse.txt").write_text(LIGHTHOUSE, encoding="utf-8")
+    ingest([first], settings)
+    assert "1874" in ask("When was the Gull Point lighthouse first lit?", settings=settings).text
+
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "comet.txt").write_text(COMET, encoding="utf-8")
+    done = cli_ingest(settings.store_dir, second)
+    assert done.returncode == 0, done.stderr
+    assert "1 added" in done.stdout, done.stdout
+
+    answer = ask("What did the astronomers name the comet?", settings=settings)
+    assert "Quillfeather" in answer.text
+    assert {c.source for c in answer.citations} == {"comet.txt"}
+
+
 def test_a_repair_waits_for_another_process_write_in_flight(tmp_path: Path) -> None:
     settings = Settings(store_dir=tmp_path / "store")
     pause = 4.0

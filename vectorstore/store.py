@@ -24,8 +24,9 @@ it), though chromadb's local mode is not process-safe. Two rules make it so here
 * A process whose view is stale reopens it: chromadb's local vector index follows only
   its own process's writes, so when the generation changes under a process that did not
   write it, that process drops its Chroma client and opens a fresh one (before writing,
-  and within `readcache.RECHECK_S` when reading); writing over a stale view could
-  overwrite the other process's vectors on disk.
+  and when reading: at each question's start, `recheck`, and otherwise within
+  `readcache.RECHECK_S`); writing over a stale view could overwrite the other
+  process's vectors on disk.
 
 The lock, the per-process view and the generation record live in `sharing.py`. A
 remote store has one owner, the Chroma server; there, a repair leaves alone leftovers
@@ -397,6 +398,15 @@ class ArticleStore:
     def fingerprint(self) -> str:
         """Changes whenever the published set of articles changes."""
         return fingerprint_of(self.versions())
+
+    def recheck(self) -> None:
+        """Look for other processes' writes on the next read, however recently this
+        process last looked. `Engine.prepare` calls it as each question starts, so a
+        long-running process (the web app, `articleqa chat`) sees an `articleqa ingest`
+        that ended just before the question; within the question the read cache is
+        trusted for `readcache.RECHECK_S`. It costs one read of the store generation per
+        question (a small file; one Chroma read for a remote store)."""
+        self._cache.invalidate()
 
     def keyword_index(self) -> LexicalIndex:
         """BM25 over the published chunks (see `read_cache`)."""
