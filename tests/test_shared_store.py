@@ -283,3 +283,41 @@ def test_opening_a_collection_beside_a_write_group_never_deadlocks(tmp_path: Pat
     for t in threads:
         t.join(timeout=30)
     assert sorted(done) == ["question", "writer"]
+
+
+def test_clients_opened_at_once_after_another_process_write(tmp_path: Path) -> None:
+    """After another process writes, every store object of this process reopens Chroma
+    on its next use, and in the web app several threads do so at once. chromadb's cache
+    of Systems is not thread-safe: a client opened beside another got a System that was
+    not started yet ("'RustBindingsAPI' object has no attribute 'bindings'"), and one
+    opened beside a reopen lost its System (KeyError); both failed the concurrency test
+    about one run in eight. A new generation in the file stands for the other write."""
+    import threading
+    import uuid
+
+    from vectorstore.sharing import write_generation
+
+    settings = Settings(store_dir=tmp_path / "store")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "comet.txt").write_text(COMET, encoding="utf-8")
+    ingest([tmp_path / "in"], settings)
+    stores = [ArticleStore(settings) for _ in range(6)]
+    errors: list[BaseException] = []
+
+    def open_and_read(store: ArticleStore, start: threading.Barrier) -> None:
+        try:
+            start.wait(timeout=30)
+            store.refresh()  # as a question's read-cache check does
+            assert store.articles.count() == 1
+        except BaseException as e:  # reported below, with the others
+            errors.append(e)
+
+    for _ in range(20):
+        write_generation(settings.store_dir, uuid.uuid4().hex)
+        start = threading.Barrier(len(stores))
+        threads = [threading.Thread(target=open_and_read, args=(s, start)) for s in stores]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    assert not errors, errors[:3]

@@ -219,11 +219,16 @@ class ArticleStore:
             path.mkdir(parents=True, exist_ok=True)
             view = self._view()
             assert view is not None
-            self._epoch = view.epoch
-            generation = self.generation()  # read first: the view holds at least this
-            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-            if view.generation is None:  # what this process's first view of the store holds
-                view.generation = generation
+            # chromadb's cache of Systems is not thread-safe: a client opened beside
+            # another got a System not yet started ("no attribute 'bindings'"), and one
+            # opened beside a reopen lost its System (KeyError). So clients open one at a
+            # time, and a reopen waits for an opening as for any Chroma call in flight.
+            with view.using(), view.opening:
+                self._epoch = view.epoch
+                generation = self.generation()  # read first: the view holds at least this
+                client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+                if view.generation is None:  # this process's first view of the store
+                    view.generation = generation
             return client
         except StoreError:
             raise
@@ -293,7 +298,7 @@ class ArticleStore:
             if view.generation is not None and view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
                 view.wait_idle()  # no thread of this process may go on with the old one
-                forget_system(self.client)
+                forget_system(self.settings.store_dir / "chroma")
                 view.epoch += 1
                 view.generation = generation
             if "client" in self.__dict__ and self._epoch != view.epoch:
