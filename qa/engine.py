@@ -106,6 +106,7 @@ class Engine:
         text = clean_question(question, self.settings.max_question_chars)
         if not self.store.exists():
             raise NoArticlesError(self.store.location)
+        self.store.recheck()  # a question sees what another process published before it
         index = self.keyword_index()  # published chunks only; counting all costs O(store)
         if not index.ids:
             raise NoArticlesError(self.store.location)

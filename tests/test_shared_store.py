@@ -112,6 +112,34 @@ def test_vector_search_follows_another_process_writes(
     assert {c.source for c in answer.citations} == {"comet.txt"}
 
 
+def test_the_next_question_sees_another_process_ingest_however_soon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-running process (the web app) answers its next question from what an
+    `articleqa ingest` beside it has just published. Its read cache used to be trusted
+    for `RECHECK_S` (2 s) after the last question's check, so a question asked that soon
+    was answered without the new article (the test above failed whenever its
+    `articleqa ingest` took under 2 s). Lengthening the window makes "that soon" certain."""
+    monkeypatch.setattr("vectorstore.readcache.RECHECK_S", 3600.0)
+    settings = Settings(store_dir=tmp_path / "store")
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "lighthouse.txt").write_text(LIGHTHOUSE, encoding="utf-8")
+    ingest([first], settings)
+    assert "1874" in ask("When was the Gull Point lighthouse first lit?", settings=settings).text
+
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "comet.txt").write_text(COMET, encoding="utf-8")
+    done = cli_ingest(settings.store_dir, second)
+    assert done.returncode == 0, done.stderr
+    assert "1 added" in done.stdout, done.stdout
+
+    answer = ask("What did the astronomers name the comet?", settings=settings)
+    assert "Quillfeather" in answer.text
+    assert {c.source for c in answer.citations} == {"comet.txt"}
+
+
 def test_a_repair_waits_for_another_process_write_in_flight(tmp_path: Path) -> None:
     settings = Settings(store_dir=tmp_path / "store")
     pause = 4.0
@@ -255,3 +283,41 @@ def test_opening_a_collection_beside_a_write_group_never_deadlocks(tmp_path: Pat
     for t in threads:
         t.join(timeout=30)
     assert sorted(done) == ["question", "writer"]
+
+
+def test_clients_opened_at_once_after_another_process_write(tmp_path: Path) -> None:
+    """After another process writes, every store object of this process reopens Chroma
+    on its next use, and in the web app several threads do so at once. chromadb's cache
+    of Systems is not thread-safe: a client opened beside another got a System that was
+    not started yet ("'RustBindingsAPI' object has no attribute 'bindings'"), and one
+    opened beside a reopen lost its System (KeyError); both failed the concurrency test
+    about one run in eight. A new generation in the file stands for the other write."""
+    import threading
+    import uuid
+
+    from vectorstore.sharing import write_generation
+
+    settings = Settings(store_dir=tmp_path / "store")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "comet.txt").write_text(COMET, encoding="utf-8")
+    ingest([tmp_path / "in"], settings)
+    stores = [ArticleStore(settings) for _ in range(6)]
+    errors: list[BaseException] = []
+
+    def open_and_read(store: ArticleStore, start: threading.Barrier) -> None:
+        try:
+            start.wait(timeout=30)
+            store.refresh()  # as a question's read-cache check does
+            assert store.articles.count() == 1
+        except BaseException as e:  # reported below, with the others
+            errors.append(e)
+
+    for _ in range(20):
+        write_generation(settings.store_dir, uuid.uuid4().hex)
+        start = threading.Barrier(len(stores))
+        threads = [threading.Thread(target=open_and_read, args=(s, start)) for s in stores]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    assert not errors, errors[:3]

@@ -8,9 +8,9 @@ matches its name, i.e. no write changed the store while it read; otherwise it us
 cache for itself and throws the folder away (`discard`). A reader therefore finds a
 whole, right cache or none.
 
-`CacheKeeper` holds one process's cache of one store: it trusts it for `RECHECK_S`,
-then checks the store's generation, and loads or rebuilds the cache when the published
-set moved.
+`CacheKeeper` holds one process's cache of one store: it trusts it for `RECHECK_S`
+(or until `invalidate`, which each question's start calls), then checks the store's
+generation, and loads or rebuilds the cache when the published set moved.
 """
 
 from __future__ import annotations
@@ -199,8 +199,10 @@ class CacheKeeper:
     """One process's read cache of one store, kept in step with the store.
 
     One question asks for it several times; within `RECHECK_S` of the last check the
-    one in memory is trusted unchecked (this process's own writes `invalidate` it at
-    once; other processes' count within that time). A check reads the store's
+    one in memory is trusted unchecked. `invalidate` ends that trust at once: this
+    process's own writes call it, and so does each question's start
+    (`ArticleStore.recheck`), so other processes' writes count from the next question
+    on. A check reads the store's
     generation, one small file for a local store. One thread checks or rebuilds at a
     time; while it rebuilds (a minute at 100k chunks) the others answer from the cache
     they have, the published set before the write, and only a thread with none waits.
@@ -215,7 +217,8 @@ class CacheKeeper:
         self.kept = False  # whether `current` was read with no write changing the store
 
     def invalidate(self) -> None:
-        """Check the store on the next `get` (this process wrote, or reopened it)."""
+        """Check the store on the next `get` (this process wrote or reopened it, or a
+        question starts)."""
         self.checked = float("-inf")
 
     def get(self) -> ReadCache:

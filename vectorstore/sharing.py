@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import StoreError
 
@@ -53,6 +52,9 @@ class LocalView:
     # mode fails ("Error finding id") when a read of embeddings runs beside a write on
     # the same System, so this process's Chroma calls wait for its write groups.
     mutex: threading.RLock = field(default_factory=threading.RLock)
+    # Held while a client opens: chromadb registers a new System before starting it, so
+    # a second client opened meanwhile got a System without its bindings.
+    opening: threading.Lock = field(default_factory=threading.Lock)
     idle: threading.Condition = field(init=False)
 
     def __post_init__(self) -> None:
@@ -88,15 +90,17 @@ def view_of(chroma_folder: Path) -> LocalView:
         return _VIEWS.setdefault(key, LocalView())
 
 
-def forget_system(client: Any) -> None:
-    """Make the next `chromadb.PersistentClient` on `client`'s folder read it anew.
+def forget_system(chroma_folder: Path) -> None:
+    """Make the next `chromadb.PersistentClient(path=str(chroma_folder))` read the
+    folder anew.
 
-    chromadb caches one System per folder, and a new client would reuse the stale one;
-    threads still using the old client finish on it.
+    chromadb caches one System per folder (by the path as the client was given it), and
+    a new client would reuse the stale one; threads still using the old client finish on
+    it. Named by its folder, a System is forgotten without opening a client to find it.
     """
     from chromadb.api.shared_system_client import SharedSystemClient
 
-    identifier = str(getattr(client, "_identifier", ""))
+    identifier = str(chroma_folder)
     SharedSystemClient._identifier_to_system.pop(identifier, None)
     SharedSystemClient._identifier_to_refcount.pop(identifier, None)
 

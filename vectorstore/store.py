@@ -24,8 +24,9 @@ it), though chromadb's local mode is not process-safe. Two rules make it so here
 * A process whose view is stale reopens it: chromadb's local vector index follows only
   its own process's writes, so when the generation changes under a process that did not
   write it, that process drops its Chroma client and opens a fresh one (before writing,
-  and within `readcache.RECHECK_S` when reading); writing over a stale view could
-  overwrite the other process's vectors on disk.
+  and when reading: at each question's start, `recheck`, and otherwise within
+  `readcache.RECHECK_S`); writing over a stale view could overwrite the other
+  process's vectors on disk.
 
 The lock, the per-process view and the generation record live in `sharing.py`. A
 remote store has one owner, the Chroma server; there, a repair leaves alone leftovers
@@ -218,11 +219,16 @@ class ArticleStore:
             path.mkdir(parents=True, exist_ok=True)
             view = self._view()
             assert view is not None
-            self._epoch = view.epoch
-            generation = self.generation()  # read first: the view holds at least this
-            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-            if view.generation is None:  # what this process's first view of the store holds
-                view.generation = generation
+            # chromadb's cache of Systems is not thread-safe: a client opened beside
+            # another got a System not yet started ("no attribute 'bindings'"), and one
+            # opened beside a reopen lost its System (KeyError). So clients open one at a
+            # time, and a reopen waits for an opening as for any Chroma call in flight.
+            with view.using(), view.opening:
+                self._epoch = view.epoch
+                generation = self.generation()  # read first: the view holds at least this
+                client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+                if view.generation is None:  # this process's first view of the store
+                    view.generation = generation
             return client
         except StoreError:
             raise
@@ -292,7 +298,7 @@ class ArticleStore:
             if view.generation is not None and view.generation != generation:
                 log.info("another process wrote to %s; reopening the store", self.location)
                 view.wait_idle()  # no thread of this process may go on with the old one
-                forget_system(self.client)
+                forget_system(self.settings.store_dir / "chroma")
                 view.epoch += 1
                 view.generation = generation
             if "client" in self.__dict__ and self._epoch != view.epoch:
@@ -397,6 +403,15 @@ class ArticleStore:
     def fingerprint(self) -> str:
         """Changes whenever the published set of articles changes."""
         return fingerprint_of(self.versions())
+
+    def recheck(self) -> None:
+        """Look for other processes' writes on the next read, however recently this
+        process last looked. `Engine.prepare` calls it as each question starts, so a
+        long-running process (the web app, `articleqa chat`) sees an `articleqa ingest`
+        that ended just before the question; within the question the read cache is
+        trusted for `readcache.RECHECK_S`. It costs one read of the store generation per
+        question (a small file; one Chroma read for a remote store)."""
+        self._cache.invalidate()
 
     def keyword_index(self) -> LexicalIndex:
         """BM25 over the published chunks (see `read_cache`)."""
