@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from qa import Settings, ask
-from vectorstore import ArticleStore, StoreError, ingest
+from vectorstore import Article, ArticleStore, StoreError, chunk_article, ingest
 from vectorstore.readcache import BUILD_ATTEMPTS, load
 from vectorstore.sharing import GENERATION_FILE, fingerprint_at, write_lock
 
@@ -128,6 +128,36 @@ def test_an_unchanged_reingest_reads_only_a_settled_cache(tmp_path: Path) -> Non
     assert repairing.settled_versions() == settled  # the repair settled it again
     (settings.store_dir / "generation").write_text("from another writer")
     assert store.settled_versions() is None  # a generation no cache was recorded for
+
+
+class _DiesBeforeItsMarker(ArticleStore):
+    """A writer killed after writing its chunks, before its article record."""
+
+    def _bump_generation(self) -> None:
+        raise KeyboardInterrupt
+
+
+def test_a_page_of_chunks_no_article_publishes_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache build reads the chunks a page at a time, and a page may hold only
+    chunks no published article owns (another process's write in flight, or one that
+    died). Such a page used to fail the question with numpy's "cannot reshape array of
+    size 0" (the concurrency test, while an ingest and an upload wrote)."""
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    store = ArticleStore(settings)
+    published = store.versions()
+    monkeypatch.setattr("vectorstore.store.READ_BATCH", store.chunk_count())
+    text = "Comet found at Kestrel Ridge\n\nAstronomers named the comet Quillfeather.\n"
+    article = Article("comet.txt", "Comet found at Kestrel Ridge", text, "c" * 64)
+    chunks = chunk_article(article)
+    vectors = np.random.default_rng(0).random((len(chunks), 384)).astype(np.float32)
+    with pytest.raises(KeyboardInterrupt):
+        _DiesBeforeItsMarker(settings).publish(article, chunks, vectors)
+    shutil.rmtree(settings.store_dir / "lexical")  # the next question builds the cache
+    reader = ArticleStore(settings)
+    assert reader.read_cache().snapshot.versions() == published
 
 
 @pytest.mark.parametrize(

@@ -113,10 +113,10 @@ class Snapshot:
             open(folder / "units.bin", "wb") as units,
         ):
             for chunks, vectors in batches:
-                rows = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
                 keep = [i for i, c in enumerate(chunks) if c.article_id in row]
-                if not keep:
+                if not keep:  # a batch may hold nothing published (then no row to reshape)
                     continue
+                rows = np.asarray(vectors, dtype=np.float32).reshape(len(chunks), -1)
                 dim = rows.shape[1]
                 vec_file.write(np.ascontiguousarray(rows[keep]).tobytes())
                 for i in keep:
