@@ -97,7 +97,6 @@ class ExtractiveBackend(AnswerBackend):
             confidence=round(best.score.total, 4),
             also=[_cite(c) for c in _also(candidates, self.weights)],
             explanation=explanation,
-            question=query.question,
         )
 
     def rank(self, query: Query, retrieved: Retrieved, vectors: np.ndarray) -> list[Candidate]:
@@ -228,7 +227,6 @@ def abstain(
         passages=retrieved.passages,
         confidence=round(confidence, 4),
         explanation=explanation,
-        question=query.question,
     )
 
 

@@ -258,6 +258,7 @@ class Intent:
     attribute: bool = False
     followup: bool = False
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
+    context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
     history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
 
     @property
@@ -316,6 +317,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         asks = "reaction"
     names = tuple(question_names(question))
     subject = tuple(terms(question))
+    followup = bool(turns) and is_followup(question, turns)
+    said = terms(f"{turns[-1].question} {turns[-1].answer}") if followup else []
     return Intent(
         question=question,
         asks=asks,
@@ -326,8 +329,9 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         reaction_by=tuple(reactors) if reactors is not None else None,
         office=_office(office_match) if asks == "office" and office_match else None,
         attribute=_is_attribute(question, focus),
-        followup=bool(turns) and is_followup(question, turns),
+        followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
+        context=tuple(t for t in said if t not in subject),
         history=turns,
     )
 

@@ -175,10 +175,8 @@ def score(
     sem = sentence.semantic
     if sentence.semantic_context is not None:  # a follow-up: its context counts, less
         sem = (sem + weights.context * sentence.semantic_context) / (1 + weights.context)
-        said = [t for turn in intent.history[-1:] for t in terms(f"{turn.question} {turn.answer}")]
-        context_terms = [t for t in said if t not in q_terms]
-        if context_terms:
-            ctx = overlap(context_terms, s_terms, idf)
+        if intent.context:
+            ctx = overlap(intent.context, s_terms, idf)
             ov = (ov + weights.context * ctx) / (1 + weights.context)
     parts = [
         Adjustment("semantic", weights.semantic * sem, f"similarity {sem:.2f}"),
@@ -189,8 +187,9 @@ def score(
         adjustment = rule(intent, sentence, weights)
         if adjustment is not None and adjustment.value:
             parts.append(adjustment)
-    filled, why = slot_filled(intent, sentence)
-    return SentenceScore(tuple(parts), sem, ov, kind_match(intent, sentence), filled, why)
+    match = kind_match(intent, sentence)
+    filled, why = slot_filled(intent, sentence, match)
+    return SentenceScore(tuple(parts), sem, ov, match, filled, why)
 
 
 def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
@@ -304,7 +303,9 @@ FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, al
 STRICT_KINDS = ("number", "date", "time", "office", "expansion")  # nothing else answers
 
 
-def slot_filled(intent: Intent, sentence: Sentence) -> tuple[bool, str]:
+def slot_filled(
+    intent: Intent, sentence: Sentence, match: bool | None = None
+) -> tuple[bool, str]:
     """Whether `sentence` fills what the question asks for, about its subject; if not,
     why not. Each check is general over the `Intent`, never about one question:
 
@@ -323,8 +324,11 @@ def slot_filled(intent: Intent, sentence: Sentence) -> tuple[bool, str]:
     >>> t = "The town has 4,000 residents."
     >>> slot_filled(analyse("What time of day did it start?"), Sentence("a", "", 0, 9, t, t))
     (False, 'gives no time')
+
+    `match` is `kind_match(intent, sentence)` when the caller has it already.
     """
-    match = kind_match(intent, sentence)
+    if match is None:
+        match = kind_match(intent, sentence)
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
@@ -388,10 +392,11 @@ def mentions(text: str, focus: str) -> bool:
     False
     """
     wanted = [t[:FOCUS_PREFIX] if len(t) > FOCUS_PREFIX else t for t in terms(focus)]
+    said = terms(text)
     return any(
         s.startswith(w) or w.startswith(s)
         for w in wanted
-        for s in terms(text)
+        for s in said
         if len(s) >= min(len(w), FOCUS_PREFIX)
     )
 
