@@ -1,7 +1,9 @@
-"""Paths of the shipped test data, importable by test modules."""
+"""Paths of the shipped test data and small server helpers, importable by test modules."""
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,3 +29,23 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def launch(settings: Any) -> Iterator[str]:
+    """Serve the real web app for `settings` on 127.0.0.1; yield its URL; close it after."""
+    import ui
+
+    app = ui.build_app(settings)
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
+
+
+def client(url: str) -> Any:
+    """A gradio_client for the app at `url` (it keeps its own session)."""
+    from gradio_client import Client
+
+    return Client(url, verbose=False)

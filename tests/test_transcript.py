@@ -13,15 +13,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import qa.transcript
-import ui
 from qa import Answer, Citation, Settings, conversation_markdown
 
-from .conftest_paths import ROOT, SEED_ID, SEEDS, free_port
+from .conftest_paths import ROOT, SEED_ID, SEEDS, client, launch
 
 ANSWERED = "How many children were evacuated?"
 UNANSWERABLE = "What is the capital of France?"
@@ -121,19 +119,7 @@ def test_chat_save_writes_the_conversation(cli_store: Path, tmp_path: Path) -> N
 # ---- the real web app --------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seed_url(seed_only_settings: Settings) -> Iterator[str]:
-    app = ui.build_app(seed_only_settings)
-    port = free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
-
-
-def client(url: str) -> Any:
-    from gradio_client import Client
-
-    return Client(url, verbose=False)
+    yield from launch(seed_only_settings)
 
 
 @pytest.mark.slow

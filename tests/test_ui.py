@@ -31,7 +31,7 @@ import ui.uploads
 from qa import Answer, Citation, Passage, Settings
 from vectorstore import Article, ArticleStore, ingest
 
-from .conftest_paths import free_port
+from .conftest_paths import client, free_port, launch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -48,23 +48,6 @@ The ferries were built in Norway and cost 12 million dollars each.
 
 
 # ---- helpers and fixtures ----------------------------------------------------------
-
-
-def launch(settings: Settings) -> Iterator[str]:
-    """Serve the real app for `settings`; yield its URL; close it afterwards."""
-    app = ui.build_app(settings)
-    port = free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
-
-
-def client(url: str) -> Any:
-    from gradio_client import Client
-
-    return Client(url, verbose=False)
 
 
 @pytest.fixture(scope="module")
