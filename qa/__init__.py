@@ -30,7 +30,8 @@ if TYPE_CHECKING:
         StoreError,
     )
     from .evaluation import EvalReport, evaluate, load_testset
-    from .intent import HistoryTurn, Intent, analyse
+    from .history import HistoryTurn
+    from .intent import Intent, analyse
     from .langchain_retriever import HybridRetriever
     from .retrieval import Retriever
     from .settings import Settings
@@ -75,7 +76,7 @@ _HOMES = {
     "Citation": "answer",
     "Passage": "answer",
     "Explanation": "answer",
-    "HistoryTurn": "intent",
+    "HistoryTurn": "history",
     "Intent": "intent",
     "analyse": "intent",
     "AnswerBackend": "backends",

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .intent import Intent, analyse, is_followup, normalise_history, strip_markers
+from .history import normalise_history, strip_markers
+from .intent import Intent, analyse, is_followup
 
 __all__ = ["Query", "build_query", "is_followup", "strip_markers"]
 

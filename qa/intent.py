@@ -1,5 +1,7 @@
 """What a question asks: `analyse(question, history) -> Intent`, once per turn.
 
+(The history it reads is typed in `qa.history`.)
+
 Every later step reads the question through its `Intent` instead of parsing it again:
 retrieval searches `Intent.searched`, the scorer's rules (`qa.rules`) check a sentence
 against the asked slot (`asks`, `focus`, `names`, `reaction_by`), and follow-up
@@ -21,26 +23,23 @@ from dataclasses import dataclass, field
 
 from vectorstore.text import STOPWORDS, terms
 
-from .answer import Answer, Citation
-from .prompts import ABSTAIN_PREFIX
+from .answer import Citation
+from .history import HistoryTurn
 
 __all__ = [
     "KINDS",
     "OFFICE",
     "OFFICE_ABBREVIATIONS",
     "REACTION",
-    "HistoryTurn",
     "Intent",
     "analyse",
     "asked_focus",
     "asked_kind",
     "counted_kind",
     "is_followup",
-    "normalise_history",
     "question_names",
     "reaction_by",
     "spell_out_titles",
-    "strip_markers",
 ]
 
 HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
@@ -217,18 +216,6 @@ _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
     re.IGNORECASE,
 )
-_MARKER = re.compile(r"\s*\[\d+\]")
-
-
-@dataclass(frozen=True)
-class HistoryTurn:
-    """One earlier turn: the question, the answer text (markers stripped) and what the
-    answer cited (empty when history came as plain text, or the answer declined)."""
-
-    question: str
-    answer: str = ""
-    citations: tuple[Citation, ...] = ()
-    declined: bool = False
 
 
 @dataclass(frozen=True)
@@ -567,44 +554,6 @@ def is_followup(question: str, history: Sequence[HistoryTurn] = ()) -> bool:
     # A question that names nothing ("How many people were injured?") is about whatever
     # the conversation is about.
     return True
-
-
-def strip_markers(text: str) -> str:
-    """Remove `[n]` citation markers.
-
-    >>> strip_markers("They evacuated 2,000 people. [1]")
-    'They evacuated 2,000 people.'
-    """
-    return _MARKER.sub("", text).strip()
-
-
-def normalise_history(history: Sequence[object]) -> list[HistoryTurn]:
-    """Typed turns from what callers send: `(question, answer_text)` pairs,
-    `(question, Answer)` pairs or `Answer`s that know their question; anything else
-    is ignored.
-
-    >>> [t.answer for t in normalise_history([("Q?", "It rained. [1]"), 42, ("only",)])]
-    ['It rained.']
-    """
-    out: list[HistoryTurn] = []
-    for turn in history or ():
-        if isinstance(turn, Answer):
-            out.append(_from_answer(turn.question, turn))
-        elif isinstance(turn, (tuple, list)) and len(turn) == 2:
-            q, a = turn
-            if isinstance(a, Answer):
-                out.append(_from_answer(str(q or ""), a))
-            else:
-                text = strip_markers(str(a or ""))
-                declined = text.startswith(ABSTAIN_PREFIX)
-                out.append(HistoryTurn(str(q or ""), "" if declined else text, (), declined))
-    return out
-
-
-def _from_answer(question: str, answer: Answer) -> HistoryTurn:
-    if answer.abstained:
-        return HistoryTurn(question, "", (), True)
-    return HistoryTurn(question, strip_markers(answer.text), tuple(answer.citations))
 
 
 _ADJECTIVES = _wordset(

@@ -16,7 +16,8 @@ import pytest
 import qa.intent
 import qa.rules
 from qa import Answer, Citation
-from qa.intent import HistoryTurn, analyse, asked_focus, asked_kind, normalise_history
+from qa.history import HistoryTurn, normalise_history
+from qa.intent import analyse, asked_focus, asked_kind
 from qa.rules import (
     RULES,
     WEIGHTS,
