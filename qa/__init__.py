@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         QuestionError,
         StoreError,
     )
-    from .evaluation import EvalReport, evaluate, load_testset
+    from .eval import EvalReport, evaluate, load_testset
     from .history import HistoryTurn
     from .intent import Intent, analyse
     from .langchain_retriever import HybridRetriever
@@ -93,9 +93,9 @@ _HOMES = {
     "NoArticlesError": "errors",
     "QuestionError": "errors",
     "StoreError": "errors",
-    "EvalReport": "evaluation",
-    "evaluate": "evaluation",
-    "load_testset": "evaluation",
+    "EvalReport": "eval",
+    "evaluate": "eval",
+    "load_testset": "eval",
     "HybridRetriever": "langchain_retriever",
     "Retriever": "retrieval",
     "Settings": "settings",

@@ -167,6 +167,7 @@ def ingest(
 def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None:
     """Answer one QUESTION about the indexed articles."""
     from .engine import engine_for
+    from .terminal import print_answer, print_explanation, streamed
 
     engine = engine_for(settings)
     warming = engine.warm_up()
@@ -175,10 +176,10 @@ def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None
             answer = engine.ask(question)
             click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         else:
-            answer = _streamed(engine, question, [])
-            _print_answer(answer)
+            answer = streamed(engine, question, [])
+            print_answer(answer)
             if explain:
-                _print_explanation(answer)
+                print_explanation(answer)
     finally:  # exiting while ONNX Runtime still loads the model aborts the process
         warming.join()
 
@@ -189,65 +190,15 @@ def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None
 def chat(settings: Settings) -> None:
     """A conversation in the terminal: follow-up questions keep their context."""
     from .engine import engine_for
+    from .terminal import converse
 
     engine = engine_for(settings)
     warming = [engine.warm_up(), engine.store.open_if_large()]  # while the person types
     try:
-        _converse(engine)
+        converse(engine)
     finally:  # exiting while ONNX Runtime still loads the model aborts the process
         for thread in warming:
             thread.join()
-
-
-def _converse(engine: Any) -> None:
-    history: list[tuple[str, Any]] = []  # (question, Answer): answers keep their citations
-    click.echo(
-        "Ask about the articles. Empty line or Ctrl-D to quit; /new starts over; "
-        "/save FILE writes the conversation as Markdown."
-    )
-    while True:
-        try:
-            question = input("\n> ").strip()
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        if not question:
-            return
-        if question == "/new":
-            history.clear()
-            click.echo("(new conversation)")
-            continue
-        if question == "/save" or question.startswith("/save "):
-            _save(history, question.removeprefix("/save").strip())
-            continue
-        try:
-            answer = _streamed(engine, question, history)
-        except ArticleQAError as e:
-            if e.exit_code == 3:  # no store: nothing later can work either
-                raise
-            click.echo(f"Error: {e}", err=True)
-            continue
-        _print_answer(answer)
-        history.append((question, answer))
-
-
-def _save(history: list[tuple[str, Any]], target: str) -> None:
-    """`/save FILE`: write the conversation so far as Markdown, or say why not."""
-    from .transcript import conversation_markdown
-
-    if not target:
-        click.echo("Usage: /save FILE (for example /save conversation.md)", err=True)
-        return
-    if not history:
-        click.echo("Nothing to save yet: ask a question first.", err=True)
-        return
-    path = Path(target).expanduser()
-    try:
-        path.write_text(conversation_markdown(history), encoding="utf-8")
-    except OSError as e:
-        click.echo(f"Error: cannot write {path} ({e.strerror}); try another path.", err=True)
-        return
-    click.echo(f"(saved {len(history)} questions to {path})")
 
 
 @cli.command()
@@ -352,8 +303,8 @@ def eval_command(
 
     from vectorstore import ingest as run_ingest
 
-    from .evaluation import check_thresholds, evaluate, load_testset
-    from .report import format_table, require_matplotlib, write_html
+    from .eval import check_thresholds, evaluate, load_testset
+    from .eval.report import format_table, require_matplotlib, write_html
 
     if report_path is not None:
         require_matplotlib()
@@ -394,40 +345,6 @@ def eval_command(
         click.echo(f"Threshold missed: {line}", err=True)
     if missed:
         sys.exit(EXIT_THRESHOLD)
-
-
-def _streamed(engine: Any, question: str, history: list[tuple[str, Any]]) -> Any:
-    """Print the answer as it arrives; return the final, verified `Answer`."""
-    from .streaming import stream_engine
-
-    shown = ""
-    for item in stream_engine(engine, question, history):
-        if isinstance(item, str):
-            click.echo(item, nl=False)
-            shown += item
-        else:
-            click.echo()
-            if item.text.strip() != shown.strip():  # verification changed the draft
-                click.echo(f"Verified answer: {item.text}")
-            return item
-    raise ArticleQAError("The answer stream ended without an answer; try again.")
-
-
-def _print_answer(answer: Any) -> None:
-    if answer.notice:
-        click.echo(f"Note: {answer.notice}")
-    for i, c in enumerate(answer.citations, 1):
-        click.echo(f"  [{i}] {c.title} ({c.source}, chars {c.start}-{c.end}): “{c.quote}”")
-
-
-def _print_explanation(answer: Any) -> None:
-    click.echo("")
-    if answer.explanation is None:
-        click.echo(f"Why: the {answer.backend} backend gives no explanation of its own.")
-    else:
-        click.echo(answer.explanation.render())
-    for c in answer.also:
-        click.echo(f"  Also in the articles: {c.title} ({c.source}): “{c.quote}”")
 
 
 @functools.cache  # once per process

@@ -18,9 +18,8 @@ import numpy as np
 
 from vectorstore import ArticleStore, LexicalIndex
 
-from . import prompts
 from .answer import Answer
-from .backends import create_backend
+from .backends import create_backend, fall_back
 from .conversation import Query, build_query
 from .errors import BackendError, NoArticlesError
 from .intent import spell_out_titles
@@ -120,7 +119,7 @@ class Engine:
         try:
             return finish(query, create_backend(name, self).answer(query))
         except BackendError as e:
-            return finish(query, _fall_back(self, query, name, e))
+            return finish(query, fall_back(self, query, name, e))
 
 
 @functools.lru_cache(maxsize=8)
@@ -144,14 +143,3 @@ def finish(query: Query, answer: Answer) -> Answer:
     """The answer as callers get it, from `ask` and `stream` alike: it knows its question,
     so it can be handed back as history."""
     return replace(answer, question=query.question)
-
-
-def _fall_back(engine: Engine, query: Query, failed: str, error: BackendError) -> Answer:
-    """The extractive answer, with a notice, after backend `failed` raised `error`
-    (re-raised instead when `Settings.llm_fallback` is off or nothing else is left)."""
-    if failed == "extractive" or not engine.settings.llm_fallback:
-        raise error
-    log.warning("%s backend failed, answering extractively: %s", failed, error)
-    answer = create_backend("extractive", engine).answer(query)
-    reason = str(error).rstrip(".")
-    return replace(answer, notice=prompts.FALLBACK_NOTICE.format(backend=failed, reason=reason))

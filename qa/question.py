@@ -46,6 +46,7 @@ SHORTHAND = {
     "thru": "through",
 }
 
+
 def clean_question(question: str, max_chars: int) -> str:
     """Normalise white space and control characters; refuse what cannot be a question.
 

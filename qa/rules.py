@@ -303,9 +303,7 @@ FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, al
 STRICT_KINDS = ("number", "date", "time", "office", "expansion")  # nothing else answers
 
 
-def slot_filled(
-    intent: Intent, sentence: Sentence, match: bool | None = None
-) -> tuple[bool, str]:
+def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -> tuple[bool, str]:
     """Whether `sentence` fills what the question asks for, about its subject; if not,
     why not. Each check is general over the `Intent`, never about one question:
 

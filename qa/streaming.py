@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from .answer import Answer
-from .backends import AnswerBackend, create_backend
+from .backends import AnswerBackend, create_backend, fall_back
 from .conversation import Query
-from .engine import Engine, _fall_back, engine_for, finish
+from .engine import Engine, engine_for, finish
 from .errors import BackendError
 from .settings import Settings
 
@@ -67,7 +67,7 @@ def _stream(engine: Engine, query: Query, name: str) -> Iterator[str | Answer]:
         for item in _from_backend(create_backend(name, engine), query):
             yield finish(query, item) if isinstance(item, Answer) else item
     except BackendError as e:
-        yield finish(query, _fall_back(engine, query, name, e))
+        yield finish(query, fall_back(engine, query, name, e))
 
 
 def _from_backend(backend: AnswerBackend, query: Query) -> Iterator[str | Answer]:

@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 
-import qa.backends
-import qa.evaluation
-import qa.report
+import qa.backends.registry
+import qa.eval.evaluation
+import qa.eval.report
 from qa import Answer, Citation, Passage, Settings, evaluate, load_testset, register_backend
 from qa.backends import AnswerBackend
 from qa.conversation import Query
 from qa.errors import UnknownBackendError
-from qa.evaluation import (
+from qa.eval.evaluation import (
     BackendRun,
     EvalReport,
     Skipped,
@@ -35,8 +35,8 @@ from qa.evaluation import (
     check_thresholds,
     parse_case,
 )
-from qa.metrics import locate_evidence, score_turn
-from qa.report import format_table, render_html
+from qa.eval.metrics import locate_evidence, score_turn
+from qa.eval.report import format_table, render_html
 from vectorstore import Article, discover, load_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +105,7 @@ def test_load_testset_skips_malformed_lines_and_names_them(
         {"id": "ok2", "tags": ["x"], "turns": [{"question": "Q?", "answerable": False}]},
     )
     path.write_text("\ufeff" + text, encoding="utf-8")  # a byte-order mark is fine
-    with caplog.at_level(logging.WARNING, logger="qa.evaluation"):
+    with caplog.at_level(logging.WARNING, logger="qa.eval.evaluation"):
         testset = load_testset(path)
     assert [c.id for c in testset] == ["ok", "ok2"]
     assert [s.line for s in testset.skipped] == [2, 3, 4, 6, 7, 8]
@@ -280,7 +280,7 @@ def test_html_report_escapes_text_and_shows_failing_turns() -> None:
 
 
 def test_module_doctests() -> None:
-    for module in (qa.evaluation, qa.report):
+    for module in (qa.eval.evaluation, qa.eval.report):
         assert doctest.testmod(module).failed == 0
 
 
@@ -297,7 +297,7 @@ class EchoBackend(AnswerBackend):
 @pytest.fixture
 def echo_backend(monkeypatch: pytest.MonkeyPatch) -> str:
     qa.available_backends()  # load the built-ins before the registry is copied
-    monkeypatch.setattr(qa.backends, "_REGISTRY", dict(qa.backends._REGISTRY))
+    monkeypatch.setattr(qa.backends.registry, "_REGISTRY", dict(qa.backends.registry._REGISTRY))
     register_backend("test-echo")(EchoBackend)
     return "test-echo"
 

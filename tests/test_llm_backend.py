@@ -27,7 +27,7 @@ from langchain_core.messages import BaseMessage
 
 import qa
 from qa import Answer, BackendError, Settings, build_chain, build_query, engine_for, prompts
-from qa.llm import OpenAIBackend, render_passages
+from qa.backends.openai import OpenAIBackend, render_passages
 from qa.streaming import pieces as cut
 
 from .conftest_paths import free_port, stop

@@ -1,4 +1,4 @@
-"""The pure metric functions of `qa.metrics`, on hand-made cases (no model, no store)."""
+"""The pure metric functions of `qa.eval.metrics`, on hand-made cases (no model, no store)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import random
 import numpy as np
 import pytest
 
-import qa.metrics
+import qa.eval.metrics
 from qa.answer import Citation, Passage
-from qa.metrics import (
+from qa.eval.metrics import (
     Evidence,
     Span,
     TurnScore,
@@ -37,7 +37,7 @@ AT = ARTICLE.index(QUOTE)
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(qa.metrics)
+    result = doctest.testmod(qa.eval.metrics)
     assert result.attempted > 10 and result.failed == 0
 
 

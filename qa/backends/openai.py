@@ -30,20 +30,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import prompts
-from .answer import Answer, Passage
-from .backends import AnswerBackend, register_backend
-from .conversation import Query
-from .errors import BackendError
-from .extractive import ExtractiveBackend, abstain
-from .retrieval import Retrieved
-from .verify import is_decline, verify
+from .. import prompts
+from ..answer import Answer, Passage
+from ..conversation import Query
+from ..errors import BackendError
+from ..retrieval import Retrieved
+from ..verify import is_decline, verify
+from .extractive import abstain
+from .registry import FALLBACK, AnswerBackend, create_backend, register_backend
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
 
-    from .settings import Settings
+    from ..settings import Settings
 
 __all__ = [
     "OpenAIBackend",
@@ -138,7 +138,7 @@ class OpenAIBackend(AnswerBackend):
                 dropped=checked.dropped,
             )
         log.info("no sentence of the draft was supported: %r", draft)
-        fallback = ExtractiveBackend(engine).answer(query)
+        fallback = create_backend(FALLBACK, engine).answer(query)
         # Never a different answer in its place without saying so in the answer itself.
         text = (
             prompts.UNVERIFIED_DECLINED

@@ -15,7 +15,7 @@ write it):
 Each conversation is played turn by turn with the system's *own* earlier answers as
 history, as a user would see it. A malformed line is reported with its line number
 and skipped. Figures are aggregated overall, per tag, and for first turns versus
-follow-ups (every turn after a conversation's first); `qa.metrics` holds the rules.
+follow-ups (every turn after a conversation's first); `qa.eval.metrics` holds the rules.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .answer import Answer
-from .errors import BackendError, QuestionError
+from ..answer import Answer
+from ..errors import BackendError, QuestionError
+from ..settings import Settings
 from .metrics import Evidence, Summary, TurnScore, locate_evidence, score_turn, summarize
-from .settings import Settings
 from .testset import Case, Skipped, TestSet, TestSetError, Turn, load_testset, parse_case
 
 __all__ = [
@@ -181,8 +181,8 @@ def evaluate(
     `BackendError`) are recorded on that turn, which then scores as wrong; errors about
     the store or a backend name end the evaluation.
     """
-    from .backends import create_backend
-    from .engine import engine_for
+    from ..backends import create_backend
+    from ..engine import engine_for
 
     case_list = [c if isinstance(c, Case) else parse_case(c) for c in cases]
     names = list(dict.fromkeys(backends or [settings.backend]))

@@ -10,18 +10,32 @@ Built-ins register through `register_backend`, exactly as a new one would:
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .errors import UnknownBackendError
+from .. import prompts
+from ..errors import BackendError, UnknownBackendError
 
 if TYPE_CHECKING:
-    from .answer import Answer
-    from .conversation import Query
-    from .engine import Engine
+    from ..answer import Answer
+    from ..conversation import Query
+    from ..engine import Engine
 
-__all__ = ["AnswerBackend", "available_backends", "create_backend", "register_backend"]
+__all__ = [
+    "FALLBACK",
+    "AnswerBackend",
+    "available_backends",
+    "create_backend",
+    "fall_back",
+    "register_backend",
+]
+
+log = logging.getLogger(__name__)
+
+FALLBACK = "extractive"  # the backend that needs nothing but the store: always there
 
 _REGISTRY: dict[str, type[AnswerBackend]] = {}
 
@@ -60,5 +74,17 @@ def create_backend(name: str, engine: Engine) -> AnswerBackend:
     return _REGISTRY[name](engine)
 
 
+def fall_back(engine: Engine, query: Query, failed: str, error: BackendError) -> Answer:
+    """The `FALLBACK` answer, with a notice saying why, after backend `failed` raised
+    `error`: the one fallback path of `ask` and `stream` alike. Re-raises `error` when
+    `Settings.llm_fallback` is off or the failed backend was the fallback itself."""
+    if failed == FALLBACK or not engine.settings.llm_fallback:
+        raise error
+    log.warning("%s backend failed, answering with %s: %s", failed, FALLBACK, error)
+    answer = create_backend(FALLBACK, engine).answer(query)
+    reason = str(error).rstrip(".")
+    return replace(answer, notice=prompts.FALLBACK_NOTICE.format(backend=failed, reason=reason))
+
+
 def _load_builtins() -> None:
-    from . import extractive, llm  # noqa: F401  (register "extractive" and "openai")
+    from . import extractive, openai  # noqa: F401  (register "extractive" and "openai")

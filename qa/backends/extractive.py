@@ -21,13 +21,12 @@ import numpy as np
 from vectorstore import split_sentences
 from vectorstore.text import stem
 
-from . import prompts
-from .answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
-from .backends import AnswerBackend, register_backend
-from .conversation import Query
-from .intent import Intent
-from .retrieval import Retrieved
-from .rules import (
+from .. import prompts
+from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
+from ..conversation import Query
+from ..intent import Intent
+from ..retrieval import Retrieved
+from ..rules import (
     WEIGHTS,
     Decision,
     Sentence,
@@ -36,7 +35,8 @@ from .rules import (
     decide,
     score,
 )
-from .scoring import affirms, counted_words, found_share, numbers_in
+from ..scoring import affirms, counted_words, found_share, numbers_in
+from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
