@@ -31,10 +31,12 @@ __all__ = [
     "OFFICE",
     "OFFICE_ABBREVIATIONS",
     "REACTION",
+    "UNITS",
     "Intent",
     "analyse",
     "asked_focus",
     "asked_kind",
+    "asked_unit",
     "counted_kind",
     "is_followup",
     "question_names",
@@ -48,6 +50,7 @@ NEW_TOPIC_TERMS = 2  # content words the conversation never used that make a new
 # The slots a question can ask for, in the order they are tried.
 KINDS = (
     "yesno",
+    "age",
     "number",
     "time",
     "date",
@@ -56,6 +59,7 @@ KINDS = (
     "place",
     "reason",
     "reaction",
+    "name",
     "person",
 )
 
@@ -64,6 +68,14 @@ OFFICE = (
     r"|president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)"
     r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
     r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
+)
+# People a question may ask the name of ("what was the name of the boy", "which officer")
+PERSON_ROLE = (
+    r"(boy|girl|man|woman|child|teenager|victim|survivor|witness|soldier|officer|general"
+    r"|commander|spokes(?:man|woman|person)|diplomat|envoy|ambassador|driver|pilot|player"
+    r"|coach|runner|athlete|winner|doctor|surgeon|nurse|scientist|researcher|professor"
+    r"|founder|author|journalist|reporter|lawyer|judge|resident|student|teacher|wife"
+    r"|husband|son|daughter|mother|father|brother|sister)"
 )
 # Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
 OFFICE_ABBREVIATIONS = {
@@ -93,6 +105,13 @@ _YES_NO = re.compile(
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "age",  # before "number": "how old" asks for an age, not any number
+        re.compile(
+            r"\b(how old|at what age"
+            r"|(what|which) (is|was) (the |his |her |their |[\w-]+['’]s )?age)\b"
+        ),
+    ),
+    (
         "number",
         re.compile(
             r"\b(how (many|much|old|long|far|big|large|high|often)"
@@ -102,12 +121,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "time",
-        re.compile(r"(?<!at )\b(what time|at what hour|which hour|what hour|time of (the )?day)\b"),
+        re.compile(
+            r"\b(at what time of (the )?day|(?<!at )what time|at what hour|which hour|what hour"
+            r"|time of (the )?day)\b"
+        ),
     ),
     (
         "date",
         re.compile(
-            r"\b(when|at what time|(what|which)( \w+)? (year|day|date|month|decade|century)"
+            r"\b(when|at what time(?! of)|(what|which)( \w+)? (year|day|date|month|decade|century)"
             r"|on what day|in what year|since when)\b"
         ),
     ),
@@ -137,6 +159,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "name",  # a person's name, which only a sentence naming someone new can give
+        re.compile(
+            r"\b(what (is|was|are|were) ((his|her|their) "
+            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})['’]s )"
+            r"(full |first |last )?names?"
+            r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
+            rf"([\w-]+ ){{0,2}}{PERSON_ROLE}"
+            rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
+        ),
+    ),
+    (
         "person",
         re.compile(
             r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
@@ -148,6 +181,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b")
+# An amount asked in a unit ("worth in dollars") is given only by an amount in it.
+UNITS = {
+    "dollars": r"\$|\bdollars?\b|\bUSD\b",
+    "euros": r"€|\beuros?\b|\bEUR\b",
+    "pounds": r"£|\bpounds?\b|\bsterling\b|\bGBP\b",
+    "percent": r"%|\bper ?cent\b|\bpercentage points?\b",
+    "kilometres": r"\bkilomet(?:re|er)s?\b|\bkm\b",
+    "miles": r"\bmiles?\b",
+    "hours": r"\bhours?\b",
+    "minutes": r"\bminutes?\b",
+}
+_IN_UNIT = re.compile(rf"\bin ({'|'.join(UNITS)})\b", re.IGNORECASE)
 _CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose", "why"})
 # The noun a "what/which ..." or "how many ..." question asks about ("what weapons",
 # "what is the capital of", "which heights", "what is its total population").
@@ -167,7 +212,8 @@ _GENERIC = _wordset(
 )
 _VERBS = _wordset(
     "got get gets go goes went come came make makes take takes took give gives gave lose "
-    "lost leave left flee fled live lives die dies remain remains say says happen"
+    "lost leave left flee fled live lives die dies remain remains say says happen made built "
+    "won wrote ran"
 )
 # "what is the population of X", "what is its capital", "what was the club's budget"
 _ATTRIBUTE_FORM = re.compile(
@@ -245,6 +291,7 @@ class Intent:
     attribute: bool = False
     followup: bool = False
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
+    unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
     history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
 
@@ -318,6 +365,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         attribute=_is_attribute(question, focus),
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
+        unit=asked_unit(question) if asks == "number" else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,
     )
@@ -371,6 +419,16 @@ def asked_kind(question: str) -> str | None:
     return _ATTRIBUTE_KINDS[focus.split()[-1]] if focus else kind
 
 
+def asked_unit(question: str) -> str | None:
+    """The unit a "how much/how many" question wants its amount in, if it says.
+
+    >>> asked_unit("How much was the aid worth in dollars?"), asked_unit("How much was it?")
+    ('dollars', None)
+    """
+    m = _IN_UNIT.search(question)
+    return m.group(1).lower() if m else None
+
+
 def asked_focus(question: str) -> str | None:
     """The noun (lower case) a question asks about, when it says: what a "how many"
     counts, what a "what/which X" names.
@@ -408,6 +466,8 @@ def asked_focus(question: str) -> str | None:
             break
         follows = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         modifier = follows and follows not in STOPWORDS and follows not in _NOT_FOCUS
+        if run and (low in _ADJECTIVES or low.endswith("ed") or t[:1].isupper()):
+            break  # past the noun: "revenues last year", "officer made", "boats Kenya"
         if modifier and (_MODIFIER.fullmatch(low) or low in _ADJECTIVES or t[:1].isupper()):
             continue  # "all-out wars", "total population", "Azerbaijani soldiers"
         if not _plain(t) or low in _VERBS:

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-__all__ = ["capitals", "with_countries"]
+__all__ = ["capitals", "place_words", "with_countries"]
 
 MIN_POPULATION = 500_000  # smaller territories' capitals are more often people ("Douglas")
 _NAMED = re.compile(r"(?<=\s)[A-Z]")  # a capitalised word after the first
@@ -39,6 +39,22 @@ def capitals() -> Mapping[str, str]:
             if capital and name and name.split()[0] not in capital:
                 table[capital] = name
     return table
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """The words (lower case) of every country's name, capital and demonym: a name made
+    of them is a place or a nationality, never a person ("Nagorno" aside, which no table
+    lists)."""
+    from countryinfo import all_countries
+
+    words: set[str] = set()
+    for country in all_countries():
+        listed = country.capital()
+        capitals_ = [listed] if isinstance(listed, str) else list(listed or [])
+        for name in (country.name(), country.demonym(), *capitals_):
+            words |= set(str(name or "").lower().split())
+    return frozenset(words)
 
 
 def with_countries(question: str, table: Mapping[str, str] | None = None) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, fields
 from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
-from .intent import Intent
+from .intent import UNITS, Intent
 from .scoring import found_share, has_time, overlap, reacts, type_match
 
 __all__ = [
@@ -140,6 +140,7 @@ class Sentence:
     semantic_context: float | None = None
     counts: bool | None = None  # for "how many X": whether it counts X (None: no number)
     following: str = ""  # the next sentence, where a reaction may be told
+    preceding: str = ""  # the sentence before, which may name an attribute's subject
     unnamed: tuple[str, ...] = ()  # the question's names its article never uses
 
 
@@ -204,6 +205,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return has_time(sentence.text)
     if kind == "office" and intent.office is None:
         kind = "person"
+    if kind == "name":  # someone the conversation has not named yet
+        said = " ".join([intent.question, *(c.quote for c in intent.previous)])
+        return type_match(kind, sentence.text, said)
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
@@ -300,7 +304,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, alliance)
-STRICT_KINDS = ("number", "date", "time", "office", "expansion")  # nothing else answers
+# Kinds nothing else answers: a person's name needs a name, an age an age.
+STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name")
 
 
 def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -> tuple[bool, str]:
@@ -336,6 +341,12 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"counts no one {' or '.join(sorted(wanted))}"
     if intent.attribute and sentence.unnamed:
         return False, f"is from an article that never names {', '.join(sentence.unnamed)}"
+    if intent.attribute and intent.names and not intent.followup:
+        told = f"{sentence.title} {sentence.preceding} {sentence.text}"
+        if found_share(list(intent.names), told) == 0:
+            return False, f"does not give it for {', '.join(intent.names)}"
+    if intent.unit and not re.search(UNITS[intent.unit], sentence.text, re.IGNORECASE):
+        return False, f"gives no amount in {intent.unit}"
     told = f"{sentence.text} {sentence.following}"
     if intent.reaction_by and not reacts(told, list(intent.reaction_by)):
         return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"
@@ -408,4 +419,9 @@ _CASUALTIES = {
     ),
     "injured": re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I),
 }
-_KIND_WORDS = {"time": "time", "expansion": "spelt-out name", "office": "office holder"}
+_KIND_WORDS = {
+    "time": "time",
+    "expansion": "spelt-out name",
+    "office": "office holder",
+    "name": "name of anyone not yet named",
+}

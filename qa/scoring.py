@@ -95,6 +95,27 @@ _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
+_AGE = re.compile(  # "a 34-year-old", "aged 34", "34 years old", news's "Kiprono, 34,"
+    r"\b\d+-year-old\b|\b(?i:aged?) \d+|\b(?i:age of) \d+|\b\d+ (?i:years? old)\b"
+    r"|\b[A-Z][\w’'-]+, \d{1,3},"
+)
+_CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
+_PERSON = re.compile(  # a title, then capitalised words; or two or more in a row
+    r"(?:(?P<title>\b(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Major|Captain|Sgt|Sir|Dame"
+    r"|Prof|Professor|President|Minister|Mayor|Judge|Coach)\.? )|(?<![\w’'-]))"
+    rf"(?P<name>{_CAPITALISED}(?: (?:de |van |von |al-|bin )?{_CAPITALISED})*)"
+)
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_BODIES = (  # capitalised in names of bodies, never in a person's
+    "ministry minister defence defense army navy police council committee court agency "
+    "office department government university hospital company group bank union party "
+    "news reuters press association federation national state states united republic"
+)
+_INSTITUTIONS = frozenset(_BODIES.split())
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|across|outside)|\b(?:village|town|city|region|district"
+    r"|province|county|republic|street|road|river|of the)(?: of)?) $",
+)
 _NOT_NAMES = frozenset(
     [
         "however",
@@ -206,6 +227,40 @@ def capitalised_names(text: str) -> set[str]:
     }
 
 
+def person_names(text: str) -> set[str]:
+    """Stems of the words of what look like people's names in `text`: two or more
+    capitalised words in a row, or one after a title ("Gen. Rustam Muradov", "Mr Smith"),
+    that are not a known country or capital, nor a place after "in", "from", "the
+    village of"... A question asking someone's name is answered only by a sentence
+    naming someone.
+
+    >>> sorted(person_names("Eight civilians, including a boy in the village of Nerkin Horatagh."))
+    []
+    >>> sorted(person_names("Colonel Dmitry Petrov proposed it, the Russian army said."))
+    ['dmitri', 'petrov']
+    >>> sorted(person_names("The Defence Ministry said his wife Anna Hakobyan visited Kyiv."))
+    ['anna', 'hakobyan']
+    """
+    from .places import place_words
+
+    places = place_words()
+    found: set[str] = set()
+    for m in _PERSON.finditer(text):
+        words = [
+            w
+            for w in m.group("name").split()
+            if (low := _POSSESSIVE_S.sub("", w.lower())) not in places
+            and low not in STOPWORDS
+            and low not in _NOT_NAMES
+            and low not in _INSTITUTIONS
+        ]
+        before = text[: m.start("name")]
+        if _PLACE_BEFORE.search(before) or len(words) < (1 if m.group("title") else 2):
+            continue
+        found |= {stem(w.lower()) for w in words}
+    return found
+
+
 def counted_words(sentence: str) -> list[list[str]]:
     """What each number in `sentence` counts: the words of the noun phrase after it,
     as written (up to `COUNTED_WORDS`); a bare number counts what the last one did.
@@ -265,7 +320,13 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
         return bool(dates_in(sentence) - dates_in(question))
     if kind == "expansion":
         return any(spells_out(a, sentence) for a in _ACRONYM.findall(question))
-    asked = set(terms(question))  # any case: "nagorno karabagh" names it too
+    if kind == "age":
+        return bool(_AGE.search(sentence))
+    asked = set(terms(question))
+    if kind == "name":
+        return any(
+            not any(_prefix_match(n, a) or n == a for a in asked) for n in person_names(sentence)
+        )  # any case: "nagorno karabagh" names it too
     named = any(
         not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
     )

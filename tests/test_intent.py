@@ -9,6 +9,7 @@ worked for the seed article's wording would show.
 from __future__ import annotations
 
 import doctest
+from dataclasses import replace
 from types import ModuleType
 
 import pytest
@@ -52,6 +53,11 @@ def test_doctests(module: ModuleType) -> None:
         ("What is the capital of Chad?", "place"),
         ("What does NATO stand for?", "expansion"),
         ("whats the name of armenias prime minister", "office"),
+        ("At what time of day did the race start?", "time"),
+        ("How old is the winner?", "age"),
+        ("What is her name?", "name"),
+        ("What was the name of the injured driver?", "name"),
+        ("Which officer gave the order?", "name"),
     ],
 )
 def test_the_asked_slot_is_read_from_the_questions_own_words(question: str, kind: str) -> None:
@@ -184,6 +190,16 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Who is the mayor of Town12?", "The mayor of Town12 is named Mayor12x.", True),
         ("How many routes had the mayor asked for?", "The mayor asked for routes.", False),
         ("How many bus routes had the mayor asked for?", "He asked for five new bus routes.", True),
+        ("How old is the winner?", "The winner crossed the line in 2 hours 8 minutes.", False),
+        ("How old is the winner?", "The winner, Kiprono, 34, crossed the line first.", True),
+        ("How old is the winner?", "The 34-year-old crossed the line first.", True),
+        ("What was the name of the injured driver?", "The driver was taken to hospital.", False),
+        ("What was the name of the injured driver?", "The driver, Tom Reed, was hurt.", True),
+        ("What was the name of the boy?", "A boy in the village of Nerkin Horatagh died.", False),
+        ("How much was the grant worth in dollars?", "It was worth 150,000 drams.", False),
+        ("How much was the grant worth in dollars?", "It was worth $400.", True),
+        ("What were Voltaro's revenues?", "Voltaro's revenues rose to €8 million.", True),
+        ("What were Voltaro's revenues?", "Voltaro hired 40 engineers.", False),
     ],
 )
 def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: bool) -> None:
@@ -194,6 +210,25 @@ def test_an_attribute_needs_an_article_that_names_its_subject() -> None:
     s = sentence("The capital has 4 bridges.", unnamed=("peru",))
     ok, why = slot_filled(analyse("What is the capital of Peru?"), s)
     assert not ok and "peru" in why
+
+
+def test_an_attribute_must_be_given_for_the_subject_the_question_names() -> None:
+    intent = analyse("What is the population of Millbrook?")
+    county = sentence("The county's population has grown to 40,000.")
+    ok, why = slot_filled(intent, county)
+    assert not ok and "millbrook" in why
+    assert slot_filled(intent, sentence("Millbrook has a population of 12,400."))[0]
+    before = "Millbrook sits on the river."  # the sentence before says whose population
+    assert slot_filled(intent, replace(county, preceding=before))[0]
+
+
+def test_a_name_asked_after_an_answer_must_be_someone_new() -> None:
+    quote = "The mayor's wife, Ann Lee, opened the fair."
+    cited = Citation("a.txt", "T", quote, 0, len(quote))
+    history = [HistoryTurn("Who opened the fair?", quote, (cited,))]
+    intent = analyse("What is her husband's name?", history)
+    assert not slot_filled(intent, sentence(quote))[0]  # Ann Lee is already named
+    assert slot_filled(intent, sentence("Her husband, Tom Lee, is the mayor."))[0]
 
 
 def test_a_partitive_follow_up_stays_in_the_cited_article() -> None:

@@ -41,7 +41,7 @@ from .registry import AnswerBackend, register_backend
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
 EXPLAINED = 5  # candidates an explanation shows
-FOLLOWING_CHARS = 400  # how far after a sentence its next sentence is looked for
+FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
 _DEATH_COUNTS = frozenset(
@@ -139,6 +139,7 @@ class ExtractiveBackend(AnswerBackend):
                 semantic_context=float(sims[i, 1]) if query.is_followup else None,
                 counts=counts.get(i),
                 following=_following(s) if intent.reaction_by else "",
+                preceding=_preceding(s) if intent.attribute and intent.names else "",
                 unnamed=unnamed.get(s.source, ()),
             )
             for i, s in enumerate(sentences)
@@ -299,6 +300,12 @@ def _following(s: Sentence) -> str:
     """The sentence after `s` in its article ("... a move that angered Russia.")."""
     after = split_sentences(s.article, s.end, min(len(s.article), s.end + FOLLOWING_CHARS))
     return s.article[after[0][0] : after[0][1]] if after else ""
+
+
+def _preceding(s: Sentence) -> str:
+    """The sentence before `s` in its article (which may name what "its" stands for)."""
+    before = split_sentences(s.article, max(0, s.start - FOLLOWING_CHARS), s.start)
+    return s.article[before[-1][0] : before[-1][1]] if before else ""
 
 
 def _cite(c: Candidate) -> Citation:
