@@ -6,7 +6,9 @@ A candidate sentence's score is a sum of named parts, every one recorded in its
 * three *signals*, each a weight times a value in [0, 1]: `semantic` (embedding
   cosine of question and sentence, read with its neighbour and, for a follow-up, with
   the conversation), `overlap` (IDF-weighted share of the question's terms the
-  sentence has) and `prior` (the passage's fused retrieval score);
+  sentence has, not counting those of its article's title, which say which article but
+  not which sentence: a lead sentence full of the topic's words otherwise beats the
+  one that answers) and `prior` (the passage's fused retrieval score);
 * *rules*: small named functions over the question's `Intent` and the sentence, each
   returning an `Adjustment` (or nothing). `RULES` lists them in order.
 
@@ -22,6 +24,7 @@ documented once, as datasette declares its settings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -53,6 +56,13 @@ class Weights:
 
     semantic: float = field(default=0.7, metadata={"help": "weight of embedding similarity"})
     overlap: float = field(default=0.2, metadata={"help": "weight of IDF-weighted term overlap"})
+    title_term: float = field(
+        default=0.0,
+        metadata={
+            "help": "a question word's share of overlap when the candidate's article title "
+            "has it: such words say which article, not which sentence"
+        },
+    )
     prior: float = field(default=0.05, metadata={"help": "weight of the passage's retrieval rank"})
     context: float = field(
         default=0.4, metadata={"help": "weight of a follow-up's context relative to itself"}
@@ -172,7 +182,8 @@ def score(
     """
     s_terms = set(terms(sentence.text))
     q_terms = list(intent.subject)
-    ov = overlap(q_terms, s_terms, idf)
+    topic = _title_terms(sentence.title)
+    ov = overlap(q_terms, s_terms, lambda t: idf(t) * (weights.title_term if t in topic else 1.0))
     sem = sentence.semantic
     if sentence.semantic_context is not None:  # a follow-up: its context counts, less
         sem = (sem + weights.context * sentence.semantic_context) / (1 + weights.context)
@@ -376,6 +387,11 @@ def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:
     if not best.slot:
         return Decision(False, f"the best sentence {best.slot_why}")
     return Decision(True, f"score {best.total:.2f} ≥ {threshold:.2f} and fills the asked slot")
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(terms(title))
 
 
 def _casualty(text: str) -> set[str]:

@@ -77,7 +77,13 @@ _NAMED_AS = re.compile(
     r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [A-Z][\w’'-]*)*)?,?"
     r" (?:is|was|named|called|is named|was named|is called)(?: named| called)? ([A-Z][\w’'-]+)"
 )
-_NAME_BEFORE = re.compile(r"([A-Z][\w’'-]+), (?:the |[\w-]+['’]s )?(?:[\w-]+ )?$")  # "Aliyev, the "
+# "Aliyev, the ", "Helen Okafor, the hospital's ", "Inês Carvalho, Voltaro's co-founder and "
+_NAME_BEFORE = re.compile(
+    r"([A-Z][\w’'-]+), (?:the |his |her |its |their )?(?:[\w-]+['’]s )?(?:[\w-]+ ){0,3}$"
+)
+_NAME_APPOSED = re.compile(
+    r", ([A-Z][\w’'-]+) [A-Z][\w’'-]+,"
+)  # "Its chief executive, Paul Henshaw,"
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
     r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"
@@ -355,6 +361,10 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     >>> holds_office("said chief executive Priya Raman.", "chief executive")
     True
+    >>> holds_office("Its chief executive, Paul Henshaw, said", "chief executive")
+    True
+    >>> holds_office("said Helen Okafor, the hospital's chief executive.", "chief executive")
+    True
     """
     wanted = set(terms(office))
     for m in _OFFICE.finditer(sentence):
@@ -366,7 +376,7 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
             else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
         )
         before = _NAME_BEFORE.search(sentence, 0, m.start())
-        named = _NAMED_AS.match(sentence, m.end())
+        named = _NAMED_AS.match(sentence, m.end()) or _NAME_APPOSED.match(sentence, m.end())
         name = after or before or named
         if name and stem(name.group(1).lower()) not in asked:
             return True
