@@ -216,6 +216,12 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return has_time(sentence.text)
     if kind == "office" and intent.office is None:
         kind = "person"
+    if kind == "expansion" and intent.followup and not _ACRONYM.search(intent.question):
+        # "What does that acronym stand for?": the one the last turn used
+        last = intent.history[-1]
+        return type_match(kind, sentence.text, f"{last.question} {last.answer}")
+    if kind == "date":  # "when did it take effect?": at noon is an answer too
+        return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
     if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)
@@ -427,6 +433,7 @@ def mentions(text: str, focus: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
 # What happened to the people a count counts, as news tells casualties.
 _CASUALTIES = {

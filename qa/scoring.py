@@ -33,6 +33,7 @@ __all__ = [
     "found_share",
     "has_time",
     "holds_office",
+    "measures",
     "negates",
     "numbers_in",
     "overlap",
@@ -111,6 +112,15 @@ _PERSON = re.compile(  # a title, then capitalised words; or two or more in a ro
     r"|Prof|Professor|President|Minister|Mayor|Judge|Coach)\.? )|(?<![\w’'-]))"
     rf"(?P<name>{_CAPITALISED}(?: (?:de |van |von |al-|bin )?{_CAPITALISED})*)"
 )
+_MEASURE = re.compile(
+    r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+    r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
+    r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
+    r"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|dollars?|euros?|pounds?|drams?|roubles?"
+    r"|rubles?|manats?|lari|yuan|yen|rupees?|francs?|krona|kronor|lira|shekels?"
+    r"|dinars?|dirhams?|rand|pesos?|reais|real|won)\b)",
+    re.IGNORECASE,
+)
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _BODIES = (  # capitalised in names of bodies, never in a person's
     "ministry minister defence defense army navy police council committee court agency "
@@ -175,6 +185,19 @@ def amounts_in(text: str) -> set[str]:
         for m in _RAW_NUMBER.finditer(text)
         if not _YEAR.fullmatch(m.group())
     }
+
+
+def measures(text: str) -> bool:
+    """Whether `text` gives an amount of something measured: money, or a number with a
+    unit ("9,800 hectares", "1.2 gigawatt-hours", "15 per cent"). "How much" asks for
+    one; a rank, a time or an age is no answer.
+
+    >>> measures("It cleared about 9,800 hectares."), measures("He was third in 2:11:05.")
+    (True, False)
+    >>> measures("a grant of 150,000 drams"), measures("It offered $45 million in aid.")
+    (True, True)
+    """
+    return bool(_MEASURE.search(text))
 
 
 def spells_out(acronym: str, sentence: str) -> bool:

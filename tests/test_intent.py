@@ -231,6 +231,20 @@ def test_a_name_asked_after_an_answer_must_be_someone_new() -> None:
     assert slot_filled(intent, sentence("Her husband, Tom Lee, is the mayor."))[0]
 
 
+def test_a_follow_up_asks_about_the_acronym_the_last_turn_used() -> None:
+    history = [HistoryTurn("Is the club in the EFL?", "Yes, it joined the EFL in 1921.", ())]
+    intent = analyse("What does that acronym stand for?", history)
+    assert intent.asks == "expansion"
+    assert slot_filled(intent, sentence("It plays in the English Football League."))[0]
+    assert not slot_filled(intent, sentence("It joined the league in 1921."))[0]
+
+
+def test_when_is_answered_by_a_time_of_day_too() -> None:
+    intent = analyse("When did the truce take effect?")
+    assert slot_filled(intent, sentence("The truce took effect at noon local time."))[0]
+    assert not slot_filled(intent, sentence("The truce was welcomed abroad."))[0]
+
+
 def test_a_partitive_follow_up_stays_in_the_cited_article() -> None:
     cited = Citation("a.txt", "T", "It evacuated 2,000 people.", 0, 26)
     history = [HistoryTurn("How many were evacuated?", "It evacuated 2,000 people.", (cited,))]

@@ -14,6 +14,7 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -35,13 +36,21 @@ from ..rules import (
     decide,
     score,
 )
-from ..scoring import affirms, counted_words, found_share, numbers_in
+from ..scoring import (
+    affirms,
+    capitalised_names,
+    counted_words,
+    found_share,
+    measures,
+    numbers_in,
+)
 from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
 EXPLAINED = 5  # candidates an explanation shows
 FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
+_HOW_MUCH = re.compile(r"(?i)^(?:(?:and|so|but),? )?how much\b")
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
 _DEATH_COUNTS = frozenset(
@@ -130,7 +139,7 @@ class ExtractiveBackend(AnswerBackend):
             intent = replace(intent, names=known)
         intent = _with_quoted_history(intent, sentences)
         sims = self._similarities(sentences, rows, vectors, retrieved)
-        counts = self._counts_match(intent, [s.text for s in sentences])
+        counts = self._counts_match(intent, sentences)
         unnamed = _unnamed(query.intent, sentences) if intent.attribute else {}
         sentences = [
             replace(
@@ -184,14 +193,16 @@ class ExtractiveBackend(AnswerBackend):
                 best[j] = np.maximum(best[j], sim)
         return own + self.weights.neighbour * (best - own)
 
-    def _counts_match(self, intent: Intent, sentences: list[str]) -> dict[int, bool]:
+    def _counts_match(self, intent: Intent, sentences: list[Sentence]) -> dict[int, bool]:
         """For "how many X": which sentences count X (by stem, else by embedding), and,
         when the question says whose X ("Azerbaijani soldiers"), name them."""
         if intent.asks != "number" or intent.focus is None or intent.attribute:
             return {}  # an attribute ("the population of X") is named, not counted
+        if _HOW_MUCH.match(intent.question):  # "how much aid/land": an amount, not a count
+            return {i: measures(s.text) for i, s in enumerate(sentences) if numbers_in(s.text)}
         head = intent.focus.split()[-1]  # "bus routes": routes are counted
         wanted = {stem(w) for w in intent.focus.split()}
-        per_sentence = [counted_words(s) for s in sentences]
+        per_sentence = [counted_words(s.text) for s in sentences]
         vocab = sorted({w for ps in per_sentence for p in ps for w in p if stem(w) not in wanted})
         similar = {stem(head)}
         if stem(head) in _DEATH_COUNTS:  # "fatalities", "the dead": people killed
@@ -203,9 +214,9 @@ class ExtractiveBackend(AnswerBackend):
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
         whose = list(intent.focus_names)
         return {
-            i: any(_counts(p, similar, whose, text) for p in ps)
-            for i, (ps, text) in enumerate(zip(per_sentence, sentences, strict=True))
-            if ps or numbers_in(text)
+            i: any(_counts(p, similar, whose, s.text, s.article) for p in ps)
+            for i, (ps, s) in enumerate(zip(per_sentence, sentences, strict=True))
+            if ps or numbers_in(s.text)
         }
 
 
@@ -262,17 +273,29 @@ def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, 
     return out
 
 
-def _counts(phrase: list[str], similar: set[str], whose: list[str], sentence: str) -> bool:
+def _counts(
+    phrase: list[str], similar: set[str], whose: list[str], sentence: str, article: str
+) -> bool:
     """Whether a number's `phrase` ("nine Armenian detainees") counts what the question
     counts: a word of it means the asked noun, and when the question says whose
-    ("Azerbaijani soldiers") the phrase's own qualifier, else the sentence, says so.
+    ("Azerbaijani soldiers") the phrase's own qualifier, else the sentence, says so; a
+    sentence naming no one ("The group has six monitors") is read in its article.
+
+    >>> art = "The OSCE sent observers. The group has six monitors."
+    >>> _counts(["monitors"], {"monitor"}, ["osc"], "The group has six monitors.", art)
+    True
+    >>> said = "Armenia said 64 servicemen died."
+    >>> _counts(["servicemen"], {"servicemen"}, ["azerbaijani"], said, art)
+    False
     """
     if not any(stem(w.lower()) in similar for w in phrase):
         return False
     if not whose:
         return True
     qualifiers = [w for w in phrase if stem(w.lower()) not in similar and not w.islower()]
-    return found_share(whose, " ".join(qualifiers) or sentence) == 1.0
+    if qualifiers or capitalised_names(sentence[1:]):
+        return found_share(whose, " ".join(qualifiers) or sentence) == 1.0
+    return found_share(whose, article) == 1.0
 
 
 def _with_quoted_history(intent: Intent, sentences: list[Sentence]) -> Intent:
