@@ -33,6 +33,7 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import UNITS, Intent
+from .scoring import AGE as _AGE
 from .scoring import found_share, has_time, overlap, reacts, type_match
 
 __all__ = [
@@ -222,6 +223,11 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return type_match(kind, sentence.text, f"{last.question} {last.answer}")
     if kind == "date":  # "when did it take effect?": at noon is an answer too
         return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
+    if kind == "age" and intent.names:  # the age of the one the question names
+        return any(
+            found_share(list(intent.names), _owner(sentence.text, m)) > 0
+            for m in _AGE.finditer(sentence.text)
+        )
     if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)
@@ -320,6 +326,7 @@ RULES: tuple[Rule, ...] = (
     headline_rule,
 )
 
+OWNER_CHARS = 60  # how far before an age its owner's name may stand
 FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, alliance)
 # Kinds nothing else answers: a person's name needs a name, an age an age.
 STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name")
@@ -395,6 +402,19 @@ def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:
     return Decision(True, f"score {best.total:.2f} ≥ {threshold:.2f} and fills the asked slot")
 
 
+def _owner(text: str, m: re.Match[str]) -> str:
+    """The words around match `m` of `text` in its clause: whose age it is ("Britain's
+    Owen Pritchard, a 29-year-old" -> Owen Pritchard; "the 27-year-old Daniel Kiprono").
+
+    >>> t = "Hailu Bekele was second and Owen Pritchard, a 29-year-old, was third."
+    >>> _owner(t, _AGE.search(t))
+    ' Owen Pritchard, a 29-year-old'
+    """
+    before = text[max(0, m.start() - OWNER_CHARS) : m.end()]
+    after = text[m.end() : m.end() + OWNER_CHARS // 2]
+    return _CLAUSE.split(before)[-1] + _CLAUSE.split(after)[0]
+
+
 @functools.lru_cache(maxsize=1024)
 def _title_terms(title: str) -> frozenset[str]:
     return frozenset(terms(title))
@@ -434,6 +454,7 @@ def mentions(text: str, focus: str) -> bool:
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
 # What happened to the people a count counts, as news tells casualties.
 _CASUALTIES = {

@@ -25,6 +25,7 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 from .intent import OFFICE
 
 __all__ = [
+    "AGE",
     "affirms",
     "amounts_in",
     "capitalised_names",
@@ -102,7 +103,7 @@ _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
-_AGE = re.compile(  # "a 34-year-old", "aged 34", "34 years old", news's "Kiprono, 34,"
+AGE = re.compile(  # "a 34-year-old", "aged 34", "34 years old", news's "Kiprono, 34,"
     r"\b\d+-year-old\b|\b(?i:aged?) \d+|\b(?i:age of) \d+|\b\d+ (?i:years? old)\b"
     r"|\b[A-Z][\w’'-]+, \d{1,3},"
 )
@@ -350,7 +351,7 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     if kind == "expansion":
         return any(spells_out(a, sentence) for a in _ACRONYM.findall(question))
     if kind == "age":
-        return bool(_AGE.search(sentence))
+        return bool(AGE.search(sentence))
     asked = set(terms(question))
     if kind == "name":
         return any(

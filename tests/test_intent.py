@@ -239,6 +239,14 @@ def test_a_follow_up_asks_about_the_acronym_the_last_turn_used() -> None:
     assert not slot_filled(intent, sentence("It joined the league in 1921."))[0]
 
 
+def test_an_age_must_be_the_named_persons() -> None:
+    intent = analyse("How old is Daniel Kiprono?")
+    other = "Kiprono won, and Britain's Owen Pritchard, a 29-year-old nurse, was third."
+    assert not slot_filled(intent, sentence(other))[0]
+    assert slot_filled(intent, sentence("Kenya's Daniel Kiprono, 27, won the race."))[0]
+    assert slot_filled(intent, sentence("The 27-year-old Daniel Kiprono won."))[0]
+
+
 def test_when_is_answered_by_a_time_of_day_too() -> None:
     intent = analyse("When did the truce take effect?")
     assert slot_filled(intent, sentence("The truce took effect at noon local time."))[0]
