@@ -79,7 +79,7 @@ def build(work: Path, chunks: int, seed: int) -> None:
     store.keyword_index()
 
 
-def warm(store_dir: Path, questions: list[str], gap: float, open_: bool) -> dict[str, float]:
+def warm(store_dir: Path, questions: list[str], gap: float, open_: bool) -> dict[str, float | None]:
     """`Engine.ask` over `questions` after WARMUP untimed, the freshness check forced on each."""
     from qa import Settings
     from qa.engine import Engine
