@@ -1,12 +1,15 @@
 """Query latency and cold start at 100k chunks in minutes, not the hour an ingest takes.
 
-    .venv/bin/python scripts/latency_at_scale.py --chunks 100000 --work /tmp/scale
+From the repository root:
 
-Builds (once; reused when `--work` already holds it) a store from `scripts/bench.py`'s
-synthetic corpus, with the real chunk texts, offsets and keyword index but random unit
-vectors in place of embeddings, so nothing is embedded. Latency does not depend on what
-the vectors mean (random ones are if anything harder for Chroma's HNSW search), but the
-answers do: this measures speed only; `scripts/bench.py` measures both on a real ingest.
+    .venv/bin/python -m scripts.bench.scale --chunks 100000 --work /tmp/scale
+
+Builds (once; reused when `--work` already holds it) a store from the benchmark's
+synthetic corpus (`scripts.bench.corpus`), with the real chunk texts, offsets and keyword
+index but random unit vectors in place of embeddings, so nothing is embedded. Latency
+does not depend on what the vectors mean (random ones are if anything harder for
+Chroma's HNSW search), but the answers do: this measures speed only; `python -m
+scripts.bench` measures both on a real ingest.
 
 Then, in fresh processes: `qa.ask` warm p50/p95 over 60 different questions with the
 store's freshness check forced on each (as when questions come more than
@@ -29,17 +32,18 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = 60
-WARMUP = 5
-COLD_RUNS = 3
-sys.path.insert(0, str(ROOT / "scripts"))
-import bench  # noqa: E402  (the benchmark's corpus generator and percentiles)
+from .corpus import QUERIES, WARMUP, generate_corpus
+from .measure import ENV, ROOT, VENV_BIN, latency_ms
+from .ours import COLD_RUNS
 
-ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+__all__ = ["build", "main", "warm"]
+
+VECTOR_DIMS = 384  # all-MiniLM-L6-v2's, so the store looks like a real one to Chroma
+PUBLISH_BATCH = 200  # articles per `publish_many`
 
 
 def build(work: Path, chunks: int, seed: int) -> None:
+    """Write the corpus and its questions into `work`, and a store of it with random vectors."""
     import numpy as np
 
     from vectorstore import (
@@ -52,13 +56,13 @@ def build(work: Path, chunks: int, seed: int) -> None:
     )
 
     corpus = work / "corpus"
-    facts = bench.generate_corpus(corpus, chunks, seed, questions=QUESTIONS + WARMUP)
+    facts = generate_corpus(corpus, chunks, seed, questions=QUERIES + WARMUP)
     (work / "questions.json").write_text(json.dumps(facts["questions"]), encoding="utf-8")
     store = ArticleStore(StoreSettings(store_dir=work / "store"))
     rng = np.random.default_rng(seed)
 
     def unit(n: int) -> np.ndarray:
-        v = rng.standard_normal((n, 384)).astype(np.float32)
+        v = rng.standard_normal((n, VECTOR_DIMS)).astype(np.float32)
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
     batch: list[Publication] = []
@@ -68,14 +72,15 @@ def build(work: Path, chunks: int, seed: int) -> None:
         pieces = chunk_article(article)
         vectors = [unit(len(c.sentences)) for c in pieces]
         batch.append(Publication(article, pieces, unit(len(pieces)), vectors))
-        if len(batch) == 200:
+        if len(batch) == PUBLISH_BATCH:
             store.publish_many(batch)
             batch = []
     store.publish_many(batch)
     store.keyword_index()
 
 
-def warm(store_dir: Path, questions: list[str], gap: float, open_: bool) -> dict[str, float]:
+def warm(store_dir: Path, questions: list[str], gap: float, open_: bool) -> dict[str, float | None]:
+    """`Engine.ask` over `questions` after WARMUP untimed, the freshness check forced on each."""
     from qa import Settings
     from qa.engine import Engine
 
@@ -91,18 +96,23 @@ def warm(store_dir: Path, questions: list[str], gap: float, open_: bool) -> dict
         t = time.perf_counter()
         engine.ask(q)
         samples.append(time.perf_counter() - t)
-    return {**bench.percentiles(samples), "chunks": engine.store.chunk_count()}
+    return {**latency_ms(samples), "chunks": engine.store.chunk_count()}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv: list[str] | None = None) -> int:
+    """`python -m scripts.bench.scale`: build once, then time warm questions and cold starts."""
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench.scale", description=(__doc__ or "").split("\n\n")[0]
+    )
     parser.add_argument("--chunks", type=int, default=100_000)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--gap", type=float, default=0.0, help="seconds before each question")
     parser.add_argument("--open", action="store_true", help="open Chroma first (web app)")
     parser.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    env = {**os.environ, **ENV}
+    args.work = args.work.resolve()  # the warm process runs from the repository root
     store_dir = args.work / "store"
     if args.warm_only:
         questions = [q for q, _ in json.loads((args.work / "questions.json").read_text())]
@@ -112,11 +122,11 @@ def main() -> int:
         started = time.perf_counter()
         build(args.work, args.chunks, args.seed)
         print(f"built {args.chunks:,} chunks in {time.perf_counter() - started:.0f} s")
-    cmd = [sys.executable, __file__, "--work", str(args.work), "--warm-only"]
+    cmd = [sys.executable, "-m", "scripts.bench.scale", "--work", str(args.work), "--warm-only"]
     cmd += ["--gap", str(args.gap)] + (["--open"] if args.open else [])
     warm_result = json.loads(
         subprocess.run(
-            cmd, env=ENV, capture_output=True, text=True, check=True
+            cmd, env=env, capture_output=True, text=True, check=True, cwd=ROOT
         ).stdout.splitlines()[-1]
     )
     question = json.loads((args.work / "questions.json").read_text())[0][0]
@@ -125,13 +135,13 @@ def main() -> int:
         t = time.perf_counter()
         subprocess.run(
             [
-                str(Path(sys.executable).parent / "articleqa"),
+                str(VENV_BIN / "articleqa"),
                 "--store",
                 str(store_dir),
                 "ask",
                 question,
             ],
-            env=ENV,
+            env=env,
             capture_output=True,
             check=True,
         )
