@@ -192,7 +192,13 @@ UNITS = {
     "hours": r"\bhours?\b",
     "minutes": r"\bminutes?\b",
 }
-_IN_UNIT = re.compile(rf"\bin ({'|'.join(UNITS)})\b", re.IGNORECASE)
+_IN_UNIT = re.compile(
+    rf"\bin (?:US |U\.S\. |American |Australian |Canadian )?({'|'.join(UNITS)})\b", re.IGNORECASE
+)
+_SHARE_ASKED = re.compile(  # a share is given as a percentage
+    r"\b(?:what|which) (?:proportion|percentage|share|fraction|per ?cent)\b|\bhow many per ?cent\b",
+    re.IGNORECASE,
+)
 _CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose", "why"})
 # The noun a "what/which ..." or "how many ..." question asks about ("what weapons",
 # "what is the capital of", "which heights", "what is its total population").
@@ -365,7 +371,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         attribute=_is_attribute(question, focus),
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
-        unit=asked_unit(question) if asks == "number" else None,
+        unit=asked_unit(question) if asks in ("number", None) else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,
     )
@@ -424,9 +430,13 @@ def asked_unit(question: str) -> str | None:
 
     >>> asked_unit("How much was the aid worth in dollars?"), asked_unit("How much was it?")
     ('dollars', None)
+    >>> asked_unit("What proportion of the players were local?")
+    'percent'
     """
     m = _IN_UNIT.search(question)
-    return m.group(1).lower() if m else None
+    if m:
+        return m.group(1).lower()
+    return "percent" if _SHARE_ASKED.search(question) else None
 
 
 def asked_focus(question: str) -> str | None:

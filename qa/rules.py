@@ -345,7 +345,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a reaction by a named actor must be that actor's (told in the sentence or the
       next one);
     * a follow-up that picks from what the last answer said ("how many of them were
-      children?") is answered from the article(s) that answer cited: one event.
+      children?") or asks a person's age or name by pronoun ("how old is she?") is
+      answered from the article(s) that answer cited: one event.
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -375,7 +376,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if intent.reaction_by and not reacts(told, list(intent.reaction_by)):
         return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"
     cited = {c.source for c in intent.previous}
-    if intent.partitive and cited and sentence.source not in cited:
+    about_them = intent.asks in ("age", "name") and _REFERENT.search(intent.question)
+    if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
 
@@ -454,6 +456,8 @@ def mentions(text: str, focus: str) -> bool:
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+# "How old is she?", "What's his name?": someone the last answer was about
+_REFERENT = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
 # What happened to the people a count counts, as news tells casualties.

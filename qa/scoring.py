@@ -103,9 +103,12 @@ _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
-AGE = re.compile(  # "a 34-year-old", "aged 34", "34 years old", news's "Kiprono, 34,"
-    r"\b\d+-year-old\b|\b(?i:aged?) \d+|\b(?i:age of) \d+|\b\d+ (?i:years? old)\b"
-    r"|\b[A-Z][\w’'-]+, \d{1,3},"
+_AGE_NUMBER = (
+    rf"(?:\d+|(?i:{'|'.join(_NUMBER_WORDS.split()[:12])}|thirteen|\w+teen|\w+ty(?:-\w+)?))"
+)
+AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
+    rf"\b{_AGE_NUMBER}-year-old\b|\b(?i:aged?) {_AGE_NUMBER}\b|\b(?i:age of) {_AGE_NUMBER}\b"
+    rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, \d{{1,3}},"
 )
 _CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
 _PERSON = re.compile(  # a title, then capitalised words; or two or more in a row

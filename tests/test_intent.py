@@ -193,6 +193,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("How old is the winner?", "The winner crossed the line in 2 hours 8 minutes.", False),
         ("How old is the winner?", "The winner, Kiprono, 34, crossed the line first.", True),
         ("How old is the winner?", "The 34-year-old crossed the line first.", True),
+        ("How old are his daughters?", "His daughters, aged six and nine, cried.", True),
+        ("What proportion of members voted?", "Some 71 per cent of members voted.", True),
+        ("What proportion of members voted?", "Some 710 members voted.", False),
+        ("What was it worth in US dollars?", "It was worth 150,000 drams.", False),
         ("What was the name of the injured driver?", "The driver was taken to hospital.", False),
         ("What was the name of the injured driver?", "The driver, Tom Reed, was hurt.", True),
         ("What was the name of the boy?", "A boy in the village of Nerkin Horatagh died.", False),
@@ -237,6 +241,14 @@ def test_a_follow_up_asks_about_the_acronym_the_last_turn_used() -> None:
     assert intent.asks == "expansion"
     assert slot_filled(intent, sentence("It plays in the English Football League."))[0]
     assert not slot_filled(intent, sentence("It joined the league in 1921."))[0]
+
+
+def test_a_persons_age_or_name_asked_by_pronoun_stays_in_the_cited_article() -> None:
+    quote = "Sofia Brandt, the chief executive, blamed cocoa prices."
+    cited = Citation("a.txt", "T", quote, 0, len(quote))
+    intent = analyse("How old is she?", [HistoryTurn("Who blamed cocoa?", quote, (cited,))])
+    assert not slot_filled(intent, sentence("Margaret Lowe, 58, said so.", source="b.txt"))[0]
+    assert slot_filled(intent, sentence("Brandt, 49, joined in 2019.", source="a.txt"))[0]
 
 
 def test_an_age_must_be_the_named_persons() -> None:
