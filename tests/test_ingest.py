@@ -10,6 +10,7 @@ import pytest
 
 from qa import Settings, engine_for
 from vectorstore import Article, ArticleStore, Chunk, chunk_article, ingest
+from vectorstore.records import ChunkRecord, to_metadata
 
 from .conftest_paths import RELATED, SEEDS
 
@@ -104,20 +105,16 @@ def _write_chunks_then_die(
 ) -> None:
     """What a writer killed after writing a new version's chunks, before publishing the
     article, left behind (`ArticleStore.publish_many` writes in that order)."""
+    ids = [f"{half.id}::{'f' * 16}::{c.index}" for c in chunks]
     store.chunks.upsert(
-        ids=[f"{half.id}::{'f' * 16}::{c.index}" for c in chunks],
+        ids=ids,
         embeddings=vectors,
         documents=[c.text for c in chunks],
         metadatas=[
-            {
-                "article_id": half.id,
-                "title": half.title,
-                "version": half.content_hash,
-                "index": c.index,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in chunks
+            to_metadata(
+                ChunkRecord(ids[i], half.id, half.title, half.content_hash, c.index, c.start, c.end)
+            )
+            for i, c in enumerate(chunks)
         ],
     )
     raise KeyboardInterrupt

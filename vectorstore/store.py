@@ -63,7 +63,18 @@ from .chunking import Chunk
 from .errors import StoreError
 from .lexical import LexicalIndex
 from .readcache import CacheKeeper, ReadCache, fingerprint_of, settled_versions
-from .records import VERSION_CHARS, ArticleRecord, StoredChunk, chunk_id, chunk_owner
+from .records import (
+    VERSION_CHARS,
+    ArticleRecord,
+    ChunkRecord,
+    Metadata,
+    StoredChunk,
+    chunk_id,
+    chunk_owner,
+    chunks_of,
+    from_metadata,
+    to_metadata,
+)
 from .sentence_vectors import encode_units
 from .settings import StoreSettings
 from .sharing import (
@@ -135,25 +146,30 @@ class Publication:
     def version(self) -> str:
         return self.article.content_hash
 
-    def chunk_metadata(self) -> list[dict[str, Any]]:
+    def chunk_metadata(self) -> list[Metadata]:
+        """The Chroma metadata of each chunk's record, in order."""
         written = int(time.time())  # lets a remote store's repair skip writes in flight
-        metas: list[dict[str, Any]] = [
-            {
-                "article_id": self.article.id,
-                "title": self.article.title,
-                "version": self.version,
-                "index": c.index,
-                "start": c.start,
-                "end": c.end,
-                "written": written,
-            }
-            for c in self.chunks
-        ]
+        packed = [""] * len(self.chunks)
         if self.sentence_vectors is not None:
-            for meta, c, rows in zip(metas, self.chunks, self.sentence_vectors, strict=True):
+            for i, (c, rows) in enumerate(zip(self.chunks, self.sentence_vectors, strict=True)):
                 if c.sentences and len(rows) == len(c.sentences):
-                    meta["sentences"] = encode_units(c.sentences, rows)
-        return metas
+                    packed[i] = encode_units(c.sentences, rows)
+        return [
+            to_metadata(
+                ChunkRecord(
+                    id=chunk_id(self.article.id, self.version, c.index),
+                    article_id=self.article.id,
+                    title=self.article.title,
+                    version=self.version,
+                    index=c.index,
+                    start=c.start,
+                    end=c.end,
+                    written=written,
+                    sentences=sentences,
+                )
+            )
+            for c, sentences in zip(self.chunks, packed, strict=True)
+        ]
 
     def mean_vector(self) -> np.ndarray:
         """The article record's embedding: the unit-length mean of its chunks' vectors."""
@@ -161,14 +177,17 @@ class Publication:
         mean = vectors.mean(axis=0)
         return mean / (np.linalg.norm(mean) or 1.0)
 
-    def article_metadata(self, ingested_at: str) -> dict[str, Any]:
-        return {
-            "title": self.article.title,
-            "content_hash": self.version,
-            "chunk_count": len(self.chunks),
-            "path": self.article.path,
-            "ingested_at": ingested_at,
-        }
+    def article_metadata(self, ingested_at: str) -> Metadata:
+        """The Chroma metadata of the article's record."""
+        record = ArticleRecord(
+            id=self.article.id,
+            title=self.article.title,
+            content_hash=self.version,
+            chunk_count=len(self.chunks),
+            ingested_at=ingested_at,
+            path=self.article.path,
+        )
+        return to_metadata(record)
 
 
 class ArticleStore:
@@ -363,7 +382,10 @@ class ArticleStore:
     # ---- reading -------------------------------------------------------------------
     def list_articles(self) -> list[ArticleRecord]:
         """Every published article, sorted by id."""
-        records = [_record(i, m) for i, m, _ in self._scan("articles", include=["metadatas"])]
+        records = [
+            from_metadata(ArticleRecord, i, m)
+            for i, m, _ in self._scan("articles", include=["metadatas"])
+        ]
         return sorted(records, key=lambda r: r.id)
 
     def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
@@ -462,20 +484,11 @@ class ArticleStore:
         `Snapshot.write` takes them."""
         for got in self._pages("chunks", include=["metadatas", "embeddings"]):
             chunks, rows = [], []
-            for i, m in enumerate(got["metadatas"] or []):
-                m = m or {}
-                article_id = str(m.get("article_id", ""))
-                if published.get(article_id) != m.get("version"):
+            for i, (id_, m) in enumerate(zip(got["ids"], got["metadatas"] or [], strict=False)):
+                c = from_metadata(ChunkRecord, id_, m)
+                if published.get(c.article_id) != c.version:
                     continue  # not published (yet, or any more)
-                chunks.append(
-                    SnapshotChunk(
-                        article_id,
-                        int(m.get("index", 0)),
-                        int(m.get("start", 0)),
-                        int(m.get("end", 0)),
-                        str(m.get("sentences", "")),
-                    )
-                )
+                chunks.append(SnapshotChunk(c.article_id, c.index, c.start, c.end, c.sentences))
                 rows.append(i)
             yield chunks, np.asarray(got["embeddings"], dtype=np.float32)[rows]
 
@@ -624,12 +637,7 @@ class ArticleStore:
             if item.article.id in previous:  # a new article has no old version to delete
                 self._call(
                     self.chunks.delete,
-                    where={
-                        "$and": [
-                            {"article_id": item.article.id},
-                            {"version": {"$ne": item.version}},
-                        ]
-                    },
+                    where=chunks_of(item.article.id, other_than=item.version),
                 )
         self._bump_generation()
 
@@ -637,7 +645,7 @@ class ArticleStore:
         """Unpublish an article first, then delete its chunks."""
         with self._writing():
             self._call(self.articles.delete, ids=[article_id])
-            self._call(self.chunks.delete, where={"article_id": article_id})
+            self._call(self.chunks.delete, where=chunks_of(article_id))
             self._bump_generation()
 
     def repair(self) -> list[str]:
@@ -687,7 +695,7 @@ class ArticleStore:
                     self.chunks.get, ids=ids[a : a + READ_BATCH], include=["metadatas"]
                 )
                 for i, m in zip(got["ids"], got.get("metadatas") or [], strict=True):
-                    if float((m or {}).get("written", 0)) <= young:
+                    if from_metadata(ChunkRecord, i, m).written <= young:
                         kept.setdefault(article_id, []).append(i)
         return kept
 
@@ -744,37 +752,9 @@ def _generation_of(meta: Collection) -> str:
 
 
 def _article(article_id: str, m: Any, doc: Any) -> Article:
-    m = m or {}
-    return Article(
-        article_id,
-        str(m.get("title", article_id)),
-        doc or "",
-        str(m.get("content_hash", "")),
-        str(m.get("path", "")),
-    )
+    record = from_metadata(ArticleRecord, article_id, m)
+    return Article(article_id, record.title, doc or "", record.content_hash, record.path)
 
 
-def _record(article_id: str, m: dict[str, Any]) -> ArticleRecord:
-    return ArticleRecord(
-        id=article_id,
-        title=str(m.get("title", article_id)),
-        content_hash=str(m.get("content_hash", "")),
-        chunk_count=int(m.get("chunk_count", 0)),
-        ingested_at=str(m.get("ingested_at", "")),
-        path=str(m.get("path", "")),
-    )
-
-
-def _chunk(chunk_id_: str, m: Any, doc: Any, score: float = 0.0) -> StoredChunk:
-    m = m or {}
-    return StoredChunk(
-        id=chunk_id_,
-        article_id=str(m.get("article_id", "")),
-        title=str(m.get("title", "")),
-        version=str(m.get("version", "")),
-        start=int(m.get("start", 0)),
-        end=int(m.get("end", 0)),
-        text=doc or "",
-        score=score,
-        packed_sentences=str(m.get("sentences", "")),
-    )
+def _chunk(chunk_id_: str, m: Any, doc: Any) -> StoredChunk:
+    return from_metadata(ChunkRecord, chunk_id_, m).stored(doc or "")
