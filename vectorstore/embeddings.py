@@ -44,7 +44,7 @@ _REGISTRY: dict[str, EmbedderFactory] = {}
 def register_embedder(name: str) -> Callable[[EmbedderFactory], EmbedderFactory]:
     """Register `factory(model_path) -> Embeddings` under `name`.
 
-    The store and LangChain's `Chroma` only call `embed_documents` and `embed_query`, so
+    The store and the retriever only call `embed_documents` and `embed_query`, so
     a factory may return any object with those two methods; the `onnx` backend returns
     its plain encoder so that a question never imports langchain-core.
     """

@@ -426,7 +426,7 @@ def _langchain_class() -> type[OnnxEncoder]:
 
 @register_embedder("onnx")
 def _onnx(model_path: str) -> Embeddings:
-    # The plain encoder, not the LangChain subclass: it has every method the store and
-    # LangChain's Chroma call, and answering a question then never imports langchain-core
-    # (~0.6 s of a cold start). `onnx_embeddings()` gives the real subclass.
+    # The plain encoder, not the LangChain subclass: it has every method the store and the
+    # retriever call, and answering a question then never imports langchain-core (~0.6 s
+    # of a cold start). `onnx_embeddings()` gives the real subclass.
     return cast("Embeddings", OnnxEncoder(model_path))

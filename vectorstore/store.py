@@ -93,7 +93,6 @@ from .snapshot import SnapshotChunk
 if TYPE_CHECKING:
     import chromadb
     from chromadb.api.models.Collection import Collection
-    from langchain_chroma import Chroma
     from langchain_core.embeddings import Embeddings
 
 __all__ = ["ArticleRecord", "ArticleStore", "Publication", "StoredChunk"]
@@ -321,7 +320,7 @@ class ArticleStore:
                 view.epoch += 1
                 view.generation = generation
             if "client" in self.__dict__ and self._epoch != view.epoch:
-                for name in ("client", "chunks", "articles", "meta", "langchain"):
+                for name in ("client", "chunks", "articles", "meta"):
                     self.__dict__.pop(name, None)
                 self._cache.invalidate()
         return generation
@@ -366,18 +365,6 @@ class ArticleStore:
 
                 self._embeddings = get_embeddings(self.settings)
             return self._embeddings
-
-    @_memo
-    def langchain(self) -> Chroma:
-        """The chunk collection as a LangChain `Chroma` vector store (same data)."""
-        from langchain_chroma import Chroma
-
-        return Chroma(
-            client=self.client,
-            collection_name=self.chunks.name,
-            embedding_function=self.embeddings,
-            collection_configuration=_SPACE,  # type: ignore[arg-type]
-        )
 
     # ---- reading -------------------------------------------------------------------
     def list_articles(self) -> list[ArticleRecord]:
