@@ -11,8 +11,10 @@ from .errors import ArticleQAError, EmbeddingModelError, StoreError, UnknownBack
 from .ingest import IngestReport, ingest
 from .lexical import LexicalIndex
 from .notices import NOTICE_LOGGER, notice
+from .publishing import Publication
+from .records import ArticleRecord, StoredChunk
 from .settings import StoreSettings
-from .store import ArticleRecord, ArticleStore, Publication, StoredChunk
+from .store import ArticleStore
 
 __all__ = [
     "NOTICE_LOGGER",
