@@ -13,7 +13,7 @@ from .lexical import LexicalIndex
 from .notices import NOTICE_LOGGER, notice
 from .publishing import Publication
 from .records import ArticleRecord, StoredChunk
-from .settings import StoreSettings
+from .settings import StoreSettings, set_library_environment
 from .store import ArticleStore
 
 __all__ = [
@@ -42,5 +42,6 @@ __all__ = [
     "load_article",
     "notice",
     "register_embedder",
+    "set_library_environment",
     "split_sentences",
 ]
