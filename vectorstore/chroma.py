@@ -112,10 +112,6 @@ class ChromaConnection:
         return self._handles is not None
 
     @property
-    def client(self) -> chromadb.ClientAPI:
-        return self._open().client
-
-    @property
     def chunks(self) -> Collection:
         return self.collection("chunks")
 

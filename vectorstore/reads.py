@@ -47,8 +47,8 @@ EXACT_SEARCH_MAX = 50_000  # chunks; the snapshot's exact scan takes ~6 ms here,
 class StoreReader:
     """The read side of a store (`ArticleStore` adds writing and the embedding model).
 
-    `connection` is the class of its `ChromaConnection`; a subclass may watch or pause
-    the connection's writes (the tests' crashing writers do).
+    `connection` is the class of its `ChromaConnection`: a subclass may watch or pause
+    the connection's writes (the tests' writers that die or stall mid-publish are such).
     """
 
     def __init__(
