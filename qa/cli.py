@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -19,6 +18,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from vectorstore.errors import ArticleQAError
+from vectorstore.settings import set_library_environment
 
 from .settings import Settings
 
@@ -87,8 +87,8 @@ def cli(
         format="%(levelname)s %(name)s: %(message)s",
     )
     _show_notices(sys.stderr)
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     ctx.obj = Settings.from_env(store_dir=store_dir, chroma_url=chroma_url, backend=backend)
+    set_library_environment(ctx.obj)  # before any command imports a library reading them
 
 
 def _show_notices(stream: TextIO) -> None:

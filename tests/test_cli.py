@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from vectorstore import StoreSettings, set_library_environment
+
 from .conftest_paths import ROOT, SEED_ID, SEEDS
 
 ARTICLEQA = [sys.executable, "-m", "qa.cli"]
+_LIBRARY_VARIABLES = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY")
 
 
 def run(
@@ -143,11 +146,7 @@ def test_ingest_and_ask_never_touch_the_network(tmp_path: Path) -> None:
     (tmp_path / "guard").mkdir()
     (tmp_path / "guard" / "sitecustomize.py").write_text(_GUARD)
     log = tmp_path / "net.log"
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in _LIBRARY_VARIABLES}
     env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "guard"), str(ROOT)])
     env["ARTICLEQA_TEST_NET_LOG"] = str(log)
     store = str(tmp_path / "store")
@@ -157,3 +156,18 @@ def test_ingest_and_ask_never_touch_the_network(tmp_path: Path) -> None:
     assert asked.returncode == 0, asked.stderr
     assert "1,049" in asked.stdout
     assert not log.exists(), log.read_text()
+
+
+def test_the_library_environment_is_set_in_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI sets these before any command imports a library that reads them (the test
+    above runs without them); the offline switch follows the settings, and a telemetry
+    choice the user made stands."""
+    for name in (*_LIBRARY_VARIABLES, "GRADIO_ANALYTICS_ENABLED"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "True")
+    set_library_environment(StoreSettings(offline=False))
+    assert "HF_HUB_OFFLINE" not in os.environ and "TRANSFORMERS_OFFLINE" not in os.environ
+    assert os.environ["ANONYMIZED_TELEMETRY"] == "False"
+    assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "True"
+    set_library_environment(StoreSettings())  # offline by default
+    assert os.environ["HF_HUB_OFFLINE"] == os.environ["TRANSFORMERS_OFFLINE"] == "1"

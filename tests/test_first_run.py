@@ -60,6 +60,9 @@ def test_only_the_expected_noise_is_hidden(caplog: pytest.LogCaptureFixture) -> 
             warnings.warn("a real problem", UserWarning, stacklevel=1)
             logging.warning("Please consider to run pre-processing before quantization. See")
             logging.warning("another real problem")
+    # A ResourceWarning here is another test's unclosed event loop, collected meanwhile
+    # (it failed a full run once); the export's filters never see those.
+    shown = [w for w in shown if not issubclass(w.category, ResourceWarning)]
     assert [str(w.message) for w in shown] == ["a real problem"]
     assert [r.getMessage() for r in caplog.records] == ["another real problem"]
     logging.warning("Please consider to run pre-processing before quantization, after")

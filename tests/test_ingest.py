@@ -10,6 +10,7 @@ import pytest
 
 from qa import Settings, engine_for
 from vectorstore import Article, ArticleStore, Chunk, chunk_article, ingest
+from vectorstore.records import ChunkRecord, to_metadata
 
 from .conftest_paths import RELATED, SEEDS
 
@@ -32,7 +33,7 @@ def test_reingest_adds_nothing_and_skips_embedding(corpus: Path, empty_settings:
     before = sorted(_chunk_ids(empty_settings))
     store = ArticleStore(empty_settings)
     again = ingest([corpus], empty_settings, store=store)
-    assert "client" not in store.__dict__  # the read cache said so: Chroma stayed shut
+    assert not store.chroma.is_open  # the read cache said so: Chroma stayed shut
     assert (
         again.added == [] and again.updated == [] and sorted(again.unchanged) == sorted(first.added)
     )
@@ -90,7 +91,7 @@ def test_interrupted_publish_is_never_cited_and_is_repaired(
     half = Article(old.id, old.title, old.text + "\n\nThe moon is made of cheese.", "f" * 64)
     chunks = chunk_article(half)
     vectors = np.asarray(store.embeddings.embed_documents([c.text for c in chunks]))
-    with pytest.raises(KeyboardInterrupt), store._writing():
+    with pytest.raises(KeyboardInterrupt), store.chroma.writing():
         _write_chunks_then_die(store, half, chunks, vectors)
     answer = engine_for(empty_settings).ask("What is the moon made of?")
     assert "cheese" not in answer.text
@@ -104,20 +105,16 @@ def _write_chunks_then_die(
 ) -> None:
     """What a writer killed after writing a new version's chunks, before publishing the
     article, left behind (`ArticleStore.publish_many` writes in that order)."""
-    store.chunks.upsert(
-        ids=[f"{half.id}::{'f' * 16}::{c.index}" for c in chunks],
+    ids = [f"{half.id}::{'f' * 16}::{c.index}" for c in chunks]
+    store.chroma.chunks.upsert(
+        ids=ids,
         embeddings=vectors,
         documents=[c.text for c in chunks],
         metadatas=[
-            {
-                "article_id": half.id,
-                "title": half.title,
-                "version": half.content_hash,
-                "index": c.index,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in chunks
+            to_metadata(
+                ChunkRecord(ids[i], half.id, half.title, half.content_hash, c.index, c.start, c.end)
+            )
+            for i, c in enumerate(chunks)
         ],
     )
     raise KeyboardInterrupt

@@ -20,6 +20,7 @@ import pytest
 
 from qa import Settings, ask
 from vectorstore import Article, ArticleStore, StoreError, chunk_article, ingest
+from vectorstore.chroma import ChromaConnection
 from vectorstore.readcache import BUILD_ATTEMPTS, load
 from vectorstore.sharing import GENERATION_FILE, fingerprint_at, write_lock
 
@@ -30,7 +31,7 @@ from .test_shared_store import ENV
 def _opened(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
     store = ArticleStore(settings)
     store.open()  # Chroma open, and the store counted large: HNSW answers
-    monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
+    monkeypatch.setattr("vectorstore.reads.EXACT_SEARCH_MAX", 0)
     return store
 
 
@@ -48,7 +49,7 @@ def test_the_snapshot_gives_what_chroma_gives(
         ids = [c.id for c in theirs]
         by_id = {c.id: c for c in chroma._chroma_chunks(ids)}  # Chroma's order, not ours
         assert snap.get_chunks(ids) == [by_id[i] for i in ids]
-    assert "client" not in snap.__dict__  # no Chroma on the snapshot's side, ever
+    assert not snap.chroma.is_open  # no Chroma on the snapshot's side, ever
     records = chroma.list_articles()
     ids = [r.id for r in records]
     assert snap.get_articles(ids) == chroma._chroma_articles(ids)
@@ -113,7 +114,7 @@ def test_an_unchanged_reingest_reads_only_a_settled_cache(tmp_path: Path) -> Non
     store = ArticleStore(settings)
     again = ingest([SEEDS], settings, store=store)
     assert again.unchanged == first.added and not again.changed
-    assert "client" not in store.__dict__  # Chroma never opened
+    assert not store.chroma.is_open  # Chroma never opened
     settled = store.settled_versions()
     assert settled is not None and settled == store.versions()
     with write_lock(settings.store_dir, "test"):  # another process's write in flight
@@ -124,16 +125,16 @@ def test_an_unchanged_reingest_reads_only_a_settled_cache(tmp_path: Path) -> Non
     assert store.settled_versions() is None
     repairing = ArticleStore(settings)
     report = ingest([SEEDS], settings, store=repairing)
-    assert report.unchanged == first.added and "client" in repairing.__dict__
+    assert report.unchanged == first.added and repairing.chroma.is_open
     assert repairing.settled_versions() == settled  # the repair settled it again
     (settings.store_dir / "generation").write_text("from another writer")
     assert store.settled_versions() is None  # a generation no cache was recorded for
 
 
-class _DiesBeforeItsMarker(ArticleStore):
+class _DiesBeforeItsMarker(ChromaConnection):
     """A writer killed after writing its chunks, before its article record."""
 
-    def _bump_generation(self) -> None:
+    def bump_generation(self) -> None:
         raise KeyboardInterrupt
 
 
@@ -148,13 +149,13 @@ def test_a_page_of_chunks_no_article_publishes_is_skipped(
     ingest([SEEDS], settings)
     store = ArticleStore(settings)
     published = store.versions()
-    monkeypatch.setattr("vectorstore.store.READ_BATCH", store.chunk_count())
+    monkeypatch.setattr("vectorstore.chroma.READ_BATCH", store.chunk_count())
     text = "Comet found at Kestrel Ridge\n\nAstronomers named the comet Quillfeather.\n"
     article = Article("comet.txt", "Comet found at Kestrel Ridge", text, "c" * 64)
     chunks = chunk_article(article)
     vectors = np.random.default_rng(0).random((len(chunks), 384)).astype(np.float32)
     with pytest.raises(KeyboardInterrupt):
-        _DiesBeforeItsMarker(settings).publish(article, chunks, vectors)
+        ArticleStore(settings, connection=_DiesBeforeItsMarker).publish(article, chunks, vectors)
     shutil.rmtree(settings.store_dir / "lexical")  # the next question builds the cache
     reader = ArticleStore(settings)
     assert reader.read_cache().snapshot.versions() == published
@@ -206,11 +207,11 @@ def test_a_long_running_process_opens_chroma_only_for_a_large_store(
 
     small = Engine(seed_settings)
     small.store.open_if_large().join(timeout=60)
-    assert "client" not in small.store.__dict__  # the seed store is small: the scan stays
-    monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
+    assert not small.store.chroma.is_open  # the seed store is small: the scan stays
+    monkeypatch.setattr("vectorstore.reads.EXACT_SEARCH_MAX", 0)
     large = Engine(seed_settings)
     large.store.open_if_large().join(timeout=60)
-    assert "client" in large.store.__dict__ and large.store._index_open
+    assert large.store.chroma.is_open and large.store._index_open
     answer = large.ask("How many children were evacuated?")  # now through HNSW
     assert "1,049 children" in answer.text
 

@@ -38,18 +38,19 @@ SLOW_WRITER = """
 import sys, time
 import numpy as np
 from pathlib import Path
-from vectorstore import Article, ArticleStore, Publication, StoreSettings, chunk_article
+from vectorstore import Article, ArticleStore, StoreSettings, chunk_article
+from vectorstore.chroma import ChromaConnection
 
-class PausingStore(ArticleStore):
+class Pausing(ChromaConnection):
     bumps = 0
-    def _bump_generation(self):
+    def bump_generation(self):
         self.bumps += 1
         if self.bumps == 1:  # chunks are written, the marker is not
             print("chunks written", flush=True)
             time.sleep(float(sys.argv[2]))
-        super()._bump_generation()
+        super().bump_generation()
 
-store = PausingStore(StoreSettings(store_dir=Path(sys.argv[1])))
+store = ArticleStore(StoreSettings(store_dir=Path(sys.argv[1])), connection=Pausing)
 text = sys.argv[3]
 article = Article("lighthouse.txt", text.splitlines()[0], text, "f" * 64)
 chunks = chunk_article(article)
@@ -80,7 +81,7 @@ def test_vector_search_follows_another_process_writes(
     def reader() -> ArticleStore:
         store = ArticleStore(settings)
         if search == "chroma":
-            monkeypatch.setattr("vectorstore.store.EXACT_SEARCH_MAX", 0)
+            monkeypatch.setattr("vectorstore.reads.EXACT_SEARCH_MAX", 0)
             store.open()
         return store
 
@@ -98,7 +99,7 @@ def test_vector_search_follows_another_process_writes(
     store._cache.checked = float("-inf")  # as a question `RECHECK_S` after the last one
     hits = store.vector_search(question, k=5)
     assert hits and hits[0].article_id == "comet.txt", hits
-    assert ("client" in store.__dict__) == (search == "chroma")  # the snapshot needs none
+    assert store.chroma.is_open == (search == "chroma")  # the snapshot needs none
     # and then this process writes on top of the other's, losing nothing
     third = tmp_path / "third"
     third.mkdir()
@@ -221,7 +222,7 @@ def test_a_reader_never_takes_this_process_own_write_for_another(
     failed with chromadb's 'Error finding id')."""
     import threading
 
-    import vectorstore.store as store_module
+    import vectorstore.chroma as chroma_module
     from vectorstore.sharing import view_of
 
     settings = Settings(store_dir=tmp_path / "store")
@@ -231,15 +232,15 @@ def test_a_reader_never_takes_this_process_own_write_for_another(
     view = view_of(settings.store_dir / "chroma")
     epoch = view.epoch
     written = threading.Event()
-    real = store_module.write_generation
+    real = chroma_module.write_generation
 
     def slow_write(store_dir: Path, value: str) -> None:
         real(store_dir, value)
         written.set()
         time.sleep(0.5)  # the file holds the new generation; the view does not yet
 
-    monkeypatch.setattr(store_module, "write_generation", slow_write)
-    writer = threading.Thread(target=store._bump_generation)
+    monkeypatch.setattr(chroma_module, "write_generation", slow_write)
+    writer = threading.Thread(target=store.chroma.bump_generation)
     writer.start()
     assert written.wait(timeout=30)
     store.refresh()  # a reader meanwhile
@@ -265,14 +266,14 @@ def test_opening_a_collection_beside_a_write_group_never_deadlocks(tmp_path: Pat
     holding = threading.Event()
 
     def write_group() -> None:
-        with view.mutex:  # as `ArticleStore._writing` holds it
+        with view.mutex:  # as `ChromaConnection.writing` holds it
             holding.set()
             time.sleep(0.5)  # meanwhile the question starts opening `articles`
-            assert writer.articles is not None  # the write group needs it too
+            assert writer.chroma.articles is not None  # the write group needs it too
             done.append("writer")
 
     def ask_question() -> None:
-        assert question.articles is not None
+        assert question.chroma.articles is not None
         done.append("question")
 
     threads = [threading.Thread(target=write_group, daemon=True)]
@@ -308,7 +309,7 @@ def test_clients_opened_at_once_after_another_process_write(tmp_path: Path) -> N
         try:
             start.wait(timeout=30)
             store.refresh()  # as a question's read-cache check does
-            assert store.articles.count() == 1
+            assert store.chroma.articles.count() == 1
         except BaseException as e:  # reported below, with the others
             errors.append(e)
 

@@ -18,10 +18,10 @@ and at most `QUEUE_MAX_SIZE` events wait; past that gradio refuses at once (HTTP
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 from qa import ArticleQAError, Settings, available_backends
+from vectorstore import set_library_environment
 
 from .articles_tab import Catalog, build_articles_tab, catalog
 from .chat import Chat, Conversation, conversation_file
@@ -72,7 +72,7 @@ NO_ARTICLES = (
 
 def require_gradio() -> ModuleType:
     """Import gradio (analytics off), or say how to install it."""
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    set_library_environment()
     try:
         import gradio
     except ImportError as e:
@@ -86,6 +86,7 @@ def build_app(settings: Settings) -> gr.Blocks:
     >>> app = build_app(Settings.from_env())                          # doctest: +SKIP
     >>> app.launch(server_name="127.0.0.1", server_port=7860)         # doctest: +SKIP
     """
+    set_library_environment(settings)  # offline before gradio imports huggingface_hub
     require_gradio()
     import gradio as gr
     from gradio.components.chatbot import ExampleMessage

@@ -10,11 +10,11 @@ upload and remove articles.
 from __future__ import annotations
 
 import ipaddress
-import os
 
 import click
 
 from qa import ArticleQAError, Settings
+from vectorstore import set_library_environment
 
 __all__ = ["non_loopback_warning", "serve"]
 
@@ -54,9 +54,9 @@ def non_loopback_warning(host: str) -> str | None:
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="Port to serve on.")
 def serve(host: str, port: int) -> None:
     """Serve the chat web app (open the printed URL in a browser)."""
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     root = click.get_current_context().find_root().obj
     settings = root if isinstance(root, Settings) else Settings.from_env()
+    set_library_environment(settings)  # before gradio and the model are imported
     warning = non_loopback_warning(host)
     if warning:
         click.echo(warning, err=True)

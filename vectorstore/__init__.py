@@ -11,8 +11,10 @@ from .errors import ArticleQAError, EmbeddingModelError, StoreError, UnknownBack
 from .ingest import IngestReport, ingest
 from .lexical import LexicalIndex
 from .notices import NOTICE_LOGGER, notice
-from .settings import StoreSettings
-from .store import ArticleRecord, ArticleStore, Publication, StoredChunk
+from .publishing import Publication
+from .records import ArticleRecord, StoredChunk
+from .settings import StoreSettings, set_library_environment
+from .store import ArticleStore
 
 __all__ = [
     "NOTICE_LOGGER",
@@ -40,5 +42,6 @@ __all__ = [
     "load_article",
     "notice",
     "register_embedder",
+    "set_library_environment",
     "split_sentences",
 ]

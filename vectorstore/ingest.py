@@ -22,8 +22,9 @@ import numpy as np
 
 from .articles import Article, LoadFailure, discover, file_hash, load_article
 from .chunking import Chunk, chunk_article
+from .publishing import Publication
 from .settings import StoreSettings
-from .store import ArticleStore, Publication
+from .store import ArticleStore
 
 __all__ = ["IngestReport", "ProgressCallback", "ingest"]
 

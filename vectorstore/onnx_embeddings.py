@@ -43,6 +43,7 @@ import numpy as np
 from .embeddings import register_embedder
 from .errors import EmbeddingModelError
 from .notices import notice
+from .settings import default_onnx_cache_dir
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -54,7 +55,6 @@ __all__ = [
     "ONNX_BATCH_SIZE",
     "OnnxEncoder",
     "batch_order",
-    "default_cache_dir",
     "export_onnx",
     "max_seq_tokens",
     "mean_pool_normalise",
@@ -83,12 +83,6 @@ _EXPECTED_WARNINGS = (
     "Exporting aten::index operator of advanced indexing",
 )
 _EXPECTED_LOG = "Please consider to run pre-processing before quantization"
-
-
-def default_cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/articleqa/onnx` (or `~/.cache/articleqa/onnx`): never the CWD."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "articleqa" / "onnx"
 
 
 def onnx_embeddings(model_path: str, cache_dir: str | os.PathLike[str] | None = None) -> Embeddings:
@@ -227,7 +221,7 @@ def export_onnx(model_path: str, cache_dir: str | os.PathLike[str] | None = None
 
     Only the export imports torch and transformers; a cache hit imports neither.
     """
-    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    folder = Path(cache_dir) if cache_dir is not None else default_onnx_cache_dir()
     target = folder / _cache_key(model_path) / MODEL_FILE
     if target.is_file():
         return target
@@ -426,7 +420,7 @@ def _langchain_class() -> type[OnnxEncoder]:
 
 @register_embedder("onnx")
 def _onnx(model_path: str) -> Embeddings:
-    # The plain encoder, not the LangChain subclass: it has every method the store and
-    # LangChain's Chroma call, and answering a question then never imports langchain-core
-    # (~0.6 s of a cold start). `onnx_embeddings()` gives the real subclass.
+    # The plain encoder, not the LangChain subclass: it has every method the store and the
+    # retriever call, and answering a question then never imports langchain-core (~0.6 s
+    # of a cold start). `onnx_embeddings()` gives the real subclass.
     return cast("Embeddings", OnnxEncoder(model_path))

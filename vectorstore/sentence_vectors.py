@@ -4,7 +4,7 @@ Each chunk record holds its sentence units (offsets into the article) and their
 embeddings. The extractive backend then scores sentences without calling the model (a
 question costs one embedding, not one per candidate sentence), and a chunk and its
 sentence vectors are published in the same write, so the crash-safe protocol of
-`vectorstore.store` covers them unchanged. Chroma metadata holds only scalars, hence
+`vectorstore.publishing` covers them unchanged. Chroma metadata holds only scalars, hence
 text: offsets as `a:b,a:b`, then `|`, then base64 of one float32 scale and `dim` int8
 values per sentence (388 bytes a MiniLM sentence instead of 1,536; cosine similarity
 moves by about 0.001).

@@ -4,6 +4,10 @@
 project is declared exactly once and `from_env()` (defined here, inherited there) is the
 only reader of `ARTICLEQA_*` environment variables. Each field's help text lives in its
 `metadata`; `describe()` lists them for the README and `--help`.
+
+This module is also the only one that touches the environment otherwise: the XDG
+folders the defaults live under, and `set_library_environment`, which sets the variables
+other libraries read when they are imported.
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
-__all__ = ["ENV_PREFIX", "StoreSettings", "default_store_dir", "setting_help"]
+__all__ = [
+    "ENV_PREFIX",
+    "StoreSettings",
+    "default_onnx_cache_dir",
+    "default_store_dir",
+    "set_library_environment",
+    "setting_help",
+]
 
 ENV_PREFIX = "ARTICLEQA_"
 
@@ -25,6 +36,38 @@ def default_store_dir() -> Path:
     """Where the index lives unless told otherwise: the XDG data folder, never the CWD."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "articleqa" / "store"
+
+
+def default_onnx_cache_dir() -> Path:
+    """Where the `onnx` backend keeps its exported models: `$XDG_CACHE_HOME/articleqa/onnx`
+    (or `~/.cache/articleqa/onnx`), never the CWD."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "articleqa" / "onnx"
+
+
+def set_library_environment(settings: StoreSettings | None = None) -> None:
+    """Set the environment variables that libraries read once, when first imported.
+
+    The one place Article QA writes `os.environ`. Set after the import, these variables
+    do nothing, so the entry points call this before anything imports the libraries:
+    the `articleqa` CLI as it starts, `ui.build_app` (and `ui.require_gradio`) before
+    gradio, and `get_embeddings` before the model (for a caller of the Python API); a
+    second call changes nothing.
+
+    * `HF_HUB_OFFLINE`, `TRANSFORMERS_OFFLINE` = 1 when `settings.offline` (the default):
+      huggingface_hub (imported by gradio and by the model's libraries) and transformers
+      then never download anything behind the user's back.
+    * `GRADIO_ANALYTICS_ENABLED`, `ANONYMIZED_TELEMETRY` = False unless the user set them:
+      gradio and chromadb report nothing home. (The Chroma client is also opened with
+      telemetry off, `vectorstore.chroma`.)
+
+    Without `settings` only the second pair is set (`ui.require_gradio` has none).
+    """
+    if settings is not None and settings.offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
 def setting_help(text: str) -> dict[str, str]:

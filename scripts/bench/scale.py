@@ -18,7 +18,7 @@ store's freshness check forced on each (as when questions come more than
 `--gap S` waits S seconds before each timed question (caches and threads go cold in
 between, as with real users); `--open` opens Chroma and loads its HNSW index before the
 first question, as the web app does, so vector search uses it instead of the read
-snapshot's exact scan (`vectorstore.store.EXACT_SEARCH_MAX`).
+snapshot's exact scan (`vectorstore.reads.EXACT_SEARCH_MAX`).
 """
 
 from __future__ import annotations
