@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         NoArticlesError,
         QuestionError,
         StoreError,
+        UnknownArticleError,
     )
     from .eval import EvalReport, evaluate, load_testset
     from .history import HistoryTurn
@@ -57,6 +58,7 @@ __all__ = [
     "Retriever",
     "Settings",
     "StoreError",
+    "UnknownArticleError",
     "analyse",
     "ask",
     "available_backends",
@@ -93,6 +95,7 @@ _HOMES = {
     "NoArticlesError": "errors",
     "QuestionError": "errors",
     "StoreError": "errors",
+    "UnknownArticleError": "errors",
     "EvalReport": "eval",
     "evaluate": "eval",
     "load_testset": "eval",

@@ -108,6 +108,16 @@ def _show_notices(stream: TextIO) -> None:
     notices.propagate = False  # once, even with --verbose
 
 
+_ARTICLE_OPTION = click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="ID",
+    help="Answer from this article only (repeat for several; ids as `articleqa articles` "
+    "lists them). Default: every article.",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Remove indexed articles whose files are gone.")
@@ -162,9 +172,12 @@ def ingest(
     help="Also print why: the top candidates, each signal's and rule's part of their "
     "scores, and why the answer was given or declined.",
 )
+@_ARTICLE_OPTION
 @click.pass_obj
 @_friendly
-def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None:
+def ask(
+    settings: Settings, question: str, as_json: bool, explain: bool, articles: tuple[str, ...]
+) -> None:
     """Answer one QUESTION about the indexed articles."""
     from .engine import engine_for
     from .terminal import print_answer, print_explanation, streamed
@@ -172,11 +185,12 @@ def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None
     engine = engine_for(settings)
     warming = engine.warm_up()
     try:
+        sources = articles or None
         if as_json:
-            answer = engine.ask(question)
+            answer = engine.ask(question, sources=sources)
             click.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         else:
-            answer = streamed(engine, question, [])
+            answer = streamed(engine, question, [], sources)
             print_answer(answer)
             if explain:
                 print_explanation(answer)
@@ -185,9 +199,10 @@ def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None
 
 
 @cli.command()
+@_ARTICLE_OPTION
 @click.pass_obj
 @_friendly
-def chat(settings: Settings) -> None:
+def chat(settings: Settings, articles: tuple[str, ...]) -> None:
     """A conversation in the terminal: follow-up questions keep their context."""
     from .engine import engine_for
     from .terminal import converse
@@ -195,7 +210,9 @@ def chat(settings: Settings) -> None:
     engine = engine_for(settings)
     warming = [engine.warm_up(), engine.store.open_if_large()]  # while the person types
     try:
-        converse(engine)
+        if articles:  # a wrong id is said before the first question, not after it
+            engine.check_sources(articles)
+        converse(engine, articles or None)
     finally:  # exiting while ONNX Runtime still loads the model aborts the process
         for thread in warming:
             thread.join()

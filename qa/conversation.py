@@ -29,6 +29,7 @@ class Query:
     context: str = ""
     expanded: str = ""  # the question as searched, if not as asked ("Baku (Azerbaijan)")
     intent: Intent = field(default_factory=lambda: Intent(""))
+    sources: tuple[str, ...] | None = None  # the articles to answer from (None: all)
 
     @property
     def is_followup(self) -> bool:

@@ -11,7 +11,7 @@ import functools
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -21,7 +21,7 @@ from vectorstore import ArticleStore, LexicalIndex
 from .answer import Answer
 from .backends import create_backend, fall_back
 from .conversation import Query, build_query
-from .errors import BackendError, NoArticlesError
+from .errors import BackendError, NoArticlesError, UnknownArticleError
 from .intent import spell_out_titles
 from .places import with_countries
 from .question import clean_question, correct_spelling
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 # Earlier turns: (question, answer text) pairs, (question, Answer) pairs or Answers.
 History = Sequence[object]
+Sources = Iterable[str]  # article ids to answer from
 
 EMBED_CACHE_TEXTS = 50_000  # sentences kept embedded in memory (~75 MB at 384 floats)
 
@@ -97,10 +98,14 @@ class Engine:
         thread.start()
         return thread
 
-    def prepare(self, question: str, history: History = ()) -> Query:
-        """Check and clean `question`, fix its typos, and put it in its conversation.
+    def prepare(
+        self, question: str, history: History = (), sources: Sources | None = None
+    ) -> Query:
+        """Check and clean `question`, fix its typos, and put it in its conversation;
+        `sources` (article ids) limits the answer to those articles.
 
-        Raises `QuestionError` or `NoArticlesError` before any answering starts.
+        Raises `QuestionError` (`UnknownArticleError` for a source that is not indexed,
+        or an empty choice) or `NoArticlesError` before any answering starts.
         """
         text = clean_question(question, self.settings.max_question_chars)
         if not self.store.exists():
@@ -109,12 +114,34 @@ class Engine:
         index = self.keyword_index()  # published chunks only; counting all costs O(store)
         if not index.ids:
             raise NoArticlesError(self.store.location)
+        chosen = self.check_sources(sources)
         text = correct_spelling(text, index.word_df)
         expanded = spell_out_titles(with_countries(text))
-        return build_query(text, history, expanded if expanded != text else "")
+        query = build_query(text, history, expanded if expanded != text else "")
+        return replace(query, sources=chosen) if chosen is not None else query
 
-    def ask(self, question: str, history: History = (), backend: str | None = None) -> Answer:
-        query = self.prepare(question, history)
+    def check_sources(self, sources: Sources | None) -> tuple[str, ...] | None:
+        """`sources` as article ids the store holds, or `UnknownArticleError` naming
+        the ones it does not (and the ones it does). None means every article."""
+        if sources is None:
+            return None
+        if isinstance(sources, str):  # one id given bare, not a list of one
+            sources = [sources]
+        chosen = tuple(dict.fromkeys(s.strip() for s in sources if s.strip()))
+        known = self.store.published_ids()
+        unknown = [s for s in chosen if s not in set(known)]
+        if unknown or not chosen:
+            raise UnknownArticleError(unknown, known)
+        return chosen
+
+    def ask(
+        self,
+        question: str,
+        history: History = (),
+        backend: str | None = None,
+        sources: Sources | None = None,
+    ) -> Answer:
+        query = self.prepare(question, history, sources)
         name = backend or self.settings.backend
         try:
             return finish(query, create_backend(name, self).answer(query))
@@ -128,15 +155,21 @@ def engine_for(settings: Settings) -> Engine:
     return Engine(settings)
 
 
-def ask(question: str, history: History = (), settings: Settings | None = None) -> Answer:
+def ask(
+    question: str,
+    history: History = (),
+    settings: Settings | None = None,
+    sources: Sources | None = None,
+) -> Answer:
     """Answer `question` after `history`: earlier (question, answer text) pairs, or
     (question, `Answer`) pairs or `Answer`s, whose citations tell a follow-up which
-    article the conversation is about.
+    article the conversation is about. `sources` (article ids, as `articleqa articles`
+    lists them) answers from those articles alone; None, the default, from all.
 
     >>> ask("How many children were evacuated?", settings=settings).text  # doctest: +SKIP
     'The Russian military said it has evacuated over 2,000 people, including 1,049 children. [1]'
     """
-    return engine_for(settings or Settings.from_env()).ask(question, history)
+    return engine_for(settings or Settings.from_env()).ask(question, history, sources=sources)
 
 
 def finish(query: Query, answer: Answer) -> Answer:

@@ -19,8 +19,12 @@ __all__ = [
     "NoArticlesError",
     "QuestionError",
     "StoreError",
+    "UnknownArticleError",
     "UnknownBackendError",
 ]
+
+
+KNOWN_LISTED = 20  # article ids an error message lists before "..."
 
 
 class NoArticlesError(ArticleQAError):
@@ -39,6 +43,28 @@ class QuestionError(ArticleQAError, ValueError):
     """The question cannot be asked as given (empty, too long, no words)."""
 
     exit_code = 2
+
+
+class UnknownArticleError(QuestionError):
+    """A question was to be asked within articles, and some are not in the store (or
+    none was chosen)."""
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        listed = ", ".join(known[:KNOWN_LISTED]) + (", ..." if len(known) > KNOWN_LISTED else "")
+        if not unknown:
+            message = (
+                "No article was chosen to ask within. Choose at least one, or leave the "
+                f"choice out to ask all of them. The articles are: {listed}."
+            )
+        else:
+            missing = ", ".join(repr(u) for u in unknown)
+            message = (
+                f"No article {missing} is indexed. Use the article's id as "
+                f"`articleqa articles` lists it; the articles are: {listed}."
+            )
+        super().__init__(message)
+        self.unknown = unknown
+        self.known = known
 
 
 class BackendError(ArticleQAError):

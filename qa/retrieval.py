@@ -10,7 +10,7 @@ the published version of its article, so an interrupted ingest is never cited.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,9 +63,14 @@ class Retriever:
         self.settings = settings
 
     def retrieve(
-        self, searches: Sequence[str], k: int | None = None, vectors: np.ndarray | None = None
+        self,
+        searches: Sequence[str],
+        k: int | None = None,
+        vectors: np.ndarray | None = None,
+        articles: Collection[str] | None = None,
     ) -> Retrieved:
-        """The `k` best passages for the search strings (`vectors`: their embeddings)."""
+        """The `k` best passages for the search strings (`vectors`: their embeddings),
+        from `articles` (ids) alone when given: both searches honour the choice."""
         k = k or self.settings.top_k
         n = self.settings.candidates
         if vectors is None:
@@ -74,10 +79,10 @@ class Retriever:
         found: dict[str, StoredChunk] = {}
         rankings: list[list[str]] = []
         for search, vector in zip(searches, vectors, strict=True):
-            dense = self.store.vector_search(vector.tolist(), n)
+            dense = self.store.vector_search(vector.tolist(), n, articles)
             found.update((c.id, c) for c in dense)
             rankings.append([c.id for c in dense])
-            rankings.append([cid for cid, _ in keyword.search(search, n)])
+            rankings.append([cid for cid, _ in keyword.search(search, n, articles)])
         fused = rrf_fuse(rankings)
         # RRF favours chunks that are fair in every ranking; a chunk that one ranking
         # puts at the very top (an exact name for BM25) must not be lost to that.

@@ -11,7 +11,7 @@ even mid-stream: the final `Answer` then carries the notice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from .answer import Answer
@@ -34,22 +34,32 @@ class StreamingBackend(Protocol):
 
 
 def stream(
-    question: str, history: History = (), settings: Settings | None = None
+    question: str,
+    history: History = (),
+    settings: Settings | None = None,
+    sources: Iterable[str] | None = None,
 ) -> Iterator[str | Answer]:
     """Answer `question` piece by piece; the last item is the verified `Answer`.
 
     >>> for item in stream("Who proposed a ceasefire?", settings=s):  # doctest: +SKIP
     ...     print(item if isinstance(item, str) else item.citations, end="")
     """
-    return stream_engine(engine_for(settings or Settings.from_env()), question, history)
+    return stream_engine(
+        engine_for(settings or Settings.from_env()), question, history, sources=sources
+    )
 
 
 def stream_engine(
-    engine: Engine, question: str, history: History = (), backend: str | None = None
+    engine: Engine,
+    question: str,
+    history: History = (),
+    backend: str | None = None,
+    sources: Iterable[str] | None = None,
 ) -> Iterator[str | Answer]:
-    """`stream` on a given engine (and optionally a backend other than the configured one)."""
+    """`stream` on a given engine (and optionally a backend other than the configured
+    one, and only the `sources` articles)."""
     # Prepared before the first item, so a bad question or an empty store raises at once.
-    query = engine.prepare(question, history)
+    query = engine.prepare(question, history, sources)
     return _stream(engine, query, backend or engine.settings.backend)
 
 

@@ -5,6 +5,7 @@ stream, their numbered citations, the explanation, and the chat loop with its `/
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from vectorstore.errors import ArticleQAError
 __all__ = ["converse", "print_answer", "print_explanation", "save", "streamed"]
 
 
-def converse(engine: Any) -> None:
+def converse(engine: Any, sources: Sequence[str] | None = None) -> None:
     history: list[tuple[str, Any]] = []  # (question, Answer): answers keep their citations
     click.echo(
         "Ask about the articles. Empty line or Ctrl-D to quit; /new starts over; "
@@ -37,7 +38,7 @@ def converse(engine: Any) -> None:
             save(history, question.removeprefix("/save").strip())
             continue
         try:
-            answer = streamed(engine, question, history)
+            answer = streamed(engine, question, history, sources)
         except ArticleQAError as e:
             if e.exit_code == 3:  # no store: nothing later can work either
                 raise
@@ -66,12 +67,17 @@ def save(history: list[tuple[str, Any]], target: str) -> None:
     click.echo(f"(saved {len(history)} questions to {path})")
 
 
-def streamed(engine: Any, question: str, history: list[tuple[str, Any]]) -> Any:
+def streamed(
+    engine: Any,
+    question: str,
+    history: list[tuple[str, Any]],
+    sources: Sequence[str] | None = None,
+) -> Any:
     """Print the answer as it arrives; return the final, verified `Answer`."""
     from .streaming import stream_engine
 
     shown = ""
-    for item in stream_engine(engine, question, history):
+    for item in stream_engine(engine, question, history, sources=sources):
         if isinstance(item, str):
             click.echo(item, nl=False)
             shown += item

@@ -12,13 +12,14 @@ import json
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from .ranking import top_k
+from .records import chunk_owner
 from .text import terms, words
 
 __all__ = ["LexicalIndex"]
@@ -26,6 +27,7 @@ __all__ = ["LexicalIndex"]
 log = logging.getLogger(__name__)
 
 _META_FILE = "articleqa.json"
+MASKS_KEPT = 8  # article selections whose chunk masks are kept
 
 
 class LexicalIndex:
@@ -43,6 +45,8 @@ class LexicalIndex:
         self._bm25 = bm25
         self.term_df = term_df  # stemmed term -> number of chunks containing it
         self.word_df = word_df  # surface word -> number of chunks containing it
+        self._article_of: list[str] | None = None  # each chunk's article id, on first need
+        self._masks: dict[frozenset[str], np.ndarray] = {}
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Iterable[str]) -> LexicalIndex:
@@ -74,7 +78,9 @@ class LexicalIndex:
             1 + (n - self.term_df.get(term, 0) + 0.5) / (self.term_df.get(term, 0) + 0.5)
         )
 
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+    def search(
+        self, query: str, k: int, articles: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
         """The `k` best chunk ids for `query` with their BM25 scores (zero scores left out).
 
         Scores every chunk with bm25s' `get_scores` (one sparse column sum) and keeps the
@@ -87,12 +93,31 @@ class LexicalIndex:
         if not known:
             return []
         scores = np.asarray(self._bm25.get_scores(known))
+        if articles is not None:  # only these articles' chunks may rank
+            scores = np.where(self._of_articles(frozenset(articles)), scores, 0.0)
         top = top_k(scores, k)
         return [
             (self.ids[d], s)
             for d, s in zip(top.tolist(), scores[top].tolist(), strict=True)
             if s > 0
         ]
+
+    def _of_articles(self, articles: frozenset[str]) -> np.ndarray:
+        """Which chunks belong to `articles`, as a mask over `ids` (the last few asked
+        are kept: a conversation asks within the same articles turn after turn)."""
+        mask = self._masks.get(articles)
+        if mask is None:
+            owners = self._owners()
+            mask = np.fromiter((o in articles for o in owners), dtype=bool, count=len(owners))
+            if len(self._masks) >= MASKS_KEPT:
+                self._masks.clear()
+            self._masks[articles] = mask
+        return mask
+
+    def _owners(self) -> list[str]:
+        if self._article_of is None:
+            self._article_of = [(chunk_owner(i) or ("",))[0] for i in self.ids]
+        return self._article_of
 
     # ---- persistence ---------------------------------------------------------------
     def save(self, folder: Path) -> None:

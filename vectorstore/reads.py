@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +33,7 @@ from .chroma import ChromaConnection
 from .errors import StoreError
 from .lexical import LexicalIndex
 from .readcache import CacheKeeper, ReadCache, fingerprint_of, settled_versions
-from .records import ArticleRecord, ChunkRecord, StoredChunk, from_metadata
+from .records import ArticleRecord, ChunkRecord, StoredChunk, chunks_in, from_metadata
 from .settings import StoreSettings
 from .snapshot import SnapshotChunk
 
@@ -115,8 +115,11 @@ class StoreReader:
         return self.read_cache() if self.exists() else None
 
     # ---- what questions read ---------------------------------------------------------------
-    def vector_search(self, vector: Sequence[float], k: int) -> list[StoredChunk]:
-        """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity.
+    def vector_search(
+        self, vector: Sequence[float], k: int, articles: Collection[str] | None = None
+    ) -> list[StoredChunk]:
+        """The `k` chunks nearest to `vector`, best first, `score` = cosine similarity;
+        only chunks of `articles` (ids) when given, in either path (Chroma's `where`).
 
         The read snapshot's exact scan answers unless this process has loaded Chroma's
         HNSW index (`open()`: the web app and `articleqa chat` do) and the store holds
@@ -125,11 +128,12 @@ class StoreReader:
         """
         cache = self._fresh_cache()
         if cache is not None and (not self._index_open or len(cache.snapshot) <= EXACT_SEARCH_MAX):
-            return cache.snapshot.search(vector, k)
+            return cache.snapshot.search(vector, k, articles)
         got = self.chroma.call(  # Chroma returns fewer than `k` when the store holds fewer
             self.chroma.chunks.query,
             query_embeddings=[list(vector)],
             n_results=k,
+            where=chunks_in(articles) if articles is not None else None,
             include=["distances"],  # the records come from the snapshot: half the time
         )
         ids = got["ids"][0]
@@ -137,6 +141,11 @@ class StoreReader:
             i: 1.0 - float(d) for i, d in zip(ids, (got["distances"] or [[]])[0], strict=True)
         }
         return [replace(c, score=scores[c.id]) for c in self.get_chunks(ids)]
+
+    def published_ids(self) -> list[str]:
+        """The ids of the published articles, sorted (read from the read cache)."""
+        cache = self._fresh_cache()
+        return sorted(cache.snapshot.versions()) if cache is not None else []
 
     def get_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
         """Chunks by id, in that order: from the read snapshot, and from Chroma for any

@@ -10,7 +10,7 @@ store written by an older version may lack some: each falls back to its empty va
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -170,6 +170,15 @@ def from_metadata(
         written=int(float(m.get("written", 0))),
         sentences=str(m.get("sentences", "")),
     )
+
+
+def chunks_in(article_ids: Collection[str]) -> dict[str, Any]:
+    """The Chroma `where` filter for the chunks of any of `article_ids`.
+
+    >>> chunks_in(["a.txt", "b.txt"])
+    {'article_id': {'$in': ['a.txt', 'b.txt']}}
+    """
+    return {"article_id": {"$in": sorted(article_ids)}}
 
 
 def chunks_of(article_id: str, *, other_than: str | None = None) -> dict[str, Any]:

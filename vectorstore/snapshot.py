@@ -27,7 +27,7 @@ Files (all written by `Snapshot.write`):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -192,13 +192,31 @@ class Snapshot:
         """`{article_id: content hash}` of the articles this snapshot holds."""
         return {a[0]: a[2] for a in self._articles}
 
-    def search(self, vector: Sequence[float] | np.ndarray, k: int) -> list[StoredChunk]:
-        """The `k` chunks nearest to `vector` by cosine similarity (exact), best first."""
+    def search(
+        self,
+        vector: Sequence[float] | np.ndarray,
+        k: int,
+        articles: Collection[str] | None = None,
+    ) -> list[StoredChunk]:
+        """The `k` chunks nearest to `vector` by cosine similarity (exact), best first;
+        only chunks of `articles` (ids) when given."""
         if not len(self) or k <= 0:
             return []
-        scores = self._vectors @ np.asarray(vector, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        if articles is None:
+            scores = self._vectors @ query
+            top = top_k(scores, k)
+            return self._stored(top.tolist(), scores[top].tolist())
+        rows = self.rows_of(articles)
+        scores = self._vectors[rows] @ query
         top = top_k(scores, k)
-        return self._stored(top.tolist(), scores[top].tolist())
+        return self._stored(rows[top].tolist(), scores[top].tolist())
+
+    def rows_of(self, articles: Collection[str]) -> np.ndarray:
+        """The rows of the chunks of `articles` (ids; ones it does not hold add none)."""
+        at = [self._row[a] for a in articles if a in self._row]
+        parts = [self._order[int(self._first[a]) : int(self._first[a + 1])] for a in at]
+        return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
 
     def get(self, ids: Sequence[str]) -> list[StoredChunk]:
         """The chunks with these ids, in that order (ids it does not hold are left out)."""

@@ -81,7 +81,7 @@ class ExtractiveBackend(AnswerBackend):
         engine = self.engine
         searches = query.searches
         vectors = engine.embed(searches)
-        retrieved = engine.retriever.retrieve(searches, vectors=vectors)
+        retrieved = engine.retriever.retrieve(searches, vectors=vectors, articles=query.sources)
         candidates = self.rank(query, retrieved, vectors)
         decision = decide([c.score for c in candidates], engine.settings.min_confidence)
         explanation = explain(query.intent, candidates, decision)

@@ -83,7 +83,9 @@ class OpenAIBackend(AnswerBackend):
         engine = self.engine
         standalone = self.rewrite(query)
         searches = list(dict.fromkeys([standalone, *query.searches]))
-        retrieved = engine.retriever.retrieve(searches, vectors=engine.embed(searches))
+        retrieved = engine.retriever.retrieve(
+            searches, vectors=engine.embed(searches), articles=query.sources
+        )
         shown = retrieved.passages[:PROMPT_PASSAGES]
         if not shown:
             yield replace(abstain(query, retrieved, 0.0), query=standalone, backend=self.name)
