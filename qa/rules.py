@@ -6,9 +6,9 @@ A candidate sentence's score is a sum of named parts, every one recorded in its
 * three *signals*, each a weight times a value in [0, 1]: `semantic` (embedding
   cosine of question and sentence, read with its neighbour and, for a follow-up, with
   the conversation), `overlap` (IDF-weighted share of the question's terms the
-  sentence has, not counting those of its article's title, which say which article but
-  not which sentence: a lead sentence full of the topic's words otherwise beats the
-  one that answers) and `prior` (the passage's fused retrieval score);
+  sentence has; for an article's lead sentence, not counting the title's words, which
+  the lead retells: full of the topic's words, it otherwise beats the sentence that
+  answers) and `prior` (the passage's fused retrieval score);
 * *rules*: small named functions over the question's `Intent` and the sentence, each
   returning an `Adjustment` (or nothing). `RULES` lists them in order.
 
@@ -60,8 +60,9 @@ class Weights:
     title_term: float = field(
         default=0.0,
         metadata={
-            "help": "a question word's share of overlap when the candidate's article title "
-            "has it: such words say which article, not which sentence"
+            "help": "a question word's share of a lead sentence's overlap when the article's "
+            "title has it: the lead retells the title, so those words say which article, "
+            "not that the lead answers"
         },
     )
     prior: float = field(default=0.05, metadata={"help": "weight of the passage's retrieval rank"})
@@ -183,8 +184,8 @@ def score(
     """
     s_terms = set(terms(sentence.text))
     q_terms = list(intent.subject)
-    topic = _title_terms(sentence.title)
-    ov = overlap(q_terms, s_terms, lambda t: idf(t) * (weights.title_term if t in topic else 1.0))
+    topic = _title_terms(sentence.title) if _is_lead(sentence) else frozenset()
+    ov = overlap(q_terms, s_terms, idf, lambda t: weights.title_term if t in topic else 1.0)
     sem = sentence.semantic
     if sentence.semantic_context is not None:  # a follow-up: its context counts, less
         sem = (sem + weights.context * sentence.semantic_context) / (1 + weights.context)
@@ -415,6 +416,20 @@ def _owner(text: str, m: re.Match[str]) -> str:
     before = text[max(0, m.start() - OWNER_CHARS) : m.end()]
     after = text[m.end() : m.end() + OWNER_CHARS // 2]
     return _CLAUSE.split(before)[-1] + _CLAUSE.split(after)[0]
+
+
+def _is_lead(sentence: Sentence) -> bool:
+    r"""Whether `sentence` is its article's lead: the first sentence after the title.
+
+    >>> art = "Fire at the docks\n\nDOVER - A fire broke out. It spread."
+    >>> _is_lead(Sentence("a", "Fire at the docks", 19, 44, "DOVER - A fire broke out.", art))
+    True
+    """
+    before = sentence.article[: sentence.start].strip()
+    return sentence.text.strip() != sentence.title.strip() and before in (
+        "",
+        sentence.title.strip(),
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -446,11 +446,17 @@ def found_share(query_terms: Iterable[str], text: str) -> float:
 
 
 def overlap(
-    query_terms: Iterable[str], sentence_terms: set[str], idf: Callable[[str], float]
+    query_terms: Iterable[str],
+    sentence_terms: set[str],
+    idf: Callable[[str], float],
+    found_weight: Callable[[str], float] | None = None,
 ) -> float:
-    """IDF-weighted share of `query_terms` found in `sentence_terms` (prefix-tolerant).
+    """IDF-weighted share of `query_terms` found in `sentence_terms` (prefix-tolerant);
+    a found term counts `found_weight(term)` of its weight (1 unless given).
 
     >>> overlap(["armenian", "troop"], {"armenia", "soldier"}, lambda t: 1.0)
+    0.5
+    >>> overlap(["armenian", "troop"], {"armenia", "troop"}, lambda t: 1.0, lambda t: 0.5)
     0.5
     """
     total = found = 0.0
@@ -458,7 +464,7 @@ def overlap(
         w = idf(t)
         total += w
         if t in sentence_terms or any(_same_word(t, s) for s in sentence_terms):
-            found += w
+            found += w * (found_weight(t) if found_weight else 1.0)
     return found / total if total else 0.0
 
 

@@ -25,6 +25,7 @@ from qa.rules import (
     Adjustment,
     Sentence,
     SentenceScore,
+    Weights,
     decide,
     score,
     slot_filled,
@@ -165,6 +166,24 @@ def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     assert "reaction" in parts(q, sentence("Unite rejected the offer."))
     assert "reaction" not in parts(q, sentence("Unite met on Monday."))
     assert "reaction" in parts("How did the stock react?", sentence("Shares fell 6 percent."))
+
+
+def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
+    title = "Council approves new library"
+    lead = "MILLBROOK - The council approved a new library on Tuesday."
+    later = "Council officers had proposed a larger library."
+    article = f"{title}\n\n{lead} {later}"
+    question = analyse("What had council officers proposed for the library?")
+
+    def ov(text: str, weights: Weights = WEIGHTS) -> float:
+        s = Sentence(
+            "a.txt", title, article.find(text), article.find(text) + len(text), text, article
+        )
+        return score(question, s, lambda _: 1.0, weights).overlap
+
+    assert ov(lead) < ov(lead, replace(WEIGHTS, title_term=1.0))  # the title's words
+    assert ov(later) == ov(later, replace(WEIGHTS, title_term=1.0))  # not the lead
+    assert ov(later) > ov(lead)
 
 
 def test_headline_rule_penalises_the_title_unless_asked() -> None:
