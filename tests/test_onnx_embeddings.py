@@ -15,13 +15,17 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
+import vectorstore.onnx_embeddings as onnx_embeddings_module
 from vectorstore import StoreSettings, available_embedders, get_embeddings, split_sentences
 from vectorstore.embeddings import resolve_model_path
+from vectorstore.errors import EmbeddingModelError
 from vectorstore.onnx_embeddings import (
     MAX_SEQ_TOKENS,
     MODEL_FILE,
     OnnxEncoder,
     batch_order,
+    export_agreement,
+    export_onnx,
     max_seq_tokens,
     mean_pool_normalise,
     onnx_embeddings,
@@ -53,6 +57,20 @@ def onnx_model(onnx_cache: Path) -> OnnxEncoder:
     model = onnx_embeddings(MODEL, cache_dir=onnx_cache)
     assert isinstance(model, Embeddings) and isinstance(model, OnnxEncoder)
     return model
+
+
+@pytest.mark.slow
+def test_an_export_that_does_not_reproduce_the_model_is_refused(
+    onnx_model: OnnxEncoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real export is compared with the real model under torch; MiniLM agrees at
+    about 0.99. A bar no export can meet shows the refusal: nothing is cached, and the
+    message says which backend to use instead."""
+    assert export_agreement(MODEL, onnx_model.onnx_file) > 0.97
+    monkeypatch.setattr(onnx_embeddings_module, "EXPORT_MIN_COSINE", 1.01)
+    with pytest.raises(EmbeddingModelError, match="ARTICLEQA_EMBEDDING_BACKEND=sentence-tr"):
+        export_onnx(MODEL, tmp_path)
+    assert not list(tmp_path.rglob(MODEL_FILE))
 
 
 def test_registered_without_importing_langchain() -> None:

@@ -14,7 +14,11 @@ cached file exists, neither torch nor transformers is imported. The concessions:
 first use of a model pays the export (~10-20 s, needs torch and transformers); the
 cache is keyed by the model folder's path and its weights' size and mtime, so editing
 the weights in place re-exports, but nothing else is checked; only BERT-style models
-with mean pooling (the sentence-transformers default) are supported.
+with mean pooling (the sentence-transformers default) are supported. Each export is
+checked against the model itself under torch on probe texts of several lengths
+(`export_agreement`), so a model the tracer cannot capture (MPNet, whose relative
+positions it fixes at the dummy input's length) is refused with a message naming the
+`sentence-transformers` backend instead of being cached wrong.
 
 The cache lives in `$XDG_CACHE_HOME/articleqa/onnx/<key>/` (`~/.cache/...` by default);
 pass `cache_dir=` to `onnx_embeddings()` to put it elsewhere. Files are written to a
@@ -55,6 +59,7 @@ __all__ = [
     "ONNX_BATCH_SIZE",
     "OnnxEncoder",
     "batch_order",
+    "export_agreement",
     "export_onnx",
     "max_seq_tokens",
     "mean_pool_normalise",
@@ -74,6 +79,15 @@ _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # The feed-forward output projections (1536 -> 384, fed by GELU activations with outliers)
 # stay fp32: quantising them too is ~15% faster but drops the worst cosine to ~0.987.
 _FFN_OUT = re.compile(r"layer\.\d+/output/dense/MatMul$")
+EXPORT_MIN_COSINE = 0.95  # an export must agree this well with the model (MiniLM: ~0.99)
+# Probe texts of several lengths: a trace that fixed the sequence length fails on them.
+PROBES = (
+    "Fog.",
+    "The council voted 7-4 on Tuesday night to build a new £14.2 million library.",
+    "Russian peacekeepers evacuated more than 2,000 people, including 1,049 children, from "
+    "the villages along the corridor after a night of shelling, the ministry said, adding "
+    "that talks on a ceasefire would resume in Yevlakh on Thursday afternoon.",
+)
 PREPARING = "preparing the embedding model, once, about 10-20 s"  # said before an export
 # What the export of a BERT model is expected to say, to no one's benefit: torch's tracer
 # on a Python bool in transformers' masking, the opset-17 rewrite of advanced indexing,
@@ -247,8 +261,46 @@ def export_onnx(model_path: str, cache_dir: str | os.PathLike[str] | None = None
                 "needs torch and transformers (`pip install torch==2.13.0 transformers`); or "
                 "use ARTICLEQA_EMBEDDING_BACKEND=sentence-transformers."
             ) from e
+        agreement = export_agreement(model_path, int8)
+        if agreement < EXPORT_MIN_COSINE:  # a wrong model is worse than a slow one
+            raise EmbeddingModelError(
+                f"The ONNX export of {model_path!r} does not reproduce the model: its vectors "
+                f"agree with the model's own at cosine {agreement:.2f} on a probe text, and "
+                f"at least {EXPORT_MIN_COSINE} is needed (the onnx backend supports BERT-style "
+                "models). Use ARTICLEQA_EMBEDDING_BACKEND=sentence-transformers for this model."
+            )
         os.replace(int8, target)  # atomic: readers see no file or the whole file
     return target
+
+
+def export_agreement(model_path: str, onnx_file: Path) -> float:
+    """The worst cosine, over `PROBES` of several lengths, between the exported model's
+    mean-pooled vectors and those of the model itself under torch. An export that traced
+    something fixed (MPNet's relative positions for the dummy's 16 tokens) scores near 0;
+    MiniLM's int8 export scores about 0.99."""
+    import inspect
+
+    import torch
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(model_path, local_files_only=True)
+    model.eval()
+    accepted = set(inspect.signature(model.forward).parameters)
+    session = _session(onnx_file, 1)
+    inputs = {i.name for i in session.get_inputs()}
+    tokenizer = _tokenizer(model_path)
+    worst = 1.0
+    for text in PROBES:
+        ids = np.asarray([tokenizer.encode(text).ids], dtype=np.int64)
+        mask = np.ones_like(ids)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        (hidden,) = session.run(["last_hidden_state"], {k: feed[k] for k in inputs})
+        with torch.inference_mode():
+            own = {k: torch.from_numpy(v) for k, v in feed.items() if k in accepted}
+            reference = model(**own).last_hidden_state.numpy()
+        a, b = mean_pool_normalise(hidden, mask), mean_pool_normalise(reference, mask)
+        worst = min(worst, float((a * b).sum()))
+    return worst
 
 
 @contextmanager
