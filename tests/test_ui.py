@@ -26,6 +26,7 @@ import ui
 import ui.chat
 import ui.cli
 import ui.examples
+import ui.gradio_import
 import ui.render
 import ui.uploads
 from qa import Answer, Citation, Passage, Settings
@@ -75,7 +76,9 @@ def seed_article(settings: Settings) -> Article:
 
 
 # ---- pure helpers ------------------------------------------------------------------
-@pytest.mark.parametrize("module", [ui.render, ui.examples, ui.uploads, ui.cli, ui.chat])
+@pytest.mark.parametrize(
+    "module", [ui.render, ui.examples, ui.uploads, ui.cli, ui.chat, ui.gradio_import]
+)
 def test_doctests(module: Any) -> None:
     assert doctest.testmod(module).failed == 0
 

@@ -25,6 +25,7 @@ from qa import ArticleQAError, Settings, available_backends
 
 from .articles_tab import Catalog, build_articles_tab, catalog
 from .chat import Chat, Conversation, conversation_file
+from .gradio_import import import_gradio
 from .render import EMPTY_SOURCES, render_articles, render_upload_messages
 from .style import CSS, theme
 from .uploads import Outcome, add_uploads, remove_article
@@ -71,13 +72,12 @@ NO_ARTICLES = (
 
 
 def require_gradio() -> ModuleType:
-    """Import gradio (analytics off), or say how to install it."""
+    """Import gradio (analytics off; see `ui.gradio_import`), or say how to install it."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
-        import gradio
+        return import_gradio()
     except ImportError as e:
         raise ArticleQAError(INSTALL_HINT) from e
-    return gradio
 
 
 def build_app(settings: Settings) -> gr.Blocks:
