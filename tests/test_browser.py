@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ import pytest
 import ui
 from qa import Settings
 from vectorstore import ingest
+
+from .conftest_paths import client, free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -125,6 +128,36 @@ def open_page(browser: Any, app_url: str) -> Iterator[Any]:
         context.close()
 
 
+class GatedChat(ui.Chat):
+    """A real `Chat` whose loading waits until the test opens `gate`, as a slow
+    machine's would (the test decides when the model is ready)."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.gate = threading.Event()
+
+    def warm_up(self) -> None:
+        assert self.gate.wait(WAIT_MS / 1000), "the test never opened the gate"
+        super().warm_up()
+
+
+@pytest.fixture
+def loading_app(seed_settings: Settings) -> Iterator[tuple[str, GatedChat]]:
+    """The real app over the seed store (asked only), still loading as `serve` leaves it."""
+    chat = GatedChat(seed_settings)
+    loader = threading.Thread(target=chat.load, daemon=True)
+    app = ui.build_app(seed_settings, chat)
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    loader.start()  # after the page is up, as `articleqa serve` does
+    try:
+        yield f"http://127.0.0.1:{port}/", chat
+    finally:
+        chat.gate.set()
+        loader.join(WAIT_MS / 1000)
+        app.close()
+
+
 def ask(page: Any, question: str) -> Any:
     """Type `question`, press Enter, wait for the finished answer; return its element."""
     bots = page.locator("#aqa-chat [data-testid=bot]")
@@ -140,6 +173,30 @@ def user_messages(page: Any) -> list[str]:
 
 
 # ---- tests -------------------------------------------------------------------------
+def test_a_question_asked_while_loading_says_so_then_is_answered(
+    browser: Any, loading_app: tuple[str, GatedChat]
+) -> None:
+    url, chat = loading_app
+    api = client(url).submit("How many people were killed in the attacks?", api_name="/ask")
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(url)
+    page.fill("#aqa-question textarea", "How many children were evacuated?")
+    page.press("#aqa-question textarea", "Enter")
+    bot = page.locator("#aqa-chat [data-testid=bot]").last
+    page.wait_for_selector("#aqa-chat [data-testid=bot] .aqa-pending")
+    assert "Loading the model" in bot.inner_text()
+    page.wait_for_timeout(1000)  # still loading: nothing is answered meanwhile
+    assert not chat.loaded and not api.done()
+    assert "Loading the model" in bot.inner_text() and bot.locator(".aqa-answer").count() == 0
+
+    chat.gate.set()
+    page.wait_for_function(LAST_BOT_DONE, arg=0)
+    assert "1,049 children" in bot.inner_text() and "Loading" not in bot.inner_text()
+    assert "32 people" in api.result(timeout=WAIT_MS / 1000)["answer"]  # the API waited too
+    page.context.close()
+
+
 def test_conversation_streams_cites_and_follows_up(open_page: Any, tmp_path: Path) -> None:
     page = open_page()
     page.evaluate(RECORD_STREAM)

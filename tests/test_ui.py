@@ -318,6 +318,10 @@ def test_serve_command_serves_the_page(tmp_path: Path) -> None:
             except OSError:
                 time.sleep(0.5)
         assert "Article QA" in page, proc.stderr.read() if proc.poll() is not None else ""
+        from gradio_client.exceptions import AppError
+
+        with pytest.raises(AppError, match="No articles are indexed"):  # once loaded
+            client(f"http://127.0.0.1:{port}/").predict("Who?", api_name="/ask")
     finally:
         proc.terminate()
         try:
@@ -327,4 +331,5 @@ def test_serve_command_serves_the_page(tmp_path: Path) -> None:
             _out, err = proc.communicate()
     assert "other machines can reach" not in err  # the default host is loopback
     assert str(tmp_path / "store") in err
+    assert "loading the model" in err  # after the page was served
     shutil.rmtree(tmp_path / "store", ignore_errors=True)

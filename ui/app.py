@@ -80,8 +80,11 @@ def require_gradio() -> ModuleType:
         raise ArticleQAError(INSTALL_HINT) from e
 
 
-def build_app(settings: Settings) -> gr.Blocks:
+def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
     """The whole web app for `settings`; call `.launch(...)` on it to serve it.
+
+    Building it loads no model and opens no store: `chat.load()` does, after the page
+    is served (`articleqa serve` calls it), or the first question does.
 
     >>> app = build_app(Settings.from_env())                          # doctest: +SKIP
     >>> app.launch(server_name="127.0.0.1", server_port=7860)         # doctest: +SKIP
@@ -90,7 +93,7 @@ def build_app(settings: Settings) -> gr.Blocks:
     import gradio as gr
     from gradio.components.chatbot import ExampleMessage
 
-    chat = Chat(settings)
+    chat = chat or Chat(settings)
     backends = available_backends()
 
     class ArticleQAApp(gr.Blocks):

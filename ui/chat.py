@@ -8,6 +8,11 @@ in a `gr.State`, never in a module global, so two people never share a conversat
 store client, for every session) and streams the finished answer word by word: the
 extractive backend returns whole answers, so streaming is presentation only. Nothing
 here imports gradio; `ui.app` wires it to components.
+
+Loading the embedding model, the keyword index and the store takes seconds, so
+`articleqa serve` serves the page first and calls `Chat.load()` afterwards. A question
+asked meanwhile shows "Loading the model…" in the chat, waits for the load, and is then
+answered; the `/ask` API simply waits.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from .render import (
     PENDING_SOURCES,
     esc,
     render_answer,
+    render_loading,
     render_pending,
     render_question,
     render_sources,
@@ -94,22 +100,42 @@ class Chat:
         self.stream_delay = stream_delay
         self._engines: dict[int, Engine] = {}  # light copies for other `top_k`s
         self._lock = threading.Lock()
+        self._loading = threading.Lock()  # one load at a time; later callers wait for it
+        self._loaded = threading.Event()
 
     def engine(self, top_k: int | float | None = None) -> Engine:
         """The shared engine, or a light copy sharing its store for another `top_k`
         (kept, so its caches last across questions)."""
-        base = engine_for(self.settings)
-        if top_k is None or int(top_k) == self.settings.top_k:
-            return base
-        k = int(top_k)
-        with self._lock:
+        with self._lock:  # the page's first refresh and `load()` may ask at once: one engine
+            base = engine_for(self.settings)
+            if top_k is None or int(top_k) == self.settings.top_k:
+                return base
+            k = int(top_k)
             if k not in self._engines:
                 self._engines[k] = Engine(self.settings.replace(top_k=k), store=base.store)
             return self._engines[k]
 
+    @property
+    def loaded(self) -> bool:
+        """Whether `load()` has finished, so a question is answered without waiting."""
+        return self._loaded.is_set()
+
+    def load(self) -> None:
+        """Load the embedding model, the read cache and Chroma's vector index, once.
+
+        A caller arriving while another thread loads waits for that load. Raises what
+        loading raises (`ArticleQAError` says what to do); a failed load is tried again
+        by the next caller, so a store created after the failure (an upload) is found.
+        """
+        if self._loaded.is_set():
+            return
+        with self._loading:
+            if not self._loaded.is_set():
+                self.warm_up()
+                self._loaded.set()
+
     def warm_up(self) -> None:
-        """Load the embedding model, the read cache and Chroma's vector index now, so the
-        first question is quick."""
+        """The loading itself (see `load`, which callers use)."""
         engine = self.engine()
         engine.embed(["warm up"])
         if engine.store.exists():
@@ -140,13 +166,17 @@ class Chat:
             return
         turn = conversation.turn + 1
         asked = ("user", render_question(question))
-        pending = conversation.chat(asked, ("assistant", render_pending()))
-        yield pending, PENDING_SOURCES, conversation, ""
         from qa.streaming import stream_engine
 
         answer: Answer | None = None
         shown = ""
         try:
+            if not self.loaded:
+                loading = conversation.chat(asked, ("assistant", render_loading()))
+                yield loading, PENDING_SOURCES, conversation, ""
+                self.load()
+            pending = conversation.chat(asked, ("assistant", render_pending()))
+            yield pending, PENDING_SOURCES, conversation, ""
             # Text pieces as the backend produces them (an LLM's tokens), then the
             # verified Answer, whose text replaces the draft.
             for item in stream_engine(
@@ -208,6 +238,7 @@ class Chat:
         Raises `ArticleQAError` (the caller turns it into the API's error).
         """
         conversation = conversation or Conversation()
+        self.load()
         answer = self.answer(question, conversation, backend, top_k)
         turn = conversation.turn + 1
         final = render_answer(
