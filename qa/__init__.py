@@ -25,11 +25,13 @@ if TYPE_CHECKING:
     from .errors import (
         ArticleQAError,
         BackendError,
+        FeedbackError,
         NoArticlesError,
         QuestionError,
         StoreError,
     )
     from .eval import EvalReport, evaluate, load_testset
+    from .feedback import append_feedback, feedback_path, feedback_record, withdrawal_record
     from .history import HistoryTurn
     from .intent import Intent, analyse
     from .langchain_retriever import HybridRetriever
@@ -47,6 +49,7 @@ __all__ = [
     "Engine",
     "EvalReport",
     "Explanation",
+    "FeedbackError",
     "HistoryTurn",
     "HybridRetriever",
     "Intent",
@@ -58,6 +61,7 @@ __all__ = [
     "Settings",
     "StoreError",
     "analyse",
+    "append_feedback",
     "ask",
     "available_backends",
     "build_chain",
@@ -65,9 +69,12 @@ __all__ = [
     "conversation_markdown",
     "engine_for",
     "evaluate",
+    "feedback_path",
+    "feedback_record",
     "load_testset",
     "register_backend",
     "stream",
+    "withdrawal_record",
 ]
 
 # public name -> the submodule defining it
@@ -90,12 +97,17 @@ _HOMES = {
     "engine_for": "engine",
     "ArticleQAError": "errors",
     "BackendError": "errors",
+    "FeedbackError": "errors",
     "NoArticlesError": "errors",
     "QuestionError": "errors",
     "StoreError": "errors",
     "EvalReport": "eval",
     "evaluate": "eval",
     "load_testset": "eval",
+    "append_feedback": "feedback",
+    "feedback_path": "feedback",
+    "feedback_record": "feedback",
+    "withdrawal_record": "feedback",
     "HybridRetriever": "langchain_retriever",
     "Retriever": "retrieval",
     "Settings": "settings",
