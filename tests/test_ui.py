@@ -29,6 +29,7 @@ import ui.examples
 import ui.gradio_import
 import ui.render
 import ui.uploads
+import ui.votes
 from qa import Answer, Citation, Passage, Settings
 from vectorstore import Article, ArticleStore, ingest
 
@@ -77,7 +78,7 @@ def seed_article(settings: Settings) -> Article:
 
 # ---- pure helpers ------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "module", [ui.render, ui.examples, ui.uploads, ui.cli, ui.chat, ui.gradio_import]
+    "module", [ui.render, ui.examples, ui.uploads, ui.cli, ui.chat, ui.gradio_import, ui.votes]
 )
 def test_doctests(module: Any) -> None:
     assert doctest.testmod(module).failed == 0

@@ -7,7 +7,8 @@ of passages. Each browser session (and each `gradio_client.Client`) has its own
 `gr.State` conversation. The API endpoint `/ask` returns `{"answer", "citations",
 "abstained", ...}` as JSON; `/new_conversation` clears the caller's conversation;
 `/download_conversation` gives it as a Markdown file, as the "Download conversation"
-button does. Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
+button does; `/vote` records a vote on an answer as the thumbs under it do (`ui.votes`).
+Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
 
 The queue is configured here, once, by the constants below: questions from every chat
 event share one pool of `CHAT_CONCURRENCY` slots, uploads and removals run one at a time,
@@ -29,6 +30,7 @@ from .gradio_import import import_gradio
 from .render import EMPTY_SOURCES, render_articles, render_upload_messages
 from .style import CSS, theme
 from .uploads import Outcome, add_uploads, remove_article
+from .votes import build_vote_box, wire_votes
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -121,10 +123,11 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
                             allow_tags=False,
                             latex_delimiters=[],
                             buttons=[],
-                            feedback_options=None,
+                            feedback_options=("Like", "Dislike"),  # votes: ui.votes
                             placeholder=PLACEHOLDER,
                             layout="bubble",
                         )
+                        votes = build_vote_box(gr)
                         with gr.Row():
                             question = gr.Textbox(
                                 placeholder="Ask about the articles…",
@@ -267,6 +270,7 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
         chatbot.clear(new_conversation, None, [chatbot, sources, conversation], **private).then(
             saved, conversation, download, **private
         )
+        wire_votes(gr, chat, chatbot, conversation, votes, resets=[new.click, chatbot.clear])
         api_download.click(
             conversation_file, conversation, api_file, api_name="download_conversation"
         )

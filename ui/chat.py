@@ -20,12 +20,21 @@ from __future__ import annotations
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa import Answer, ArticleQAError, Engine, Settings, conversation_markdown, engine_for
+from qa import (
+    Answer,
+    ArticleQAError,
+    Engine,
+    FeedbackError,
+    Settings,
+    conversation_markdown,
+    engine_for,
+)
 
 from .render import (
     EMPTY_SOURCES,
@@ -55,10 +64,37 @@ class Conversation:
     messages: tuple[tuple[str, str], ...] = ()  # (role, HTML content) as displayed
     turn: int = 0
     sources: str = field(default=EMPTY_SOURCES, repr=False)
+    turn_ids: tuple[str, ...] = ()  # one per history turn: names the votes on it
+    answer_at: tuple[int, ...] = ()  # one per history turn: its answer's place in messages
 
     def chat(self, *extra: tuple[str, str]) -> list[Message]:
         """The messages for a `gr.Chatbot`, with `extra` ones appended."""
         return [{"role": r, "content": c} for r, c in (*self.messages, *extra)]
+
+    def answered(self, question: str, answer: Answer, shown: str, sources: str) -> Conversation:
+        """This conversation with one more turn: `answer` to `question`, shown as `shown`."""
+        return Conversation(
+            history=(*self.history, (question, answer)),
+            messages=(*self.messages, ("user", render_question(question)), ("assistant", shown)),
+            turn=self.turn + 1,
+            sources=sources,
+            turn_ids=(*self.turn_ids, uuid.uuid4().hex),
+            answer_at=(*self.answer_at, len(self.messages) + 1),
+        )
+
+    def turn_at(self, message: int, shown: str | None = None) -> int:
+        """The history index of the answer displayed as message number `message`.
+
+        `shown`, when given, is that message's content as the page had it: a page showing
+        another conversation (one replaced by "New conversation" since) is refused with a
+        `FeedbackError` rather than matched to whatever answer now has that number.
+        """
+        if message in self.answer_at and (shown is None or shown == self.messages[message][1]):
+            return self.answer_at.index(message)
+        raise FeedbackError(
+            "That answer is not in this conversation any more (a new conversation was "
+            "started since), or it is not an answer; nothing was recorded."
+        )
 
 
 def answer_payload(answer: Answer) -> dict[str, Any]:
@@ -201,21 +237,8 @@ class Chat:
             done = replace(conversation, messages=(*conversation.messages, asked, failed))
             yield done.chat(), done.sources, done, question
             return
-        n = len(answer.citations)
-        sources = self.sources(answer, turn)
-        final = render_answer(
-            answer.text,
-            turn,
-            n,
-            abstained=answer.abstained,
-            notice=answer.notice,
-            explanation=answer.explanation,
-        )
-        done = Conversation(
-            history=(*conversation.history, (question, answer)),
-            messages=(*conversation.messages, asked, ("assistant", final)),
-            turn=turn,
-            sources=sources,
+        done = conversation.answered(
+            question, answer, _final(answer, turn), self.sources(answer, turn)
         )
         yield done.chat(), done.sources, done, ""
 
@@ -240,23 +263,19 @@ class Chat:
         conversation = conversation or Conversation()
         self.load()
         answer = self.answer(question, conversation, backend, top_k)
-        turn = conversation.turn + 1
-        final = render_answer(
-            answer.text,
-            turn,
-            len(answer.citations),
-            abstained=answer.abstained,
-            notice=answer.notice,
-            explanation=answer.explanation,
+        final = _final(answer, conversation.turn + 1)
+        return answer_payload(answer), conversation.answered(
+            question, answer, final, conversation.sources
         )
-        done = Conversation(
-            history=(*conversation.history, (question, answer)),
-            messages=(
-                *conversation.messages,
-                ("user", render_question(question)),
-                ("assistant", final),
-            ),
-            turn=turn,
-            sources=conversation.sources,
-        )
-        return answer_payload(answer), done
+
+
+def _final(answer: Answer, turn: int) -> str:
+    """`answer` as the chat shows it once complete."""
+    return render_answer(
+        answer.text,
+        turn,
+        len(answer.citations),
+        abstained=answer.abstained,
+        notice=answer.notice,
+        explanation=answer.explanation,
+    )
