@@ -25,12 +25,14 @@ if TYPE_CHECKING:
     from .errors import (
         ArticleQAError,
         BackendError,
+        FeedbackError,
         NoArticlesError,
         QuestionError,
         StoreError,
         UnknownArticleError,
     )
     from .eval import EvalReport, evaluate, load_testset
+    from .feedback import append_feedback, feedback_path, feedback_record, withdrawal_record
     from .history import HistoryTurn
     from .intent import Intent, analyse
     from .langchain_retriever import HybridRetriever
@@ -48,6 +50,7 @@ __all__ = [
     "Engine",
     "EvalReport",
     "Explanation",
+    "FeedbackError",
     "HistoryTurn",
     "HybridRetriever",
     "Intent",
@@ -60,6 +63,7 @@ __all__ = [
     "StoreError",
     "UnknownArticleError",
     "analyse",
+    "append_feedback",
     "ask",
     "available_backends",
     "build_chain",
@@ -67,9 +71,12 @@ __all__ = [
     "conversation_markdown",
     "engine_for",
     "evaluate",
+    "feedback_path",
+    "feedback_record",
     "load_testset",
     "register_backend",
     "stream",
+    "withdrawal_record",
 ]
 
 # public name -> the submodule defining it
@@ -92,6 +99,7 @@ _HOMES = {
     "engine_for": "engine",
     "ArticleQAError": "errors",
     "BackendError": "errors",
+    "FeedbackError": "errors",
     "NoArticlesError": "errors",
     "QuestionError": "errors",
     "StoreError": "errors",
@@ -99,6 +107,10 @@ _HOMES = {
     "EvalReport": "eval",
     "evaluate": "eval",
     "load_testset": "eval",
+    "append_feedback": "feedback",
+    "feedback_path": "feedback",
+    "feedback_record": "feedback",
+    "withdrawal_record": "feedback",
     "HybridRetriever": "langchain_retriever",
     "Retriever": "retrieval",
     "Settings": "settings",

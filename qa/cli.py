@@ -342,7 +342,7 @@ def eval_command(
             for failure in ingested.failed:
                 click.echo(f"  failed    {failure.path}: {failure.reason}", err=True)
             click.echo(f"corpus: {ingested.summary()}", err=True)
-        turns = sum(len(c.turns) for c in cases)
+        turns = sum(1 for c in cases for t in c.turns if not t.context)  # scored ones
         length = turns * max(len(backends), 1)
         with click.progressbar(length=length, label="evaluating", file=sys.stderr) as bar:
             report = evaluate(cases, settings, backends or None, lambda _: bar.update(1))
@@ -355,6 +355,13 @@ def eval_command(
         skipped = f"; {len(cases.skipped)} malformed lines skipped" if cases.skipped else ""
         click.echo(f"{len(cases)} conversations, {turns} turns{skipped}")
         click.echo(format_table(report))
+    for cid, index, source in report.missing:
+        click.echo(
+            f"Missing article: {cid} turn {index + 1} names {source}, which is not in the "
+            "store (removed since?); its evidence cannot be found. Add the article back "
+            "to replay that turn in full.",
+            err=True,
+        )
     if report_path is not None:
         write_html(report, report_path, limits_min, limits_max)
         click.echo(f"report written to {report_path}", err=True)

@@ -16,6 +16,7 @@ __all__ = [
     "ArticleQAError",
     "BackendError",
     "EmbeddingModelError",
+    "FeedbackError",
     "NoArticlesError",
     "QuestionError",
     "StoreError",
@@ -71,3 +72,10 @@ class BackendError(ArticleQAError):
     """An answer backend failed (server down, timeout, bad key)."""
 
     exit_code = 4
+
+
+class FeedbackError(ArticleQAError, ValueError):
+    """A vote that cannot be recorded as given (a correction with a thumbs up, a turn
+    that is not in the conversation)."""
+
+    exit_code = 2

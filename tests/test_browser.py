@@ -13,9 +13,10 @@ Chromium comes from `apt-get install -y chromium` (`make test` does it); never f
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,10 @@ from typing import Any
 import pytest
 
 import ui
-from qa import Settings
+from qa import Settings, feedback_path
 from vectorstore import ingest
+
+from .conftest_paths import client, free_port, launch
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -79,18 +82,15 @@ MARK_IN_VIEW = """sel => {
 
 # ---- fixtures ----------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def app_url(seed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def browser_settings(seed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = seed_settings.replace(store_dir=tmp_path_factory.mktemp("browser-store"))
     assert not ingest([ROOT / "seeds", ROOT / "tests" / "data" / "related"], settings).failed
-    app = ui.build_app(settings)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
+    return settings
+
+
+@pytest.fixture(scope="module")
+def app_url(browser_settings: Settings) -> Iterator[str]:
+    yield from launch(browser_settings)
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +125,36 @@ def open_page(browser: Any, app_url: str) -> Iterator[Any]:
         context.close()
 
 
+class GatedChat(ui.Chat):
+    """A real `Chat` whose loading waits until the test opens `gate`, as a slow
+    machine's would (the test decides when the model is ready)."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.gate = threading.Event()
+
+    def warm_up(self) -> None:
+        assert self.gate.wait(WAIT_MS / 1000), "the test never opened the gate"
+        super().warm_up()
+
+
+@pytest.fixture
+def loading_app(seed_settings: Settings) -> Iterator[tuple[str, GatedChat]]:
+    """The real app over the seed store (asked only), still loading as `serve` leaves it."""
+    chat = GatedChat(seed_settings)
+    loader = threading.Thread(target=chat.load, daemon=True)
+    app = ui.build_app(seed_settings, chat)
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    loader.start()  # after the page is up, as `articleqa serve` does
+    try:
+        yield f"http://127.0.0.1:{port}/", chat
+    finally:
+        chat.gate.set()
+        loader.join(WAIT_MS / 1000)
+        app.close()
+
+
 def ask(page: Any, question: str) -> Any:
     """Type `question`, press Enter, wait for the finished answer; return its element."""
     bots = page.locator("#aqa-chat [data-testid=bot]")
@@ -140,6 +170,30 @@ def user_messages(page: Any) -> list[str]:
 
 
 # ---- tests -------------------------------------------------------------------------
+def test_a_question_asked_while_loading_says_so_then_is_answered(
+    browser: Any, loading_app: tuple[str, GatedChat]
+) -> None:
+    url, chat = loading_app
+    api = client(url).submit("How many people were killed in the attacks?", api_name="/ask")
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(url)
+    page.fill("#aqa-question textarea", "How many children were evacuated?")
+    page.press("#aqa-question textarea", "Enter")
+    bot = page.locator("#aqa-chat [data-testid=bot]").last
+    page.wait_for_selector("#aqa-chat [data-testid=bot] .aqa-pending")
+    assert "Loading the model" in bot.inner_text()
+    page.wait_for_timeout(1000)  # still loading: nothing is answered meanwhile
+    assert not chat.loaded and not api.done()
+    assert "Loading the model" in bot.inner_text() and bot.locator(".aqa-answer").count() == 0
+
+    chat.gate.set()
+    page.wait_for_function(LAST_BOT_DONE, arg=0)
+    assert "1,049 children" in bot.inner_text() and "Loading" not in bot.inner_text()
+    assert "32 people" in api.result(timeout=WAIT_MS / 1000)["answer"]  # the API waited too
+    page.context.close()
+
+
 def test_conversation_streams_cites_and_follows_up(open_page: Any, tmp_path: Path) -> None:
     page = open_page()
     page.evaluate(RECORD_STREAM)
@@ -264,3 +318,36 @@ def test_download_conversation_saves_the_markdown(open_page: Any, tmp_path: Path
     assert "## 1. How many children were evacuated?" in md and "1,049 children" in md
     assert "## 2. What is the capital of France?" in md
     assert "*No citation: the articles do not answer this.*" in md.split("## 2.")[1]
+
+
+def test_a_thumbs_down_takes_the_right_answer_and_keeps_it_as_a_test_case(
+    open_page: Any, browser_settings: Settings
+) -> None:
+    page = open_page()
+    answer = ask(page, "How many people were killed in the attacks?")
+    answer_text = answer.locator(".aqa-answer").inner_text()
+    assert not page.is_visible("#aqa-correction textarea")  # no box before a thumbs down
+    page.locator("#aqa-chat button[aria-label='Dislike']").last.click()
+    page.wait_for_selector("#aqa-correction textarea")
+    assert "Recorded your thumbs down" in page.inner_text("#aqa-vote-note")
+    page.fill("#aqa-correction textarea", "at least 32 people")
+    page.click("#aqa-correction-send")
+    page.wait_for_selector("#aqa-vote-note >> text=Recorded the right answer")
+    assert "“at least 32 people”" in page.inner_text("#aqa-vote-note")
+    assert not page.is_visible("#aqa-correction textarea")
+
+    *_, bare, corrected = [
+        json.loads(line)
+        for line in feedback_path(browser_settings).read_text(encoding="utf-8").splitlines()
+    ]
+    assert bare["id"] == corrected["id"] and bare["turns"][-1]["answers"] == []
+    assert corrected["turns"][-1] == {
+        "question": "How many people were killed in the attacks?",
+        "answers": ["at least 32 people"],
+    }
+    assert corrected["feedback"]["answer"].startswith(answer_text.split(" [")[0][:40])
+
+    page.locator("#aqa-chat button[aria-label='Like']").last.click()  # changes the vote
+    page.wait_for_selector("#aqa-vote-note >> text=recorded this answer as right")
+    page.click("#aqa-new")
+    page.wait_for_function("() => !document.querySelector('#aqa-vote-note p')")  # cleared

@@ -26,8 +26,10 @@ import ui
 import ui.chat
 import ui.cli
 import ui.examples
+import ui.gradio_import
 import ui.render
 import ui.uploads
+import ui.votes
 from qa import Answer, Citation, Passage, Settings
 from vectorstore import Article, ArticleStore, ingest
 
@@ -75,7 +77,9 @@ def seed_article(settings: Settings) -> Article:
 
 
 # ---- pure helpers ------------------------------------------------------------------
-@pytest.mark.parametrize("module", [ui.render, ui.examples, ui.uploads, ui.cli, ui.chat])
+@pytest.mark.parametrize(
+    "module", [ui.render, ui.examples, ui.uploads, ui.cli, ui.chat, ui.gradio_import, ui.votes]
+)
 def test_doctests(module: Any) -> None:
     assert doctest.testmod(module).failed == 0
 
@@ -315,6 +319,10 @@ def test_serve_command_serves_the_page(tmp_path: Path) -> None:
             except OSError:
                 time.sleep(0.5)
         assert "Article QA" in page, proc.stderr.read() if proc.poll() is not None else ""
+        from gradio_client.exceptions import AppError
+
+        with pytest.raises(AppError, match="No articles are indexed"):  # once loaded
+            client(f"http://127.0.0.1:{port}/").predict("Who?", api_name="/ask")
     finally:
         proc.terminate()
         try:
@@ -324,4 +332,5 @@ def test_serve_command_serves_the_page(tmp_path: Path) -> None:
             _out, err = proc.communicate()
     assert "other machines can reach" not in err  # the default host is loopback
     assert str(tmp_path / "store") in err
+    assert "loading the model" in err  # after the page was served
     shutil.rmtree(tmp_path / "store", ignore_errors=True)

@@ -7,7 +7,8 @@ of passages. Each browser session (and each `gradio_client.Client`) has its own
 `gr.State` conversation. The API endpoint `/ask` returns `{"answer", "citations",
 "abstained", ...}` as JSON; `/new_conversation` clears the caller's conversation;
 `/download_conversation` gives it as a Markdown file, as the "Download conversation"
-button does. Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
+button does; `/vote` records a vote on an answer as the thumbs under it do (`ui.votes`).
+Everything shown is escaped text (see `ui.render`). gradio is imported on first use.
 
 The queue is configured here, once, by the constants below: questions from every chat
 event share one pool of `CHAT_CONCURRENCY` slots, uploads and removals run one at a time,
@@ -25,9 +26,11 @@ from vectorstore import set_library_environment
 
 from .articles_tab import Catalog, build_articles_tab, catalog
 from .chat import Chat, Conversation, conversation_file
+from .gradio_import import import_gradio
 from .render import EMPTY_SOURCES, render_articles, render_upload_messages
 from .style import CSS, theme
 from .uploads import Outcome, add_uploads, remove_article
+from .votes import build_vote_box, wire_votes
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -71,17 +74,19 @@ NO_ARTICLES = (
 
 
 def require_gradio() -> ModuleType:
-    """Import gradio (analytics off), or say how to install it."""
+    """Import gradio (analytics off; see `ui.gradio_import`), or say how to install it."""
     set_library_environment()
     try:
-        import gradio
+        return import_gradio()
     except ImportError as e:
         raise ArticleQAError(INSTALL_HINT) from e
-    return gradio
 
 
-def build_app(settings: Settings) -> gr.Blocks:
+def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
     """The whole web app for `settings`; call `.launch(...)` on it to serve it.
+
+    Building it loads no model and opens no store: `chat.load()` does, after the page
+    is served (`articleqa serve` calls it), or the first question does.
 
     >>> app = build_app(Settings.from_env())                          # doctest: +SKIP
     >>> app.launch(server_name="127.0.0.1", server_port=7860)         # doctest: +SKIP
@@ -91,7 +96,7 @@ def build_app(settings: Settings) -> gr.Blocks:
     import gradio as gr
     from gradio.components.chatbot import ExampleMessage
 
-    chat = Chat(settings)
+    chat = chat or Chat(settings)
     backends = available_backends()
 
     class ArticleQAApp(gr.Blocks):
@@ -119,10 +124,11 @@ def build_app(settings: Settings) -> gr.Blocks:
                             allow_tags=False,
                             latex_delimiters=[],
                             buttons=[],
-                            feedback_options=None,
+                            feedback_options=("Like", "Dislike"),  # votes: ui.votes
                             placeholder=PLACEHOLDER,
                             layout="bubble",
                         )
+                        votes = build_vote_box(gr)
                         with gr.Row():
                             question = gr.Textbox(
                                 placeholder="Ask about the articles…",
@@ -265,6 +271,7 @@ def build_app(settings: Settings) -> gr.Blocks:
         chatbot.clear(new_conversation, None, [chatbot, sources, conversation], **private).then(
             saved, conversation, download, **private
         )
+        wire_votes(gr, chat, chatbot, conversation, votes, resets=[new.click, chatbot.clear])
         api_download.click(
             conversation_file, conversation, api_file, api_name="download_conversation"
         )

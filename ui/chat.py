@@ -8,6 +8,11 @@ in a `gr.State`, never in a module global, so two people never share a conversat
 store client, for every session) and streams the finished answer word by word: the
 extractive backend returns whole answers, so streaming is presentation only. Nothing
 here imports gradio; `ui.app` wires it to components.
+
+Loading the embedding model, the keyword index and the store takes seconds, so
+`articleqa serve` serves the page first and calls `Chat.load()` afterwards. A question
+asked meanwhile shows "Loading the model…" in the chat, waits for the load, and is then
+answered; the `/ask` API simply waits.
 """
 
 from __future__ import annotations
@@ -15,18 +20,28 @@ from __future__ import annotations
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa import Answer, ArticleQAError, Engine, Settings, conversation_markdown, engine_for
+from qa import (
+    Answer,
+    ArticleQAError,
+    Engine,
+    FeedbackError,
+    Settings,
+    conversation_markdown,
+    engine_for,
+)
 
 from .render import (
     EMPTY_SOURCES,
     PENDING_SOURCES,
     esc,
     render_answer,
+    render_loading,
     render_pending,
     render_question,
     render_sources,
@@ -49,10 +64,37 @@ class Conversation:
     messages: tuple[tuple[str, str], ...] = ()  # (role, HTML content) as displayed
     turn: int = 0
     sources: str = field(default=EMPTY_SOURCES, repr=False)
+    turn_ids: tuple[str, ...] = ()  # one per history turn: names the votes on it
+    answer_at: tuple[int, ...] = ()  # one per history turn: its answer's place in messages
 
     def chat(self, *extra: tuple[str, str]) -> list[Message]:
         """The messages for a `gr.Chatbot`, with `extra` ones appended."""
         return [{"role": r, "content": c} for r, c in (*self.messages, *extra)]
+
+    def answered(self, question: str, answer: Answer, shown: str, sources: str) -> Conversation:
+        """This conversation with one more turn: `answer` to `question`, shown as `shown`."""
+        return Conversation(
+            history=(*self.history, (question, answer)),
+            messages=(*self.messages, ("user", render_question(question)), ("assistant", shown)),
+            turn=self.turn + 1,
+            sources=sources,
+            turn_ids=(*self.turn_ids, uuid.uuid4().hex),
+            answer_at=(*self.answer_at, len(self.messages) + 1),
+        )
+
+    def turn_at(self, message: int, shown: str | None = None) -> int:
+        """The history index of the answer displayed as message number `message`.
+
+        `shown`, when given, is that message's content as the page had it: a page showing
+        another conversation (one replaced by "New conversation" since) is refused with a
+        `FeedbackError` rather than matched to whatever answer now has that number.
+        """
+        if message in self.answer_at and (shown is None or shown == self.messages[message][1]):
+            return self.answer_at.index(message)
+        raise FeedbackError(
+            "That answer is not in this conversation any more (a new conversation was "
+            "started since), or it is not an answer; nothing was recorded."
+        )
 
 
 def answer_payload(answer: Answer) -> dict[str, Any]:
@@ -94,22 +136,42 @@ class Chat:
         self.stream_delay = stream_delay
         self._engines: dict[int, Engine] = {}  # light copies for other `top_k`s
         self._lock = threading.Lock()
+        self._loading = threading.Lock()  # one load at a time; later callers wait for it
+        self._loaded = threading.Event()
 
     def engine(self, top_k: int | float | None = None) -> Engine:
         """The shared engine, or a light copy sharing its store for another `top_k`
         (kept, so its caches last across questions)."""
-        base = engine_for(self.settings)
-        if top_k is None or int(top_k) == self.settings.top_k:
-            return base
-        k = int(top_k)
-        with self._lock:
+        with self._lock:  # the page's first refresh and `load()` may ask at once: one engine
+            base = engine_for(self.settings)
+            if top_k is None or int(top_k) == self.settings.top_k:
+                return base
+            k = int(top_k)
             if k not in self._engines:
                 self._engines[k] = Engine(self.settings.replace(top_k=k), store=base.store)
             return self._engines[k]
 
+    @property
+    def loaded(self) -> bool:
+        """Whether `load()` has finished, so a question is answered without waiting."""
+        return self._loaded.is_set()
+
+    def load(self) -> None:
+        """Load the embedding model, the read cache and Chroma's vector index, once.
+
+        A caller arriving while another thread loads waits for that load. Raises what
+        loading raises (`ArticleQAError` says what to do); a failed load is tried again
+        by the next caller, so a store created after the failure (an upload) is found.
+        """
+        if self._loaded.is_set():
+            return
+        with self._loading:
+            if not self._loaded.is_set():
+                self.warm_up()
+                self._loaded.set()
+
     def warm_up(self) -> None:
-        """Load the embedding model, the read cache and Chroma's vector index now, so the
-        first question is quick."""
+        """The loading itself (see `load`, which callers use)."""
         engine = self.engine()
         engine.embed(["warm up"])
         if engine.store.exists():
@@ -140,13 +202,17 @@ class Chat:
             return
         turn = conversation.turn + 1
         asked = ("user", render_question(question))
-        pending = conversation.chat(asked, ("assistant", render_pending()))
-        yield pending, PENDING_SOURCES, conversation, ""
         from qa.streaming import stream_engine
 
         answer: Answer | None = None
         shown = ""
         try:
+            if not self.loaded:
+                loading = conversation.chat(asked, ("assistant", render_loading()))
+                yield loading, PENDING_SOURCES, conversation, ""
+                self.load()
+            pending = conversation.chat(asked, ("assistant", render_pending()))
+            yield pending, PENDING_SOURCES, conversation, ""
             # Text pieces as the backend produces them (an LLM's tokens), then the
             # verified Answer, whose text replaces the draft.
             for item in stream_engine(
@@ -171,21 +237,8 @@ class Chat:
             done = replace(conversation, messages=(*conversation.messages, asked, failed))
             yield done.chat(), done.sources, done, question
             return
-        n = len(answer.citations)
-        sources = self.sources(answer, turn)
-        final = render_answer(
-            answer.text,
-            turn,
-            n,
-            abstained=answer.abstained,
-            notice=answer.notice,
-            explanation=answer.explanation,
-        )
-        done = Conversation(
-            history=(*conversation.history, (question, answer)),
-            messages=(*conversation.messages, asked, ("assistant", final)),
-            turn=turn,
-            sources=sources,
+        done = conversation.answered(
+            question, answer, _final(answer, turn), self.sources(answer, turn)
         )
         yield done.chat(), done.sources, done, ""
 
@@ -208,24 +261,21 @@ class Chat:
         Raises `ArticleQAError` (the caller turns it into the API's error).
         """
         conversation = conversation or Conversation()
+        self.load()
         answer = self.answer(question, conversation, backend, top_k)
-        turn = conversation.turn + 1
-        final = render_answer(
-            answer.text,
-            turn,
-            len(answer.citations),
-            abstained=answer.abstained,
-            notice=answer.notice,
-            explanation=answer.explanation,
+        final = _final(answer, conversation.turn + 1)
+        return answer_payload(answer), conversation.answered(
+            question, answer, final, conversation.sources
         )
-        done = Conversation(
-            history=(*conversation.history, (question, answer)),
-            messages=(
-                *conversation.messages,
-                ("user", render_question(question)),
-                ("assistant", final),
-            ),
-            turn=turn,
-            sources=conversation.sources,
-        )
-        return answer_payload(answer), done
+
+
+def _final(answer: Answer, turn: int) -> str:
+    """`answer` as the chat shows it once complete."""
+    return render_answer(
+        answer.text,
+        turn,
+        len(answer.citations),
+        abstained=answer.abstained,
+        notice=answer.notice,
+        explanation=answer.explanation,
+    )

@@ -5,11 +5,16 @@ It takes the `Settings` the `articleqa` group built from `--store`, `--chroma-ur
 with `ui.build_app` and serves it on 127.0.0.1 unless told otherwise; binding any other
 address is said out loud, because the app has no login and lets anyone who reaches it
 upload and remove articles.
+
+The page comes first: only gradio and the app's own modules are imported before it is
+served; the embedding model, the keyword index and the store load afterwards (a
+question asked meanwhile says "Loading the model…" and is answered once they are).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import time
 
 import click
 
@@ -60,16 +65,27 @@ def serve(host: str, port: int) -> None:
     warning = non_loopback_warning(host)
     if warning:
         click.echo(warning, err=True)
-    store = settings.chroma_url or settings.store_dir
-    click.echo(f"Article QA: loading the model and the articles in {store}…", err=True)
     try:
         from .app import build_app
         from .chat import Chat
 
-        Chat(settings).warm_up()
-        app = build_app(settings)
+        chat = Chat(settings)
+        app = build_app(settings, chat)
     except ArticleQAError as e:
         raise click.ClickException(str(e)) from e
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    store = settings.chroma_url or settings.store_dir
+    click.echo(f"Article QA: serving the articles in {store}", err=True)
     click.echo(f"Article QA: open http://{local}:{port} in a browser; Ctrl-C to stop.", err=True)
-    app.launch(server_name=host, server_port=port, show_error=True)
+    app.launch(server_name=host, server_port=port, show_error=True, prevent_thread_lock=True)
+    click.echo("Article QA: loading the model (a question asked meanwhile waits)…", err=True)
+    started = time.perf_counter()
+    try:
+        chat.load()
+        click.echo(f"Article QA: ready ({time.perf_counter() - started:.1f} s).", err=True)
+    except ArticleQAError as e:  # each question says it too, and loading is tried again
+        click.echo(f"Article QA: {e}", err=True)
+    except KeyboardInterrupt:  # Ctrl-C while loading: stop the server as block_thread does
+        app.close()
+        return
+    app.block_thread()

@@ -28,6 +28,7 @@ __all__ = [
     "render_answer",
     "render_articles",
     "render_explanation",
+    "render_loading",
     "render_pending",
     "render_question",
     "render_sources",
@@ -123,6 +124,14 @@ def render_question(question: str) -> str:
 
 def render_pending() -> str:
     return '<span class="aqa-pending">Searching the articles…</span>'
+
+
+def render_loading() -> str:
+    """The reply shown to a question asked while the app still loads its model."""
+    return (
+        '<span class="aqa-pending">Loading the model… (the app has just started); '
+        "your question is answered as soon as it is ready.</span>"
+    )
 
 
 def render_answer(

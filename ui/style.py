@@ -31,6 +31,7 @@ CSS = """
 .aqa-also { margin: .8em 0 .3em; font-size: .9em; color: var(--body-text-color-subdued); }
 .aqa-notice { font-size: .85em; color: var(--body-text-color-subdued); font-style: italic; }
 .aqa-error { color: var(--error-text-color); }
+.aqa-vote-note { font-size: .88em; color: var(--body-text-color-subdued); margin: .3rem .2rem; }
 #aqa-sources { max-height: 78vh; overflow-y: auto; padding-right: .25rem; }
 .aqa-sources h3 { font-size: 1rem; font-weight: 600; margin: .1rem 0 .6rem; }
 .aqa-sources p { margin: .3rem 0; }

@@ -13,9 +13,12 @@ write it):
       {"question": "What is the capital of France?", "answerable": false}]}
 
 Each conversation is played turn by turn with the system's *own* earlier answers as
-history, as a user would see it. A malformed line is reported with its line number
-and skipped. Figures are aggregated overall, per tag, and for first turns versus
-follow-ups (every turn after a conversation's first); `qa.eval.metrics` holds the rules.
+history, as a user would see it; a `"context": true` turn is played for that history
+only and not scored. A malformed line is reported with its line number and skipped; a
+turn whose `source` article is not in the store is reported (`EvalReport.missing`),
+and its evidence is then never found. Figures are aggregated overall, per tag, and for
+first turns versus follow-ups (every turn after a conversation's first);
+`qa.eval.metrics` holds the rules.
 """
 
 from __future__ import annotations
@@ -130,6 +133,7 @@ class EvalReport:
     testset: str = ""
     skipped: tuple[Skipped, ...] = ()
     store: str = ""
+    missing: tuple[tuple[str, int, str], ...] = ()  # (conversation id, turn, article id)
 
     @property
     def backends(self) -> list[str]:
@@ -163,6 +167,9 @@ class EvalReport:
             "store": self.store,
             "k": self.k,
             "skipped": [asdict(s) for s in self.skipped],
+            "missing_articles": [
+                {"id": cid, "turn": i + 1, "source": src} for cid, i, src in self.missing
+            ],
             "metrics": {name: label for name, (label, _) in HEADLINE_METRICS.items()},
             "backends": {name: run.to_dict() for name, run in self.runs.items()},
         }
@@ -190,6 +197,9 @@ def evaluate(
     for name in names:
         create_backend(name, engine)  # an unknown name fails now, listing the valid ones
     texts = _article_texts(engine.store, case_list)
+    missing = _missing_sources(engine.store, case_list, texts)
+    for cid, index, source in missing:
+        log.warning("%s turn %d: article %s is not in the store", cid, index + 1, source)
     evidence = [
         [tuple(locate_evidence(q, texts, t.source) for q in t.evidence) for t in c.turns]
         for c in case_list
@@ -203,13 +213,15 @@ def evaluate(
             for index, turn in enumerate(case.turns):
                 result = _play(engine, name, case, index, history, found[index], settings)
                 history.append((turn.question, result.answer or ""))
+                if turn.context:
+                    continue  # asked for the conversation's sake; nobody vouched for it
                 results.append(result)
                 if progress is not None:
                     progress(result)
         runs[name] = BackendRun.from_results(name, results, settings.top_k)
     skipped = tuple(cases.skipped) if isinstance(cases, TestSet) else ()
     testset = cases.path if isinstance(cases, TestSet) else ""
-    return EvalReport(runs, settings.top_k, testset, skipped, engine.store.location)
+    return EvalReport(runs, settings.top_k, testset, skipped, engine.store.location, missing)
 
 
 def check_thresholds(
@@ -257,6 +269,22 @@ def _article_texts(store: Any, cases: Sequence[Case]) -> dict[str, str]:
     else:
         ids = [r.id for r in store.list_articles()]
     return {i: a.text for i, a in store.get_articles(ids).items()}
+
+
+def _missing_sources(
+    store: Any, cases: Sequence[Case], texts: Mapping[str, str]
+) -> tuple[tuple[str, int, str], ...]:
+    """(conversation id, turn, article id) of scored turns naming an article not stored."""
+    named = [
+        (c.id, i, t.source)
+        for c in cases
+        for i, t in enumerate(c.turns)
+        if t.source and not t.context and t.source not in texts
+    ]
+    if not named:
+        return ()
+    found = store.get_articles(sorted({source for _, _, source in named}))
+    return tuple((cid, i, source) for cid, i, source in named if source not in found)
 
 
 def _warm_up(engine: Any, backend: str, cases: Sequence[Case]) -> None:

@@ -193,6 +193,10 @@ def _warnings(report: EvalReport) -> str:
         f"Evidence of {_e(cid)} turn {i + 1} not found in the articles: “{_e(q)}”"
         for cid, i, q in report.unlocated_evidence()
     ]
+    items += [
+        f"{_e(cid)} turn {i + 1} names article {_e(src)}, which is not in the store"
+        for cid, i, src in report.missing
+    ]
     if not items:
         return ""
     return (

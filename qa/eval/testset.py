@@ -7,7 +7,13 @@ One conversation a line (the format is fixed: other tools write it):
        "evidence": ["Moscow troops began evacuating civilians"], "source": "000_x.txt"},
       {"question": "What is the capital of France?", "answerable": false}]}
 
-A malformed line is reported with its line number and skipped, never fatal.
+A malformed line is reported with its line number and skipped, never fatal. Fields
+the format does not name (the web app's votes keep theirs under "feedback") are
+ignored. The file may also be an append-only log, as the web app's `feedback.jsonl` is
+(`qa.feedback`): a later line with the id of an earlier one replaces it, a line
+`{"id": ..., "withdrawn": true}` removes it, and a turn `{"question": ..., "context":
+true}` is asked for its conversation's sake but not scored. Lines are split at "\n"
+only, as JSON Lines are.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from vectorstore.errors import ArticleQAError
 __all__ = ["Case", "Skipped", "TestSet", "TestSetError", "Turn", "load_testset", "parse_case"]
 
 log = logging.getLogger(__name__)
+
+_NEEDS_ANSWER = "a thumbs down given without the right answer; to replay it, this turn"
 
 
 class TestSetError(ArticleQAError):
@@ -42,6 +50,7 @@ class Turn:
     evidence: tuple[str, ...] = ()
     source: str | None = None
     answerable: bool = True
+    context: bool = False  # asked for the conversation's sake, not scored
 
 
 @dataclass(frozen=True)
@@ -85,24 +94,25 @@ def parse_case(data: Any) -> Case:
 
     >>> parse_case({"id": "c1", "turns": [{"question": "Who?", "answers": ["Russia"]}]})
     Case(id='c1', turns=(Turn(question='Who?', answers=('Russia',), evidence=(), \
-source=None, answerable=True),), tags=())
+source=None, answerable=True, context=False),), tags=())
     """
     if not isinstance(data, dict):
         raise ValueError("a conversation must be a JSON object with 'id' and 'turns'")
-    case_id = data.get("id")
-    if not isinstance(case_id, (str, int)) or isinstance(case_id, bool) or str(case_id) == "":
+    case_id = _case_id(data)
+    if case_id is None:
         raise ValueError("'id' must be a non-empty string")
     turns = data.get("turns")
     if not isinstance(turns, list) or not turns:
         raise ValueError(f"conversation {case_id!r}: 'turns' must be a non-empty list")
     tags = _strings(data.get("tags", []), f"conversation {case_id!r}: 'tags'")
-    return Case(
-        str(case_id),
-        tuple(
-            _parse_turn(t, f"conversation {case_id!r}, turn {i}") for i, t in enumerate(turns, 1)
-        ),
-        tags,
+    vote = data.get("feedback")
+    hint = _NEEDS_ANSWER if isinstance(vote, dict) and vote.get("vote") == "down" else ""
+    parsed = tuple(
+        _parse_turn(t, f"conversation {case_id!r}, turn {i}", hint) for i, t in enumerate(turns, 1)
     )
+    if all(t.context for t in parsed):
+        raise ValueError(f"conversation {case_id!r}: every turn is context; nothing to score")
+    return Case(case_id, parsed, tags)
 
 
 def load_testset(path: str | Path) -> TestSet:
@@ -112,7 +122,7 @@ def load_testset(path: str | Path) -> TestSet:
     """
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
     except FileNotFoundError as e:
         raise TestSetError(
             f"Test set {path} does not exist; give the path of a .jsonl file with one "
@@ -121,15 +131,33 @@ def load_testset(path: str | Path) -> TestSet:
     except (OSError, UnicodeDecodeError) as e:
         raise TestSetError(f"Cannot read test set {path} ({e}); check it is UTF-8 text.") from e
     testset = TestSet(str(path))
+    latest: dict[str, Case | Skipped | None] = {}  # id -> what its last line holds
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            testset.cases.append(parse_case(json.loads(line)))
+            data = json.loads(line)
         except json.JSONDecodeError as e:
             testset.skipped.append(Skipped(number, f"not valid JSON ({e.msg}, column {e.colno})"))
+            continue
+        case_id = _case_id(data) if isinstance(data, dict) else None
+        if case_id in latest:  # it keeps its first line's place, and takes this content
+            log.info("%s: line %d replaces conversation %r", path, number, case_id)
+        if case_id is not None and data.get("withdrawn") is True:
+            latest[case_id] = None
+            continue
+        try:
+            case = parse_case(data)
         except ValueError as e:
-            testset.skipped.append(Skipped(number, str(e)))
+            if case_id is None:
+                testset.skipped.append(Skipped(number, str(e)))
+            else:
+                latest[case_id] = Skipped(number, str(e))
+            continue
+        latest[case.id] = case
+    testset.cases = [c for c in latest.values() if isinstance(c, Case)]
+    testset.skipped += [c for c in latest.values() if isinstance(c, Skipped)]
+    testset.skipped.sort(key=lambda s: s.line)
     for skipped in testset.skipped:
         log.warning("%s: skipped %s", path, skipped)
     if not testset.cases:
@@ -140,12 +168,24 @@ def load_testset(path: str | Path) -> TestSet:
     return testset
 
 
-def _parse_turn(data: Any, where: str) -> Turn:
+def _case_id(data: dict[str, Any]) -> str | None:
+    case_id = data.get("id")
+    if not isinstance(case_id, (str, int)) or isinstance(case_id, bool) or str(case_id) == "":
+        return None
+    return str(case_id)
+
+
+def _parse_turn(data: Any, where: str, hint: str = "") -> Turn:
     if not isinstance(data, dict):
         raise ValueError(f"{where}: a turn must be a JSON object with a 'question'")
     question = data.get("question")
     if not isinstance(question, str) or not question.strip():
         raise ValueError(f"{where}: 'question' must be a non-empty string")
+    context = data.get("context", False)
+    if not isinstance(context, bool):
+        raise ValueError(f"{where}: 'context' must be true or false")
+    if context:
+        return Turn(question, context=True)
     answerable = data.get("answerable", True)
     if not isinstance(answerable, bool):
         raise ValueError(f"{where}: 'answerable' must be true or false")
@@ -156,7 +196,8 @@ def _parse_turn(data: Any, where: str) -> Turn:
         raise ValueError(f"{where}: 'source' must be an article id (a string)")
     if answerable and not answers:
         raise ValueError(
-            f"{where}: an answerable turn needs 'answers' (or add \"answerable\": false)"
+            f"{where}: {hint or 'an answerable turn'} needs 'answers' "
+            '(or add "answerable": false)'
         )
     return Turn(question, answers if answerable else (), evidence, source or None, answerable)
 
