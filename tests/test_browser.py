@@ -170,6 +170,17 @@ def user_messages(page: Any) -> list[str]:
 
 
 # ---- tests -------------------------------------------------------------------------
+def test_ask_within_a_chosen_article(open_page: Any) -> None:
+    page = open_page()
+    page.click("#aqa-within input")
+    page.locator("#aqa-within [role=option]", has_text="embattled Syrian town").first.click()
+    page.keyboard.press("Escape")
+    answer = ask(page, "How many children were evacuated?")
+    assert "1,312" in answer.inner_text()  # the Syria article's figure, not the seed's
+    sources = page.locator("#aqa-sources").inner_text()
+    assert "Syrian town" in sources and "Azerbaijan launches" not in sources
+
+
 def test_a_question_asked_while_loading_says_so_then_is_answered(
     browser: Any, loading_app: tuple[str, GatedChat]
 ) -> None:

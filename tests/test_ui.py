@@ -237,6 +237,27 @@ def test_unanswerable_question_abstains_with_closest_passages(seed_url: str) -> 
 
 
 @pytest.mark.slow
+def test_the_ask_api_answers_within_the_chosen_articles(seed_url: str) -> None:
+    from gradio_client.exceptions import AppError
+
+    syria = "related_02_russia_evacuation_syria.txt"
+    ask = client(seed_url)
+    within = ask.predict(
+        "How many children were evacuated?", "extractive", 8, [syria], api_name="/ask"
+    )
+    assert "1,312" in within["answer"]
+    assert {c["source"] for c in within["citations"]} == {syria}
+    everywhere = client(seed_url).predict(  # a new conversation
+        "How many children were evacuated?", "extractive", 8, [], api_name="/ask"
+    )
+    assert "1,049" in everywhere["answer"]  # an empty pick is every article
+    with pytest.raises(AppError, match=f"No article 'nope.txt' is indexed.*{syria}"):
+        ask.predict(
+            "How many children were evacuated?", "extractive", 8, ["nope.txt"], api_name="/ask"
+        )
+
+
+@pytest.mark.slow
 def test_empty_question_is_refused_with_a_message(seed_url: str) -> None:
     from gradio_client.exceptions import AppError
 

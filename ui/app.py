@@ -129,6 +129,16 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
                             layout="bubble",
                         )
                         votes = build_vote_box(gr)
+                        within = gr.Dropdown(
+                            choices=[],
+                            value=[],
+                            multiselect=True,
+                            label="Ask within (empty: all articles)",
+                            elem_id="aqa-within",
+                            # the list is filled per session; an id the store lacks gets
+                            # qa's error naming the known ones, not gradio's
+                            allow_custom_value=True,
+                        )
                         with gr.Row():
                             question = gr.Textbox(
                                 placeholder="Ask about the articles…",
@@ -179,7 +189,7 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
             with gr.Tab("Articles", id="articles"):
                 tab = build_articles_tab(gr, settings.max_file_mb)
 
-        def shown(cat: Catalog) -> tuple[Any, str, Any]:
+        def shown(cat: Catalog) -> tuple[Any, str, Any, Any]:
             """Updates for the chat's examples, the article table and the remove list."""
             examples: list[ExampleMessage] = [{"text": q} for q in cat.examples]
             return (
@@ -189,9 +199,10 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
                 ),
                 render_articles(cat.records),
                 gr.Dropdown(choices=cat.choices(), value=None),
+                gr.Dropdown(choices=cat.choices()),  # "ask within": keeps what is picked
             )
 
-        def refresh() -> tuple[Any, str, Any]:
+        def refresh() -> tuple[Any, str, Any, Any]:
             try:
                 return shown(catalog(chat.engine().store))
             except ArticleQAError as e:
@@ -216,10 +227,14 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
             return [], EMPTY_SOURCES, Conversation()
 
         def ask_api(
-            question: str, state: Conversation, backend: str | None, top_k: float | None
+            question: str,
+            state: Conversation,
+            backend: str | None,
+            top_k: float | None,
+            within: list[str] | None = None,
         ) -> tuple[dict[str, Any], Conversation]:
             try:
-                return chat.ask_api(question, state, backend, top_k)
+                return chat.ask_api(question, state, backend, top_k, within)
             except ArticleQAError as e:
                 raise gr.Error(str(e)) from e
 
@@ -248,7 +263,7 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
                 o = Outcome(False, article_id, str(e))
             return render_upload_messages([(o.ok, o.name, o.message)]), *refresh()
 
-        chat_inputs = [question, conversation, backend, top_k]
+        chat_inputs = [question, conversation, backend, top_k, within]
         chat_outputs = [chatbot, sources, conversation, question]
         private: dict[str, Any] = {"api_visibility": "private"}
         asking: dict[str, Any] = {
@@ -278,7 +293,7 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
         api_trigger.click(
             ask_api, chat_inputs, [api_result, conversation], api_name="ask", **asking
         )
-        listing = [chatbot, tab.table, tab.remove_choice]
+        listing = [chatbot, tab.table, tab.remove_choice, within]
         writes: dict[str, Any] = {
             "concurrency_id": WRITE_QUEUE,
             "concurrency_limit": WRITE_CONCURRENCY,

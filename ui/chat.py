@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -184,9 +184,11 @@ class Chat:
         conversation: Conversation,
         backend: str | None = None,
         top_k: int | float | None = None,
+        within: Sequence[str] | None = None,
     ) -> Answer:
         engine = self.engine(top_k)
-        return engine.ask(question, list(conversation.history), backend=backend or None)
+        history = list(conversation.history)
+        return engine.ask(question, history, backend or None, within_articles(within))
 
     def respond(
         self,
@@ -194,6 +196,7 @@ class Chat:
         conversation: Conversation,
         backend: str | None = None,
         top_k: int | float | None = None,
+        within: Sequence[str] | None = None,
     ) -> Iterator[Update]:
         """Yield the chat as it fills: the question, then the answer word by word."""
         conversation = conversation or Conversation()
@@ -216,7 +219,11 @@ class Chat:
             # Text pieces as the backend produces them (an LLM's tokens), then the
             # verified Answer, whose text replaces the draft.
             for item in stream_engine(
-                self.engine(top_k), question, list(conversation.history), backend or None
+                self.engine(top_k),
+                question,
+                list(conversation.history),
+                backend or None,
+                within_articles(within),
             ):
                 if isinstance(item, Answer):
                     answer = item
@@ -255,6 +262,7 @@ class Chat:
         conversation: Conversation,
         backend: str | None = None,
         top_k: int | float | None = None,
+        within: Sequence[str] | None = None,
     ) -> tuple[dict[str, Any], Conversation]:
         """One answer as structured data; the conversation remembers it for follow-ups.
 
@@ -262,11 +270,23 @@ class Chat:
         """
         conversation = conversation or Conversation()
         self.load()
-        answer = self.answer(question, conversation, backend, top_k)
+        answer = self.answer(question, conversation, backend, top_k, within)
         final = _final(answer, conversation.turn + 1)
         return answer_payload(answer), conversation.answered(
             question, answer, final, conversation.sources
         )
+
+
+def within_articles(chosen: Sequence[str] | str | None) -> list[str] | None:
+    """The articles picked to ask within, as `qa.ask` takes them: an empty pick is every
+    article (the picker's label says so), one id may come bare.
+
+    >>> within_articles([]), within_articles("a.txt"), within_articles(["a.txt", "b.txt"])
+    (None, ['a.txt'], ['a.txt', 'b.txt'])
+    """
+    if isinstance(chosen, str):
+        chosen = [chosen] if chosen.strip() else []
+    return list(chosen) if chosen else None
 
 
 def _final(answer: Answer, turn: int) -> str:
