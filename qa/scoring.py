@@ -17,6 +17,7 @@ articles beside the seed, and checked on the held-out set.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Set
 
@@ -442,12 +443,18 @@ def found_share(query_terms: Iterable[str], text: str) -> float:
     >>> found_share(["armenian", "troop"], "Armenia sent soldiers.")
     0.5
     """
-    return overlap(query_terms, set(terms(text)), lambda _: 1.0)
+    return overlap(query_terms, _terms_of(text), lambda _: 1.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _terms_of(text: str) -> frozenset[str]:
+    """`text`'s terms, remembered: the same articles are read for every candidate."""
+    return frozenset(terms(text))
 
 
 def overlap(
     query_terms: Iterable[str],
-    sentence_terms: set[str],
+    sentence_terms: Set[str],
     idf: Callable[[str], float],
     found_weight: Callable[[str], float] | None = None,
 ) -> float:
@@ -463,9 +470,18 @@ def overlap(
     for t in dict.fromkeys(query_terms):
         w = idf(t)
         total += w
-        if t in sentence_terms or any(_same_word(t, s) for s in sentence_terms):
+        if t in sentence_terms or _similar_in(t, sentence_terms):
             found += w * (found_weight(t) if found_weight else 1.0)
     return found / total if total else 0.0
+
+
+def _similar_in(term: str, terms_: Set[str]) -> bool:
+    """Whether `terms_` holds another stem of `term`'s word (`_same_word`); both share
+    their first `MIN_PREFIX` letters then, which rules most out at once."""
+    if len(term) < MIN_PREFIX:
+        return False
+    head = term[:MIN_PREFIX]
+    return any(s[:MIN_PREFIX] == head and _same_word(term, s) for s in terms_)
 
 
 _YES_NO = re.compile(
