@@ -37,6 +37,7 @@ __all__ = [
     "asked_focus",
     "asked_kind",
     "asked_unit",
+    "asks_share",
     "counted_kind",
     "is_followup",
     "question_names",
@@ -192,6 +193,7 @@ UNITS = {
     "hours": r"\bhours?\b",
     "minutes": r"\bminutes?\b",
 }
+_WHAT_SHARE = re.compile(r"(?i)\b(?:what|which) (?:share|percentage|proportion|fraction)\b")
 _IN_UNIT = re.compile(rf"\bin ({'|'.join(UNITS)})\b", re.IGNORECASE)
 _CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose", "why"})
 # The noun a "what/which ..." or "how many ..." question asks about ("what weapons",
@@ -417,6 +419,18 @@ def asked_kind(question: str) -> str | None:
     if not _is_attribute(question, focus):
         return kind
     return _ATTRIBUTE_KINDS[focus.split()[-1]] if focus else kind
+
+
+def asks_share(question: str) -> bool:
+    """Whether `question` asks for a part of a whole ("what share of voters"): answered
+    by a percentage or a fraction, not by a count of the voters.
+
+    >>> asks_share("What proportion of the participants were women?")
+    True
+    >>> asks_share("How many participants were women?")
+    False
+    """
+    return bool(_WHAT_SHARE.search(question))
 
 
 def asked_unit(question: str) -> str | None:

@@ -32,6 +32,7 @@ __all__ = [
     "counted_words",
     "dates_in",
     "found_share",
+    "gives_share",
     "has_time",
     "holds_office",
     "measures",
@@ -112,6 +113,12 @@ _PERSON = re.compile(  # a title, then capitalised words; or two or more in a ro
     r"(?:(?P<title>\b(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Major|Captain|Sgt|Sir|Dame"
     r"|Prof|Professor|President|Minister|Mayor|Judge|Coach)\.? )|(?<![\w’'-]))"
     rf"(?P<name>{_CAPITALISED}(?: (?:de |van |von |al-|bin )?{_CAPITALISED})*)"
+)
+# A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
+_SHARE = re.compile(
+    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two) (?:third|quarter)s?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
+    re.IGNORECASE,
 )
 _MEASURE = re.compile(
     r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
@@ -199,6 +206,18 @@ def measures(text: str) -> bool:
     (True, True)
     """
     return bool(_MEASURE.search(text))
+
+
+def gives_share(text: str) -> bool:
+    """Whether `text` gives a part of a whole: what "what share (percentage, proportion)
+    of voters ..." asks for, whatever the sentence calls the voters.
+
+    >>> gives_share("About 21 per cent of those asked backed it."), gives_share("21 voters")
+    (True, False)
+    >>> gives_share("One in five households lost power."), gives_share("Half of them left.")
+    (True, True)
+    """
+    return bool(_SHARE.search(text))
 
 
 def spells_out(acronym: str, sentence: str) -> bool:

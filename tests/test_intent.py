@@ -18,7 +18,7 @@ import qa.intent
 import qa.rules
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
-from qa.intent import analyse, asked_focus, asked_kind
+from qa.intent import analyse, asked_focus, asked_kind, asks_share
 from qa.rules import (
     RULES,
     WEIGHTS,
@@ -29,6 +29,7 @@ from qa.rules import (
     score,
     slot_filled,
 )
+from qa.scoring import gives_share
 
 
 @pytest.mark.parametrize("module", [qa.intent, qa.rules], ids=lambda m: m.__name__)
@@ -82,6 +83,29 @@ def test_a_reaction_is_asked_with_whose() -> None:
 )
 def test_the_focus_is_the_noun_asked_about(question: str, focus: str | None) -> None:
     assert asked_focus(question) == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answers"),
+    [
+        ("What share of voters backed the plan?", "About 41 per cent of voters backed it.", True),
+        ("What proportion of the patients recovered?", "One in five recovered in a week.", True),
+        ("What percentage of the budget goes to schools?", "Schools receive 12% of it.", True),
+        ("Which share of the squad was injured?", "Half of the players were hurt.", True),
+        ("What share of voters backed the plan?", "Some 2,000 voters backed the plan.", False),
+        ("What proportion of the crop was lost?", "Farmers lost 300 tonnes of wheat.", False),
+    ],
+)
+def test_a_share_is_answered_by_a_part_of_a_whole(question: str, text: str, answers: bool) -> None:
+    # "what share of voters" names the whole, not what is counted: a sentence saying
+    # "41 per cent of those asked" answers it without naming the voters
+    assert asks_share(question)
+    assert gives_share(text) is answers
+
+
+def test_a_count_or_an_amount_is_not_a_share() -> None:
+    assert not asks_share("How many voters backed the plan?")
+    assert not asks_share("What was the price of the tickets?")
 
 
 def test_names_with_digits_are_whole_names() -> None:

@@ -25,7 +25,7 @@ from vectorstore.text import stem
 from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
-from ..intent import Intent
+from ..intent import Intent, asks_share
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -41,6 +41,7 @@ from ..scoring import (
     capitalised_names,
     counted_words,
     found_share,
+    gives_share,
     measures,
     numbers_in,
 )
@@ -200,6 +201,8 @@ class ExtractiveBackend(AnswerBackend):
             return {}  # an attribute ("the population of X") is named, not counted
         if _HOW_MUCH.match(intent.question):  # "how much aid/land": an amount, not a count
             return {i: measures(s.text) for i, s in enumerate(sentences) if numbers_in(s.text)}
+        if asks_share(intent.question):  # "what share of people": a part, not a count
+            return {i: gives_share(s.text) for i, s in enumerate(sentences) if numbers_in(s.text)}
         head = intent.focus.split()[-1]  # "bus routes": routes are counted
         wanted = {stem(w) for w in intent.focus.split()}
         per_sentence = [counted_words(s.text) for s in sentences]
