@@ -2,7 +2,11 @@
 
 Dense search finds paraphrases ("kids" ~ "children"); BM25 finds exact names and
 numbers the embedding blurs. Each search string (a follow-up has two) gives one dense
-and one keyword ranking; `rrf_fuse` merges them. A chunk counts only if its version is
+and one keyword ranking; `rrf_fuse` merges them. BM25 adds a chunk's terms up wherever
+they stand, so in a large store many chunks that repeat a place's name outrank the one
+whose single sentence holds the place, the day and the month asked about: each search's
+best single-sentence match among its BM25 hits (`sentence_share`) is therefore always
+among the passages too. A chunk counts only if its version is
 the published version of its article, so an interrupted ingest is never cited.
 `qa.langchain_retriever.HybridRetriever` exposes the same search as a LangChain
 `BaseRetriever`.
@@ -10,23 +14,25 @@ the published version of its article, so an interrupted ingest is never cited.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from vectorstore import Article, ArticleStore, StoredChunk
+from vectorstore import Article, ArticleStore, StoredChunk, split_sentences
+from vectorstore.text import terms
 
 from .answer import Passage
 
 if TYPE_CHECKING:
     from .settings import Settings
 
-__all__ = ["Retrieved", "Retriever", "rrf_fuse"]
+__all__ = ["Retrieved", "Retriever", "rrf_fuse", "sentence_share"]
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (RRF_K + rank)
 LEADERS_PER_RANKING = 2  # each ranking's top hits are always among the passages
+SENTENCE_POOL = 3  # BM25 hits searched for the best single-sentence match, x `candidates`
 
 
 @dataclass
@@ -55,6 +61,23 @@ def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[st
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def sentence_share(query_terms: Sequence[str], text: str, idf: Callable[[str], float]) -> float:
+    """The IDF-weighted share of `query_terms` (stemmed) that the best single sentence
+    of `text` holds: how much of a question one sentence of the chunk can answer.
+
+    >>> t = "Residents of Brno queued on 6 April. Brno said so. On 6 December it rained."
+    >>> sentence_share(["brno", "6", "decemb"], t, lambda _: 1.0)
+    0.6666666666666666
+    """
+    wanted = dict.fromkeys(query_terms)
+    total = sum(idf(t) for t in wanted)
+    best = 0.0
+    for a, b in split_sentences(text) if total else ():
+        held = set(terms(text[a:b]))
+        best = max(best, sum(idf(t) for t in wanted if t in held))
+    return best / total if total else 0.0
+
+
 class Retriever:
     """Hybrid search over one `ArticleStore`."""
 
@@ -70,18 +93,20 @@ class Retriever:
         n = self.settings.candidates
         if vectors is None:
             vectors = np.asarray(self.store.embeddings.embed_documents(list(searches)))
-        keyword = self.store.keyword_index()
         found: dict[str, StoredChunk] = {}
         rankings: list[list[str]] = []
+        leaders: set[str] = set()
         for search, vector in zip(searches, vectors, strict=True):
             dense = self.store.vector_search(vector.tolist(), n)
             found.update((c.id, c) for c in dense)
             rankings.append([c.id for c in dense])
-            rankings.append([cid for cid, _ in keyword.search(search, n)])
+            keyword, best = self._keyword_search(search, n, found)
+            rankings.append(keyword)
+            leaders.update(best)
         fused = rrf_fuse(rankings)
         # RRF favours chunks that are fair in every ranking; a chunk that one ranking
         # puts at the very top (an exact name for BM25) must not be lost to that.
-        leaders = {cid for ranking in rankings for cid in ranking[:LEADERS_PER_RANKING]}
+        leaders.update(cid for ranking in rankings for cid in ranking[:LEADERS_PER_RANKING])
         order = [cid for cid, _ in fused if cid in leaders] + [
             cid for cid, _ in fused if cid not in leaders
         ]
@@ -121,3 +146,19 @@ class Retriever:
         return Retrieved(
             passages, {p.source: articles[p.source] for p in passages}, vectors, sentences
         )
+
+    def _keyword_search(
+        self, search: str, n: int, found: dict[str, StoredChunk]
+    ) -> tuple[list[str], list[str]]:
+        """The `n` best chunk ids for `search` by BM25, and the one (or none) among its
+        `SENTENCE_POOL` * `n` best whose best sentence holds the largest share of the
+        search's terms (`sentence_share`; the BM25 order breaks ties). The chunks read
+        are added to `found`."""
+        index = self.store.keyword_index()
+        hits = [cid for cid, _ in index.search(search, SENTENCE_POOL * n)]
+        chunks = self.store.get_chunks(hits)
+        found.update((c.id, c) for c in chunks)
+        wanted = terms(search)
+        shares = [sentence_share(wanted, c.text, index.idf) for c in chunks]
+        best = [chunks[shares.index(max(shares))].id] if chunks else []
+        return hits[:n], best
