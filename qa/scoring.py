@@ -84,6 +84,11 @@ _NAMED_AS = re.compile(
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w’'-]+), (?:the |his |her |its |their )?(?:[\w-]+['’]s )?(?:[\w-]+ ){0,3}$"
 )
+# "Lars Moradi was appointed (finance) director", "Mei Chen, who was named chair"
+_APPOINTED_BEFORE = re.compile(
+    r"([A-Z][\w’'-]+),?(?: who)? (?:is|was|has been|had been|will be|were) (?:appointed|named"
+    r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
+)
 _NAME_APPOSED = re.compile(
     r", ([A-Z][\w’'-]+) [A-Z][\w’'-]+,"
 )  # "Its chief executive, Paul Henshaw,"
@@ -408,6 +413,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     >>> holds_office("said Helen Okafor, the hospital's chief executive.", "chief executive")
     True
+    >>> holds_office("Lars Moradi was appointed director of the agency.", "director")
+    True
     """
     wanted = set(terms(office))
     for m in _OFFICE.finditer(sentence):
@@ -418,7 +425,9 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
             if m.group()[0].isupper()
             else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
         )
-        before = _NAME_BEFORE.search(sentence, 0, m.start())
+        before = _NAME_BEFORE.search(sentence, 0, m.start()) or _APPOINTED_BEFORE.search(
+            sentence, 0, m.start()
+        )
         named = _NAMED_AS.match(sentence, m.end()) or _NAME_APPOSED.match(sentence, m.end())
         name = after or before or named
         if name and stem(name.group(1).lower()) not in asked:
