@@ -31,6 +31,7 @@ __all__ = [
     "capitalised_names",
     "counted_words",
     "dates_in",
+    "days_in",
     "found_share",
     "gives_share",
     "has_time",
@@ -61,6 +62,15 @@ _DATE = re.compile(
     r"april|june|july|august|september|october|november|december|"
     r"(?:1[89]|20)\d\ds?|yesterday|today|tonight|last (?:week|month|year)|"
     r"(?:this|next) (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+# A day of a month: "6 December", "December 6th"
+_DAY = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})|({_MONTH_NAMES}) (\d{{1,2}})"
+    r"(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
 # A time of day: "3 a.m.", "14:30", "at dawn", "in the morning", "shortly after midnight"
@@ -266,6 +276,18 @@ def dates_in(text: str) -> set[str]:
     ['1990s', '2020', 'tuesday']
     """
     return {m.lower().strip() for m in _DATE.findall(text)}
+
+
+def days_in(text: str) -> set[str]:
+    """The days of a month `text` names, as "day month".
+
+    >>> sorted(days_in("Queues formed on 6 December and on March 3rd, not in 2021."))
+    ['3 march', '6 december']
+    """
+    return {
+        f"{int(m.group(1) or m.group(4))} {(m.group(2) or m.group(3)).lower()}"
+        for m in _DAY.finditer(text)
+    }
 
 
 def capitalised_names(text: str) -> set[str]:

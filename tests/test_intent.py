@@ -191,6 +191,17 @@ def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     assert "reaction" in parts("How did the stock react?", sentence("Shares fell 6 percent."))
 
 
+def test_day_rule_penalises_a_sentence_dated_another_day() -> None:
+    asked = "How long did residents of Brno queue on 6 December?"
+    assert parts(asked, sentence("Residents queued for 4 hours on 6 November."))["day"] < 0
+    assert "day" not in parts(asked, sentence("Residents queued for 4 hours on 6 December."))
+    assert "day" not in parts(asked, sentence("Residents queued for 4 hours."))  # says no day
+    scored = "Against which club did Ana Ruiz score on May 12th?"
+    assert parts(scored, sentence("Ruiz scored against Braga on 12 March."))["day"] < 0
+    assert "day" not in parts(scored, sentence("Ruiz scored on 3 March and on 12 May."))
+    assert "day" not in parts("Who won in May?", sentence("Ruiz won on 12 March."))  # no day
+
+
 def test_headline_rule_penalises_the_title_unless_asked() -> None:
     title = "Fire at the harbour"
     s = Sentence("a.txt", title, 0, len(title), title, title)

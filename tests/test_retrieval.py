@@ -5,7 +5,7 @@ repeat the question's words in separate sentences outrank the one whose single s
 holds them all, and the embedding cannot tell look-alike sentences apart either. Each
 case writes such a store (made-up articles, two domains) and checks that the chunk with
 the one sentence holding the place (or person) and the date asked about is among the
-passages the reader gets.
+passages the reader gets, and that the answer cites it.
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ def test_the_one_sentence_holding_everything_asked_is_retrieved(
     assert all(c.article_id != "answer.txt" for c in bm25_top[:2])
     retrieved = engine.retriever.retrieve([question])
     assert "answer.txt" in {p.source for p in retrieved.passages}
+    answered = engine.ask(question)  # and the reader picks it (`qa.rules.day_rule`)
+    assert [c.source for c in answered.citations] == ["answer.txt"]
 
 
 def test_sentence_share_reads_one_sentence_at_a_time() -> None:
