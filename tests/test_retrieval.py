@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from qa import Settings, engine_for
-from qa.retrieval import sentence_share
+from qa.retrieval import sentence_shares
 from vectorstore import ingest
 
 LOOK_ALIKES = 15  # articles that repeat the question's words, apart
@@ -99,10 +99,15 @@ def test_the_one_sentence_holding_everything_asked_is_retrieved(
     assert [c.source for c in answered.citations] == ["answer.txt"]
 
 
-def test_sentence_share_reads_one_sentence_at_a_time() -> None:
-    idf = {"brno": 2.0, "6": 0.5, "decemb": 1.0}.__getitem__
-    apart = "Residents of Brno queued on 6 April. In December it rained."
-    together = "Residents of Brno queued on 6 December."
-    assert sentence_share(["brno", "6", "decemb"], apart, idf) == pytest.approx(2.5 / 3.5)
-    assert sentence_share(["brno", "6", "decemb"], together, idf) == 1.0
-    assert sentence_share([], together, idf) == 0.0
+def test_sentence_shares_read_one_sentence_at_a_time() -> None:
+    idf = {"brno": 2.0, "6": 0.5, "decemb": 1.0}
+    forms = {"brno": "brno", "6": "6", "december": "decemb", "decembers": "decemb"}
+    texts = [
+        "Residents of Brno queued on 6 April. In December it rained.",
+        "Residents of Brno queued on 6 December.",
+        "Queues in Brno grew.\nOn 6 December, it rained.",
+        "Nothing asked here.",
+        "",
+    ]
+    assert sentence_shares(idf, forms, texts) == pytest.approx([2.5 / 3.5, 1.0, 2 / 3.5, 0, 0])
+    assert sentence_shares({}, forms, texts) == [0.0] * 5

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from .ranking import top_k
-from .text import terms, words
+from .text import stem, terms, words
 
 __all__ = ["LexicalIndex"]
 
@@ -43,6 +43,7 @@ class LexicalIndex:
         self._bm25 = bm25
         self.term_df = term_df  # stemmed term -> number of chunks containing it
         self.word_df = word_df  # surface word -> number of chunks containing it
+        self._forms: dict[str, list[str]] | None = None  # stemmed term -> its surface words
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Iterable[str]) -> LexicalIndex:
@@ -73,6 +74,19 @@ class LexicalIndex:
         return math.log(
             1 + (n - self.term_df.get(term, 0) + 0.5) / (self.term_df.get(term, 0) + 0.5)
         )
+
+    def forms(self, term: str) -> list[str]:
+        """The surface words of the chunks that stem to `term` (read once from `word_df`).
+
+        >>> sorted(LexicalIndex.build(["a"], ["Residents queued; a resident left"]).forms("resid"))
+        ['resident', 'residents']
+        """
+        if self._forms is None:
+            forms: dict[str, list[str]] = {}
+            for word in self.word_df:
+                forms.setdefault(stem(word), []).append(word)
+            self._forms = forms
+        return self._forms.get(term, [])
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The `k` best chunk ids for `query` with their BM25 scores (zero scores left out).
