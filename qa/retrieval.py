@@ -33,9 +33,9 @@ __all__ = ["Retrieved", "Retriever", "rrf_fuse", "sentence_shares"]
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (RRF_K + rank)
 LEADERS_PER_RANKING = 2  # each ranking's top hits are always among the passages
-SENTENCE_POOL = 3  # BM25 hits searched for the best single-sentence match, x `candidates`
-_ROUGH_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
-_WORD = re.compile(r"[^\W_]+")  # a word as `vectorstore.text.words` reads it
+SENTENCE_POOL = 2  # BM25 hits searched for the best single-sentence match, x `candidates`
+# a word (as `vectorstore.text.words` reads it), a rough sentence end, a text's end
+_TOKEN = re.compile(r"[^\W_]+|[.!?](?=[\"'”’)]*\s)|\n|\x00")
 
 
 @dataclass
@@ -81,14 +81,22 @@ def sentence_shares(
     [0.7777777777777778, 1.0]
     """
     total = sum(weights.values())
-    shares = []
-    for text in texts if total else ():
-        best = 0.0
-        for sentence in _ROUGH_SENTENCE_END.split(normalize_numbers(text).lower()):
-            held = {forms[w] for w in _WORD.findall(sentence) if w in forms}
-            best = max(best, sum(weights.get(t, 0.0) for t in held))
-        shares.append(best / total)
-    return shares or [0.0] * len(texts)
+    shares = [0.0] * len(texts)
+    if not total:
+        return shares
+    # one pass over all the texts: words, sentence ends and "\x00" between texts
+    joined = normalize_numbers("\x00".join(t.replace("\x00", " ") for t in texts)).lower()
+    chunk, held = 0, set()
+    for token in _TOKEN.findall(joined + "\x00"):
+        term = forms.get(token)
+        if term is not None:
+            held.add(term)
+        elif not token[0].isalnum():  # the end of a sentence, or of a text
+            if held:
+                shares[chunk] = max(shares[chunk], sum(weights.get(t, 0.0) for t in held) / total)
+                held = set()
+            chunk += token == "\x00"
+    return shares
 
 
 class Retriever:
