@@ -37,6 +37,7 @@ __all__ = [
     "asked_focus",
     "asked_kind",
     "asked_unit",
+    "asks_share",
     "counted_kind",
     "is_followup",
     "question_names",
@@ -195,9 +196,8 @@ UNITS = {
 _IN_UNIT = re.compile(
     rf"\bin (?:US |U\.S\. |American |Australian |Canadian )?({'|'.join(UNITS)})\b", re.IGNORECASE
 )
-_SHARE_ASKED = re.compile(  # a share is given as a percentage
-    r"\b(?:what|which) (?:proportion|percentage|share|fraction|per ?cent)\b|\bhow many per ?cent\b",
-    re.IGNORECASE,
+_WHAT_SHARE = re.compile(  # a share is given as a part of a whole: "21 per cent", "half"
+    r"(?i)\b(?:what|which) (?:share|percentage|proportion|fraction)\b|\bhow many per ?cent\b"
 )
 _CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose", "why"})
 # The noun a "what/which ..." or "how many ..." question asks about ("what weapons",
@@ -425,18 +425,30 @@ def asked_kind(question: str) -> str | None:
     return _ATTRIBUTE_KINDS[focus.split()[-1]] if focus else kind
 
 
+def asks_share(question: str) -> bool:
+    """Whether `question` asks for a part of a whole ("what share of voters"): answered
+    by a percentage or a fraction, not by a count of the voters.
+
+    >>> asks_share("What proportion of the participants were women?")
+    True
+    >>> asks_share("How many participants were women?")
+    False
+    """
+    return bool(_WHAT_SHARE.search(question))
+
+
 def asked_unit(question: str) -> str | None:
     """The unit a "how much/how many" question wants its amount in, if it says.
 
     >>> asked_unit("How much was the aid worth in dollars?"), asked_unit("How much was it?")
     ('dollars', None)
     >>> asked_unit("What proportion of the players were local?")
-    'percent'
+    'share'
     """
     m = _IN_UNIT.search(question)
     if m:
         return m.group(1).lower()
-    return "percent" if _SHARE_ASKED.search(question) else None
+    return "share" if asks_share(question) else None
 
 
 def asked_focus(question: str) -> str | None:

@@ -34,7 +34,7 @@ from vectorstore.text import normalize_numbers, terms
 from .answer import Adjustment
 from .intent import UNITS, Intent
 from .scoring import AGE as _AGE
-from .scoring import found_share, has_time, overlap, reacts, type_match
+from .scoring import days_in, found_share, gives_share, has_time, overlap, reacts, type_match
 
 __all__ = [
     "RULES",
@@ -83,6 +83,10 @@ class Weights:
     )
     missing_name: float = field(
         default=0.05, metadata={"help": "times the share of the question's names its article lacks"}
+    )
+    other_day: float = field(
+        default=0.1,
+        metadata={"help": "a sentence dated another day of the month than the question names"},
     )
     anchor_penalty: float = field(
         default=0.05,
@@ -310,6 +314,19 @@ def anchor_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | 
     return Adjustment("anchor", -w.anchor_penalty, f"its article never says {', '.join(missing)}")
 
 
+def day_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A question about one day ("queued on 6 December") is not answered by a sentence
+    that dates what it tells to other days only ("queued on 6 November"): look-alike
+    sentences of other articles differ in little else."""
+    asked = days_in(intent.question)
+    said = days_in(sentence.text) if asked else set()
+    if not said or said & asked:
+        return None
+    return Adjustment(
+        "day", -w.other_day, f"dated {', '.join(sorted(said))}, not {', '.join(sorted(asked))}"
+    )
+
+
 def headline_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A headline is dense with the topic's words and thin on facts (unless asked for)."""
     if sentence.text.strip() != sentence.title.strip() or _HEADLINE.search(intent.question):
@@ -322,6 +339,7 @@ RULES: tuple[Rule, ...] = (
     focus_rule,
     names_rule,
     anchor_rule,
+    day_rule,
     conversation_rule,
     reaction_rule,
     headline_rule,
@@ -371,7 +389,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         told = f"{sentence.title} {sentence.preceding} {sentence.text}"
         if found_share(list(intent.names), told) == 0:
             return False, f"does not give it for {', '.join(intent.names)}"
-    if intent.unit and not re.search(UNITS[intent.unit], sentence.text, re.IGNORECASE):
+    if intent.unit == "share" and not gives_share(sentence.text):
+        return False, "gives no share (a percentage or a fraction)"
+    if intent.unit in UNITS and not re.search(UNITS[intent.unit], sentence.text, re.IGNORECASE):
         return False, f"gives no amount in {intent.unit}"
     told = f"{sentence.text} {sentence.following}"
     if intent.reaction_by and not reacts(told, list(intent.reaction_by)):

@@ -32,7 +32,9 @@ __all__ = [
     "capitalised_names",
     "counted_words",
     "dates_in",
+    "days_in",
     "found_share",
+    "gives_share",
     "has_time",
     "holds_office",
     "measures",
@@ -63,6 +65,15 @@ _DATE = re.compile(
     r"(?:this|next) (?:week|month|year))\b",
     re.IGNORECASE,
 )
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+# A day of a month: "6 December", "December 6th"
+_DAY = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})|({_MONTH_NAMES}) (\d{{1,2}})"
+    r"(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
 # A time of day: "3 a.m.", "14:30", "at dawn", "in the morning", "shortly after midnight"
 _TIME = re.compile(
     r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
@@ -83,6 +94,11 @@ _NAMED_AS = re.compile(
 # "Aliyev, the ", "Helen Okafor, the hospital's ", "Inês Carvalho, Voltaro's co-founder and "
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w’'-]+), (?:the |his |her |its |their )?(?:[\w-]+['’]s )?(?:[\w-]+ ){0,3}$"
+)
+# "Lars Moradi was appointed (finance) director", "Mei Chen, who was named chair"
+_APPOINTED_BEFORE = re.compile(
+    r"([A-Z][\w’'-]+),?(?: who)? (?:is|was|has been|had been|will be|were) (?:appointed|named"
+    r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
 )
 _NAME_APPOSED = re.compile(
     r", ([A-Z][\w’'-]+) [A-Z][\w’'-]+,"
@@ -116,6 +132,12 @@ _PERSON = re.compile(  # a title, then capitalised words; or two or more in a ro
     r"(?:(?P<title>\b(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Major|Captain|Sgt|Sir|Dame"
     r"|Prof|Professor|President|Minister|Mayor|Judge|Coach)\.? )|(?<![\w’'-]))"
     rf"(?P<name>{_CAPITALISED}(?: (?:de |van |von |al-|bin )?{_CAPITALISED})*)"
+)
+# A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
+_SHARE = re.compile(
+    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two) (?:third|quarter)s?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
+    re.IGNORECASE,
 )
 _MEASURE = re.compile(
     r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
@@ -205,6 +227,18 @@ def measures(text: str) -> bool:
     return bool(_MEASURE.search(text))
 
 
+def gives_share(text: str) -> bool:
+    """Whether `text` gives a part of a whole: what "what share (percentage, proportion)
+    of voters ..." asks for, whatever the sentence calls the voters.
+
+    >>> gives_share("About 21 per cent of those asked backed it."), gives_share("21 voters")
+    (True, False)
+    >>> gives_share("One in five households lost power."), gives_share("Half of them left.")
+    (True, True)
+    """
+    return bool(_SHARE.search(text))
+
+
 def spells_out(acronym: str, sentence: str) -> bool:
     """Whether `sentence` writes `acronym` out: capitalised words with its initials,
     function words between them allowed.
@@ -246,6 +280,18 @@ def dates_in(text: str) -> set[str]:
     ['1990s', '2020', 'tuesday']
     """
     return {m.lower().strip() for m in _DATE.findall(text)}
+
+
+def days_in(text: str) -> set[str]:
+    """The days of a month `text` names, as "day month".
+
+    >>> sorted(days_in("Queues formed on 6 December and on March 3rd, not in 2021."))
+    ['3 march', '6 december']
+    """
+    return {
+        f"{int(m.group(1) or m.group(4))} {(m.group(2) or m.group(3)).lower()}"
+        for m in _DAY.finditer(text)
+    }
 
 
 def capitalised_names(text: str) -> set[str]:
@@ -393,6 +439,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     >>> holds_office("said Helen Okafor, the hospital's chief executive.", "chief executive")
     True
+    >>> holds_office("Lars Moradi was appointed director of the agency.", "director")
+    True
     """
     wanted = set(terms(office))
     for m in _OFFICE.finditer(sentence):
@@ -403,7 +451,9 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
             if m.group()[0].isupper()
             else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
         )
-        before = _NAME_BEFORE.search(sentence, 0, m.start())
+        before = _NAME_BEFORE.search(sentence, 0, m.start()) or _APPOINTED_BEFORE.search(
+            sentence, 0, m.start()
+        )
         named = _NAMED_AS.match(sentence, m.end()) or _NAME_APPOSED.match(sentence, m.end())
         name = after or before or named
         if name and stem(name.group(1).lower()) not in asked:

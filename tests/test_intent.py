@@ -18,7 +18,7 @@ import qa.intent
 import qa.rules
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
-from qa.intent import analyse, asked_focus, asked_kind
+from qa.intent import analyse, asked_focus, asked_kind, asks_share
 from qa.rules import (
     RULES,
     WEIGHTS,
@@ -30,6 +30,7 @@ from qa.rules import (
     score,
     slot_filled,
 )
+from qa.scoring import gives_share
 
 
 @pytest.mark.parametrize("module", [qa.intent, qa.rules], ids=lambda m: m.__name__)
@@ -83,6 +84,29 @@ def test_a_reaction_is_asked_with_whose() -> None:
 )
 def test_the_focus_is_the_noun_asked_about(question: str, focus: str | None) -> None:
     assert asked_focus(question) == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answers"),
+    [
+        ("What share of voters backed the plan?", "About 41 per cent of voters backed it.", True),
+        ("What proportion of the patients recovered?", "One in five recovered in a week.", True),
+        ("What percentage of the budget goes to schools?", "Schools receive 12% of it.", True),
+        ("Which share of the squad was injured?", "Half of the players were hurt.", True),
+        ("What share of voters backed the plan?", "Some 2,000 voters backed the plan.", False),
+        ("What proportion of the crop was lost?", "Farmers lost 300 tonnes of wheat.", False),
+    ],
+)
+def test_a_share_is_answered_by_a_part_of_a_whole(question: str, text: str, answers: bool) -> None:
+    # "what share of voters" names the whole, not what is counted: a sentence saying
+    # "41 per cent of those asked" answers it without naming the voters
+    assert asks_share(question)
+    assert gives_share(text) is answers
+
+
+def test_a_count_or_an_amount_is_not_a_share() -> None:
+    assert not asks_share("How many voters backed the plan?")
+    assert not asks_share("What was the price of the tickets?")
 
 
 def test_names_with_digits_are_whole_names() -> None:
@@ -186,6 +210,17 @@ def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     assert ov(later) > ov(lead)
 
 
+def test_day_rule_penalises_a_sentence_dated_another_day() -> None:
+    asked = "How long did residents of Brno queue on 6 December?"
+    assert parts(asked, sentence("Residents queued for 4 hours on 6 November."))["day"] < 0
+    assert "day" not in parts(asked, sentence("Residents queued for 4 hours on 6 December."))
+    assert "day" not in parts(asked, sentence("Residents queued for 4 hours."))  # says no day
+    scored = "Against which club did Ana Ruiz score on May 12th?"
+    assert parts(scored, sentence("Ruiz scored against Braga on 12 March."))["day"] < 0
+    assert "day" not in parts(scored, sentence("Ruiz scored on 3 March and on 12 May."))
+    assert "day" not in parts("Who won in May?", sentence("Ruiz won on 12 March."))  # no day
+
+
 def test_headline_rule_penalises_the_title_unless_asked() -> None:
     title = "Fire at the harbour"
     s = Sentence("a.txt", title, 0, len(title), title, title)
@@ -207,6 +242,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("How did Washington respond?", "Washington rejected the request.", True),
         ("Who is the mayor of Town12?", "Town12 opened a park.", False),
         ("Who is the mayor of Town12?", "The mayor of Town12 is named Mayor12x.", True),
+        ("Who was appointed director of the museum?", "Lars Moradi was appointed director.", True),
+        ("Who became head coach of Rovers?", "Mei Chen was named head coach of Rovers.", True),
+        ("Who chairs the bank's board?", "Tom Ash, who was elected chair, spoke.", True),
+        ("Who was appointed director of the museum?", "A director was appointed.", False),
         ("How many routes had the mayor asked for?", "The mayor asked for routes.", False),
         ("How many bus routes had the mayor asked for?", "He asked for five new bus routes.", True),
         ("How old is the winner?", "The winner crossed the line in 2 hours 8 minutes.", False),

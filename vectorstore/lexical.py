@@ -20,7 +20,7 @@ import numpy as np
 
 from .ranking import top_k
 from .records import chunk_owner
-from .text import terms, words
+from .text import stem, terms, words
 
 __all__ = ["LexicalIndex"]
 
@@ -47,6 +47,7 @@ class LexicalIndex:
         self.word_df = word_df  # surface word -> number of chunks containing it
         self._article_of: list[str] | None = None  # each chunk's article id, on first need
         self._masks: dict[frozenset[str], np.ndarray] = {}
+        self._forms: dict[str, list[str]] | None = None  # stemmed term -> its surface words
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Iterable[str]) -> LexicalIndex:
@@ -77,6 +78,19 @@ class LexicalIndex:
         return math.log(
             1 + (n - self.term_df.get(term, 0) + 0.5) / (self.term_df.get(term, 0) + 0.5)
         )
+
+    def forms(self, term: str) -> list[str]:
+        """The surface words of the chunks that stem to `term` (read once from `word_df`).
+
+        >>> sorted(LexicalIndex.build(["a"], ["Residents queued; a resident left"]).forms("resid"))
+        ['resident', 'residents']
+        """
+        if self._forms is None:
+            forms: dict[str, list[str]] = {}
+            for word in self.word_df:
+                forms.setdefault(stem(word), []).append(word)
+            self._forms = forms
+        return self._forms.get(term, [])
 
     def search(
         self, query: str, k: int, articles: Collection[str] | None = None

@@ -198,8 +198,8 @@ class ExtractiveBackend(AnswerBackend):
         when the question says whose X ("Azerbaijani soldiers"), name them."""
         if intent.asks != "number" or intent.focus is None or intent.attribute:
             return {}  # an attribute ("the population of X") is named, not counted
-        if intent.unit:
-            return {}  # "in dollars", "what proportion": the unit is checked, not a count
+        if intent.unit:  # "in dollars", "what share": `slot_filled` checks the unit
+            return {}
         if _HOW_MUCH.match(intent.question):  # "how much aid/land": an amount, not a count
             return {i: measures(s.text) for i, s in enumerate(sentences) if numbers_in(s.text)}
         head = intent.focus.split()[-1]  # "bus routes": routes are counted

@@ -164,9 +164,13 @@ def generate_corpus(
     """Write synthetic articles into `folder` until they make ~`target_chunks` of ours.
 
     Returns `{"questions": [[question, article id], ...], "articles", "chunks", "chars",
-    "sentences"}`. Deterministic for a given `seed`; every sentence is unique (checked),
-    and the questions are a uniform sample of all the facts written (a second random
-    stream picks them, so the articles do not depend on how many questions are asked).
+    "sentences", "shared_questions"}`. Deterministic for a given `seed`; every sentence is
+    unique (checked), and the questions are a uniform sample of the facts written (a second
+    random stream picks them, so the articles do not depend on how many questions are
+    asked) whose question no other article's fact answers: "How long did residents of Brno
+    queue on 6 December?" may be asked of two articles' sentences that differ only in the
+    hours, and then neither is "the fact's article". `shared_questions` counts such
+    questions; the facts they ask are 0.7% of all at 1k chunks, 6.5% at 10k, 26% at 100k.
     """
     from vectorstore.articles import Article
     from vectorstore.chunking import chunk_article
@@ -177,6 +181,7 @@ def generate_corpus(
     folder.mkdir(parents=True, exist_ok=True)
     seen: set[str] = set()
     sample: list[tuple[str, str]] = []  # reservoir of (question, article id)
+    owner: dict[str, str] = {}  # question -> the one article it asks of ("" if several)
     facts = chunks = chars = articles = 0
     while chunks < target_chunks:
         article_id = f"news_{articles:06d}.txt"
@@ -212,6 +217,7 @@ def generate_corpus(
             sentences.append(s)
             facts += 1
             q = question.format(**values)
+            owner[q] = article_id if owner.get(q, article_id) == article_id else ""
             if len(sample) < 2 * questions:
                 sample.append((q, article_id))
             elif (slot := pick.randrange(facts)) < len(sample):
@@ -224,6 +230,7 @@ def generate_corpus(
         chars += len(text)
         articles += 1
     pick.shuffle(sample)
+    sample = [(q, a) for q, a in sample if owner[q]]  # after the shuffle: the same order
     unique = list({q: [q, a] for q, a in sample}.values())[:questions]
     return {
         "questions": unique,
@@ -231,4 +238,5 @@ def generate_corpus(
         "chunks": chunks,
         "chars": chars,
         "sentences": facts,
+        "shared_questions": sum(1 for a in owner.values() if not a),
     }
