@@ -314,7 +314,7 @@ def test_upload_ask_and_remove_an_article(
     assert "Norway" in result["answer"]
     assert result["citations"][0]["source"] == "zanzibar_ferries.txt"
 
-    log, _chat, table, _choices = c.predict("zanzibar_ferries.txt", api_name="/remove_article")
+    log, _chat, table, *_ = c.predict("zanzibar_ferries.txt", api_name="/remove_article")
     assert "removed “Zanzibar ferry line opens”" in log
     assert "zanzibar_ferries.txt" not in table and not stored.exists()
     assert "zanzibar_ferries.txt" not in ArticleStore(upload_settings).versions()

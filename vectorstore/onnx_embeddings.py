@@ -255,13 +255,13 @@ def export_onnx(model_path: str, cache_dir: str | os.PathLike[str] | None = None
             with quiet_export():
                 _export_fp32(model_path, fp32)
                 _quantise(fp32, int8)
+                agreement = export_agreement(model_path, int8)
         except (ImportError, OSError, RuntimeError, ValueError) as e:
             raise EmbeddingModelError(
                 f"Cannot export {model_path!r} to ONNX ({type(e).__name__}: {e}). The export "
                 "needs torch and transformers (`pip install torch==2.13.0 transformers`); or "
                 "use ARTICLEQA_EMBEDDING_BACKEND=sentence-transformers."
             ) from e
-        agreement = export_agreement(model_path, int8)
         if agreement < EXPORT_MIN_COSINE:  # a wrong model is worse than a slow one
             raise EmbeddingModelError(
                 f"The ONNX export of {model_path!r} does not reproduce the model: its vectors "
