@@ -129,16 +129,6 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
                             layout="bubble",
                         )
                         votes = build_vote_box(gr)
-                        within = gr.Dropdown(
-                            choices=[],
-                            value=[],
-                            multiselect=True,
-                            label="Ask within (empty: all articles)",
-                            elem_id="aqa-within",
-                            # the list is filled per session; an id the store lacks gets
-                            # qa's error naming the known ones, not gradio's
-                            allow_custom_value=True,
-                        )
                         with gr.Row():
                             question = gr.Textbox(
                                 placeholder="Ask about the articles…",
@@ -165,6 +155,16 @@ def build_app(settings: Settings, chat: Chat | None = None) -> gr.Blocks:
                                 interactive=False,
                                 elem_id="aqa-download",
                             )
+                        within = gr.Dropdown(
+                            choices=[],
+                            value=[],
+                            multiselect=True,
+                            label="Ask within (empty: all articles)",
+                            elem_id="aqa-within",
+                            # the list is filled per session; an id the store lacks gets
+                            # qa's error naming the known ones, not gradio's
+                            allow_custom_value=True,
+                        )
                         with gr.Accordion("Settings", open=False, elem_id="aqa-settings"):
                             backend = gr.Dropdown(
                                 choices=backends,
