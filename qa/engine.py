@@ -129,7 +129,8 @@ class Engine:
             sources = [sources]
         chosen = tuple(dict.fromkeys(s.strip() for s in sources if s.strip()))
         known = self.store.published_ids()
-        unknown = [s for s in chosen if s not in set(known)]
+        held = set(known)
+        unknown = [s for s in chosen if s not in held]
         if unknown or not chosen:
             raise UnknownArticleError(unknown, known)
         return chosen
