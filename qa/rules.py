@@ -33,8 +33,17 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import UNITS, Intent
+from .scoring import (
+    ACRONYM,
+    days_in,
+    found_share,
+    gives_share,
+    has_time,
+    overlap,
+    reacts,
+    type_match,
+)
 from .scoring import AGE as _AGE
-from .scoring import days_in, found_share, gives_share, has_time, overlap, reacts, type_match
 
 __all__ = [
     "RULES",
@@ -222,7 +231,7 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return has_time(sentence.text)
     if kind == "office" and intent.office is None:
         kind = "person"
-    if kind == "expansion" and intent.followup and not _ACRONYM.search(intent.question):
+    if kind == "expansion" and intent.followup and not ACRONYM.search(intent.question):
         # "What does that acronym stand for?": the one the last turn used
         last = intent.history[-1]
         return type_match(kind, sentence.text, f"{last.question} {last.answer}")
@@ -490,7 +499,6 @@ def mentions(text: str, focus: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 # "How old is she?", "What's his name?": someone the last answer was about
 _REFERENT = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=[a-z]+ed\b|was\b|were\b)")

@@ -26,6 +26,7 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 from .intent import OFFICE
 
 __all__ = [
+    "ACRONYM",
     "AGE",
     "affirms",
     "amounts_in",
@@ -114,7 +115,7 @@ _STATED = re.compile(
     r"|tumbled|surged|climbed|plunged|soared)\b",
     re.IGNORECASE,
 )
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
@@ -399,7 +400,7 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     if kind == "date":
         return bool(dates_in(sentence) - dates_in(question))
     if kind == "expansion":
-        return any(spells_out(a, sentence) for a in _ACRONYM.findall(question))
+        return any(spells_out(a, sentence) for a in ACRONYM.findall(question))
     if kind == "age":
         return bool(AGE.search(sentence))
     asked = set(terms(question))
