@@ -1,0 +1,117 @@
+"""`python -m scripts.eval_sets`: every test set, each over its own articles, in one table.
+
+Why: a change to the answerer is judged on every set at once, the blind ones first
+(docs/evaluation.md says which were tuned on). One store is built per corpus and kept
+under `--stores` (keyed by the corpus and the embedding model), so a second run only
+answers. `--misses` prints each wrong turn: the question, what was accepted, and what
+came back, so the failures are read, not only counted.
+
+    python -m scripts.eval_sets                      # all sets
+    python -m scripts.eval_sets seed_blind5 --misses # one set, and its wrong turns
+    python -m scripts.eval_sets --extra /work/blind6/seed_blind6.jsonl=seeds,/work/blind6/related
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+DATA = Path("tests/data")
+# Set name -> the corpus its questions are asked over (as in docs/evaluation.md).
+SETS: dict[str, tuple[str, ...]] = {
+    "seed_eval": ("seeds", "tests/data/related"),
+    "seed_holdout": ("seeds", "tests/data/related"),
+    "seed_dev": ("seeds", "tests/data/related"),
+    "seed_blind": ("seeds", "tests/data/related", "tests/data/related_blind"),
+    "seed_blind2": ("seeds", "tests/data/related"),
+    "seed_blind3": ("seeds", "tests/data/related_blind3"),
+    "seed_blind3_other": ("tests/data/other_blind3",),
+    "seed_blind4_other": ("tests/data/other_blind4",),
+    "seed_blind5": ("seeds", "tests/data/related_blind5"),
+    "seed_blind5_other": ("tests/data/other_blind5",),
+}
+COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.eval_sets", description=__doc__)
+    parser.add_argument("sets", nargs="*", help=f"set names (default: all): {', '.join(SETS)}")
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="FILE=CORPUS[,CORPUS]",
+        help="a test set outside tests/data and the article folders it is asked over",
+    )
+    parser.add_argument("--stores", default="/tmp/articleqa-eval-stores", type=Path)
+    parser.add_argument("--misses", action="store_true", help="print every wrong turn")
+    args = parser.parse_args(argv)
+
+    from qa import Settings, evaluate, load_testset
+    from vectorstore import ingest
+
+    plan: list[tuple[str, Path, tuple[str, ...]]] = []
+    for name in args.sets or ([] if args.extra else list(SETS)):
+        if name not in SETS:
+            parser.error(f"unknown set {name!r}; known: {', '.join(SETS)}")
+        plan.append((name, DATA / f"{name}.jsonl", SETS[name]))
+    for spec in args.extra:
+        path, _, corpus = spec.partition("=")
+        if not corpus:
+            parser.error(f"--extra {spec!r}: write FILE=CORPUS[,CORPUS]")
+        plan.append((Path(path).stem, Path(path), tuple(corpus.split(","))))
+
+    base = Settings.from_env()
+    print(COLUMNS)
+    print("|---|---|---|---|---|---|")
+    for name, path, corpus in plan:
+        settings = replace(base, store_dir=_store_for(args.stores, corpus, base.embedding_model))
+        if not (settings.store_dir / ".ready").exists():
+            ingest(list(corpus), settings)
+            (settings.store_dir / ".ready").touch()
+        started = time.perf_counter()
+        report = evaluate(load_testset(path), settings)
+        s = report.summary()
+        print(
+            f"| {name} | {s.turns} | {_fmt(s.answer_accuracy)} | {_fmt(s.abstention_recall)}"
+            f" | {_fmt(s.false_abstention_rate)} | {_ms(s.latency_p95)} |",
+            flush=True,
+        )
+        if args.misses:
+            _print_misses(report)
+        print(f"<!-- {name}: {time.perf_counter() - started:.0f} s -->", file=sys.stderr)
+    return 0
+
+
+def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:
+    key = hashlib.sha1("\n".join([model, *corpus]).encode()).hexdigest()[:12]
+    return root / key
+
+
+def _print_misses(report: object) -> None:
+    from qa.eval import EvalReport
+
+    assert isinstance(report, EvalReport)
+    for r in next(iter(report.runs.values())).results:
+        if r.score.correct:
+            continue
+        got = r.answer.text if r.answer else r.score.error
+        want = ", ".join(r.turn.answers) if r.turn.answerable else "(decline)"
+        print(f"  - {r.case_id}#{r.index + 1} {r.turn.question}\n      want: {want}\n      got:  {got}")
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value * 1000:.0f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
