@@ -102,7 +102,8 @@ def _print_misses(report: object) -> None:
             continue
         got = r.answer.text if r.answer else r.score.error
         want = ", ".join(r.turn.answers) if r.turn.answerable else "(decline)"
-        print(f"  - {r.case_id}#{r.index + 1} {r.turn.question}\n      want: {want}\n      got:  {got}")
+        print(f"  - {r.case_id}#{r.index + 1} {r.turn.question}")
+        print(f"      want: {want}\n      got:  {got}")
 
 
 def _fmt(value: float | None) -> str:
