@@ -244,6 +244,7 @@ _ATTRIBUTE_KINDS = {
         _wordset("capital headquarters birthplace hometown location venue seat"), "place"
     ),
 }
+_COPULA = _wordset("were are was is")
 _QUANTITIES = _wordset("number total amount figure count toll sum share percentage")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
@@ -479,8 +480,13 @@ def asked_focus(question: str) -> str | None:
         return None
     tokens = m.group(1).split()
     if tokens[:1] == ["of"]:  # "how many of them were children", "how many of the dead"
-        rest = [t for t in tokens[1:] if t.lower() not in STOPWORDS | _NOT_FOCUS]
-        return rest[-1].lower() if rest and _plain(rest[-1]) else None  # "... were children"
+        # the noun right after "were": "... were children"; "... came from abroad" and
+        # "... were in a critical state" name no kind of people, so count nothing new
+        after = [t.lower() for t in m.string[m.start(1) :].split()]
+        at = next((i for i, t in enumerate(after) if t in _COPULA), None)
+        noun = after[at + 1].strip("?.!,") if at is not None and at + 1 < len(after) else ""
+        plain = noun and noun not in STOPWORDS | _NOT_FOCUS | _VERBS and _plain(noun)
+        return noun if plain and not noun.endswith("ing") else None
     run: list[str] = []  # the noun phrase: "bus routes", "capital city", "wars"
     for i, t in enumerate(tokens):
         low = _POSSESSIVE.sub("", t.lower())

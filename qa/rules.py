@@ -40,6 +40,7 @@ from .scoring import (
     gives_share,
     has_time,
     overlap,
+    person_names,
     reacts,
     type_match,
 )
@@ -237,12 +238,15 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return type_match(kind, sentence.text, f"{last.question} {last.answer}")
     if kind == "date":  # "when did it take effect?": at noon is an answer too
         return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
-    if kind == "age" and intent.names:  # the age of the one the question names
+    referents = _referents(intent)
+    owners = list(intent.names) or referents
+    if kind == "age" and owners:  # the age of the one the question names, or "she"
         return any(
-            found_share(list(intent.names), _owner(sentence.text, m)) > 0
-            for m in _AGE.finditer(sentence.text)
+            found_share(owners, _owner(sentence.text, m)) > 0 for m in _AGE.finditer(sentence.text)
         )
-    if kind == "name":  # someone the conversation has not named yet
+    if kind == "name":  # someone the conversation has not named yet, or "her" name
+        if referents:
+            return found_share(referents, sentence.text) > 0
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)
     match = type_match(kind, sentence.text, intent.question)
@@ -356,8 +360,9 @@ RULES: tuple[Rule, ...] = (
 
 OWNER_CHARS = 60  # how far before an age its owner's name may stand
 FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, alliance)
-# Kinds nothing else answers: a person's name needs a name, an age an age.
-STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name")
+# Kinds nothing else answers: a name needs a name, an age an age, "who" someone the
+# question does not name already.
+STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name", "person")
 
 
 def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -> tuple[bool, str]:
@@ -447,6 +452,24 @@ def _owner(text: str, m: re.Match[str]) -> str:
     return _CLAUSE.split(before)[-1] + _CLAUSE.split(after)[0]
 
 
+def _referents(intent: Intent) -> list[str]:
+    """Whom a follow-up's "he", "she" or "they" means: the people the last answer named
+    (stems), when the question asks that person's own age or name by pronoun ("how old
+    is she?", "what's his name?"); else none.
+
+    >>> from qa.answer import Citation
+    >>> from qa.history import HistoryTurn
+    >>> from qa.intent import analyse
+    >>> quote = "said Janet Oduya, the councillor who proposed the closure."
+    >>> turn = HistoryTurn("Who proposed it?", quote, (Citation("a", "", quote, 0, 9),))
+    >>> _referents(analyse("How old is she?", [turn]))
+    ['janet', 'oduya']
+    """
+    if not intent.followup or not _THEIR_OWN.search(intent.question):
+        return []  # "her husband's name" asks for someone else's
+    return sorted(person_names(" ".join(c.quote for c in intent.previous)))
+
+
 def _is_lead(sentence: Sentence) -> bool:
     r"""Whether `sentence` is its article's lead: the first sentence after the title.
 
@@ -501,6 +524,11 @@ def mentions(text: str, focus: str) -> bool:
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # "How old is she?", "What's his name?": someone the last answer was about
 _REFERENT = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
+_THEIR_OWN = re.compile(
+    r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age)"
+    r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
 # What happened to the people a count counts, as news tells casualties.

@@ -347,3 +347,52 @@ def test_a_count_of_casualties_needs_a_sentence_telling_those_casualties() -> No
     assert slot_filled(
         analyse("How many children were evacuated?"), sentence("It evacuated 9 children.")
     )[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("And how many of them were children?", "children"),
+        ("How many of the dead were civilians?", "civilians"),
+        ("And how many of those came from abroad?", None),  # a verb phrase names no noun
+        ("How many of them are being let go?", None),
+        ("How many of those were in a critical state?", None),
+    ],
+)
+def test_a_partitive_count_counts_the_noun_after_were_or_nothing_new(
+    question: str, focus: str | None
+) -> None:
+    assert asked_focus(question) == focus
+
+
+def _after(quote: str) -> list[HistoryTurn]:
+    cited = Citation("a.txt", "T", quote, 0, len(quote))
+    return [HistoryTurn("Who proposed the closure?", quote, (cited,))]
+
+
+def test_how_old_is_she_asks_the_age_of_whom_the_last_answer_named() -> None:
+    history = _after("said Janet Oduya, the councillor who proposed the closure.")
+    intent = analyse("How old is she?", history)
+    assert slot_filled(intent, sentence("Janet Oduya, 52, has sat on the council since 2010."))[0]
+    other = sentence("The headteacher, Margaret Lowe, 58, said she was heartbroken.")
+    ok, why = slot_filled(intent, other)
+    assert not ok and "age" in why
+    # someone else's age, asked by pronoun, is not hers to check
+    husband = analyse("How old is her husband?", history)
+    assert slot_filled(husband, sentence("Her husband, Tom Oduya, 58, runs a bakery."))[0]
+
+
+def test_whats_her_name_is_answered_by_the_sentence_that_names_her() -> None:
+    quote = "Anna Sargsyan, a 29-year-old nurse from Ijevan, said she backed no party."
+    intent = analyse("What's her name?", _after(quote))
+    assert slot_filled(intent, sentence(quote))[0]
+    assert not slot_filled(intent, sentence("A nurse, Lilit Hakobyan, treated the wounded."))[0]
+
+
+def test_who_is_answered_only_by_someone_the_question_does_not_name() -> None:
+    intent = analyse("Who is leading the Health Agency team sent to Kelso?")
+    team = sentence("The Health Agency said it was sending a team of 14 specialists to Kelso.")
+    ok, why = slot_filled(intent, team)
+    assert not ok and "person" in why
+    led = sentence("The team is led by Dr Ruth Mbeki of the Health Agency.")
+    assert slot_filled(intent, led)[0]
