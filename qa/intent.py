@@ -192,9 +192,31 @@ UNITS = {
     "miles": r"\bmiles?\b",
     "hours": r"\bhours?\b",
     "minutes": r"\bminutes?\b",
+    "square kilometres": r"\bsquare (?:kilomet(?:re|er)s?|km)\b|\bkm2\b|km²|\bsq\.? ?km\b",
+    "square miles": r"\bsquare miles?\b|\bsq\.? ?mi(?:les?)?\b",
 }
+_UNIT_NAMES = "|".join(sorted(UNITS, key=len, reverse=True))  # "square miles" before "miles"
 _IN_UNIT = re.compile(
-    rf"\bin (?:US |U\.S\. |American |Australian |Canadian )?({'|'.join(UNITS)})\b", re.IGNORECASE
+    rf"\bin (?:US |U\.S\. |American |Australian |Canadian )?({_UNIT_NAMES})\b", re.IGNORECASE
+)
+# An amount asked per period ("earn a week", "weekly wage") is given only per that period.
+RATES = {
+    f"per {period}": rf"\b(?:per|an?|each|every) {period}\b(?! (?:ago|earlier|later|before|after))"
+    rf"|\b{adverb}\b"
+    for period, adverb in [
+        ("hour", "hourly"),
+        ("day", "daily"),
+        ("week", "weekly"),
+        ("month", "monthly"),
+        ("year", "yearly|annual(?:ly)?|per annum"),
+    ]
+}
+UNITS.update(RATES)
+# "How much" asks for a measured amount (money, land, a share), not a count or a date;
+# "how much of", "how much time/longer" and "by how much" ask something else.
+_ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
+_HOW_MUCH = re.compile(
+    r"(?i)(?<!\bby )\bhow much\b(?! (?:of|time|longer|later|earlier|more|less)\b)"
 )
 _WHAT_SHARE = re.compile(  # a share is given as a part of a whole: "21 per cent", "half"
     r"(?i)\b(?:what|which) (?:share|percentage|proportion|fraction)\b|\bhow many per ?cent\b"
@@ -310,6 +332,19 @@ class Intent:
             if not turn.declined:
                 return turn.citations
         return ()
+
+    @property
+    def counted(self) -> str | None:
+        """The noun a "how many" question counts ("bus routes"), which a sentence's number
+        must count; None when it asks an attribute ("the population of X": named, not
+        counted), an amount in a unit, or "how much" of something (land, sleep: measured).
+
+        >>> analyse("How many bus routes were cut?").counted, analyse("How much land?").counted
+        ('bus routes', None)
+        """
+        if self.asks != "number" or self.focus is None or self.attribute or self.unit:
+            return None
+        return None if _ANY_HOW_MUCH.search(self.question) else self.focus
 
     def describe(self) -> str:
         """One line for explanations: what is asked, about what.
@@ -439,17 +474,30 @@ def asks_share(question: str) -> bool:
 
 
 def asked_unit(question: str) -> str | None:
-    """The unit a "how much/how many" question wants its amount in, if it says.
+    """The unit a question wants its amount in, if it says: a currency or measure ("in
+    dollars"), a share, a rate ("a week"), or "measure" for any measured amount ("how
+    much", which a count, a date or a rank does not answer).
 
-    >>> asked_unit("How much was the aid worth in dollars?"), asked_unit("How much was it?")
+    >>> asked_unit("How much was the aid worth in dollars?"), asked_unit("Who paid for it?")
     ('dollars', None)
     >>> asked_unit("What proportion of the players were local?")
     'share'
+    >>> asked_unit("How much will he earn a week?"), asked_unit("What is his weekly wage?")
+    ('per week', 'per week')
+    >>> asked_unit("How much land was cleared?"), asked_unit("By how much did he win?")
+    ('measure', None)
+    >>> asked_unit("How many died a year ago?") is None
+    True
     """
     m = _IN_UNIT.search(question)
     if m:
         return m.group(1).lower()
-    return "share" if asks_share(question) else None
+    if asks_share(question):
+        return "share"
+    rate = next((r for r, p in RATES.items() if re.search(p, question, re.IGNORECASE)), None)
+    if rate is not None:
+        return rate
+    return "measure" if _HOW_MUCH.search(question) else None
 
 
 def asked_focus(question: str) -> str | None:

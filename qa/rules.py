@@ -39,6 +39,7 @@ from .scoring import (
     found_share,
     gives_share,
     has_time,
+    measures,
     overlap,
     person_names,
     reacts,
@@ -252,6 +253,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
+    if kind == "number" and match and intent.unit == "measure":
+        return measures(sentence.text)  # "how much land": an amount, not a count
     return match
 
 
@@ -406,7 +409,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if intent.unit == "share" and not gives_share(sentence.text):
         return False, "gives no share (a percentage or a fraction)"
     if intent.unit in UNITS and not re.search(UNITS[intent.unit], sentence.text, re.IGNORECASE):
-        return False, f"gives no amount in {intent.unit}"
+        per = intent.unit.startswith("per ")
+        return False, f"gives no amount {intent.unit if per else 'in ' + intent.unit}"
     told = f"{sentence.text} {sentence.following}"
     if intent.reaction_by and not reacts(told, list(intent.reaction_by)):
         return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"

@@ -396,3 +396,42 @@ def test_who_is_answered_only_by_someone_the_question_does_not_name() -> None:
     assert not ok and "person" in why
     led = sentence("The team is led by Dr Ruth Mbeki of the Health Agency.")
     assert slot_filled(intent, led)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "gives", "lacks"),
+    [  # (question, a sentence that answers, a look-alike that does not)
+        (
+            "How much will the striker earn per week?",
+            "He will earn about 40,000 pounds a week.",
+            "He joined for a fee of 18.5 million pounds.",
+        ),
+        (
+            "What is the keeper's annual salary?",
+            "The keeper is paid 2 million euros a year.",
+            "The keeper signed a 2 million euro bonus deal.",
+        ),
+        (
+            "How much land has the agency cleared?",
+            "It has so far cleared about 9,800 hectares.",
+            "It employs 1,700 deminers.",
+        ),
+        (
+            "How large is the reserve in square kilometres?",
+            "The reserve covers 420 square kilometres.",
+            "The reserve is 42 kilometres from the coast.",
+        ),
+    ],
+)
+def test_an_amount_asked_per_period_or_measured_needs_that_kind_of_amount(
+    question: str, gives: str, lacks: str
+) -> None:
+    intent = analyse(question)
+    assert slot_filled(intent, sentence(gives))[0]
+    ok, why = slot_filled(intent, sentence(lacks))
+    assert not ok and why
+
+
+def test_how_much_less_is_not_a_count_of_its_noun() -> None:
+    assert analyse("How much less sleep did they get?").counted is None
+    assert analyse("How many bus routes were cut?").counted == "bus routes"

@@ -14,7 +14,6 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -41,7 +40,6 @@ from ..scoring import (
     capitalised_names,
     counted_words,
     found_share,
-    measures,
     numbers_in,
 )
 from .registry import AnswerBackend, register_backend
@@ -50,7 +48,6 @@ __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
 EXPLAINED = 5  # candidates an explanation shows
 FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
-_HOW_MUCH = re.compile(r"(?i)^(?:(?:and|so|but),? )?how much\b")
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
 _DEATH_COUNTS = frozenset(
@@ -196,14 +193,10 @@ class ExtractiveBackend(AnswerBackend):
     def _counts_match(self, intent: Intent, sentences: list[Sentence]) -> dict[int, bool]:
         """For "how many X": which sentences count X (by stem, else by embedding), and,
         when the question says whose X ("Azerbaijani soldiers"), name them."""
-        if intent.asks != "number" or intent.focus is None or intent.attribute:
-            return {}  # an attribute ("the population of X") is named, not counted
-        if intent.unit:  # "in dollars", "what share": `slot_filled` checks the unit
-            return {}
-        if _HOW_MUCH.match(intent.question):  # "how much aid/land": an amount, not a count
-            return {i: measures(s.text) for i, s in enumerate(sentences) if numbers_in(s.text)}
-        head = intent.focus.split()[-1]  # "bus routes": routes are counted
-        wanted = {stem(w) for w in intent.focus.split()}
+        if intent.counted is None:
+            return {}  # an attribute, an amount in a unit: the rules check those
+        head = intent.counted.split()[-1]  # "bus routes": routes are counted
+        wanted = {stem(w) for w in intent.counted.split()}
         per_sentence = [counted_words(s.text) for s in sentences]
         vocab = sorted({w for ps in per_sentence for p in ps for w in p if stem(w) not in wanted})
         similar = {stem(head)}
