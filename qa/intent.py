@@ -93,6 +93,13 @@ REACTION = re.compile(
     r"|take (that|it|this|the news))\b",
     re.IGNORECASE,
 )
+# A question about what someone said or decided: "What did the council decide?" is
+# answered by the council's statement, as a reaction is, not by a sentence naming it.
+STATEMENT = re.compile(
+    r"\bwhat (?:did|has|have|had) (?:the )?[\w'’ -]+? "
+    r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote)\b",
+    re.IGNORECASE,
+)
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -648,8 +655,10 @@ def reaction_by(question: str) -> list[str] | None:
     (['armenia'], None)
     >>> reaction_by("What was the reaction in Reno?")
     ['reno']
+    >>> reaction_by("What did the Environment Agency say about the fine?")
+    ['environ']
     """
-    if not REACTION.search(question):
+    if not REACTION.search(question) and not STATEMENT.search(question):
         return None
     found = _REACTOR.search(question)
     if not found or not found.group(1)[:1].isupper():

@@ -435,3 +435,19 @@ def test_an_amount_asked_per_period_or_measured_needs_that_kind_of_amount(
 def test_how_much_less_is_not_a_count_of_its_noun() -> None:
     assert analyse("How much less sleep did they get?").counted is None
     assert analyse("How many bus routes were cut?").counted == "bus routes"
+
+
+def test_what_someone_decided_is_told_by_their_statement_not_by_naming_them() -> None:
+    intent = analyse("What did the Harbour Board decide about the pier?")
+    named = sentence("Residents urged action from the mayor and the Harbour Board.")
+    ok, why = slot_filled(intent, named)
+    assert not ok and "harbour" in why
+    assert slot_filled(intent, sentence("The Harbour Board decided to close the pier."))[0]
+    other = sentence("The ferry company said the pier was safe.")  # someone else's statement
+    assert not slot_filled(analyse("What did the Harbour Board say?"), other)[0]
+
+
+def test_a_statement_by_a_name_spelt_differently_is_still_theirs() -> None:
+    intent = analyse("What did Pashinyan say about Russia?")
+    s = sentence("Pashniyan, in an interview, also said that Armenia can no longer rely on Russia.")
+    assert slot_filled(intent, s)[0]
