@@ -274,7 +274,7 @@ _ATTRIBUTE_KINDS = {
     ),
 }
 _COPULA = _wordset("were are was is")
-_QUANTITIES = _wordset("number total amount figure count toll sum share percentage")
+_QUANTITIES = _wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
 _DECADE = re.compile(r"['’]?\d+s?")  # "1990s", "90s": a time, not a name

@@ -253,9 +253,22 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
-    if kind == "number" and match and intent.unit == "measure":
-        return measures(sentence.text)  # "how much land": an amount, not a count
+    if kind == "number" and match and intent.unit is not None:
+        return gives_unit(intent.unit, sentence.text)  # "how much land", "in dollars"
     return match
+
+
+def gives_unit(unit: str, text: str) -> bool:
+    """Whether `text` gives an amount in the asked `unit` (see `Intent.unit`).
+
+    >>> gives_unit("share", "Turnout was 41 per cent."), gives_unit("per week", "a fee of £2m")
+    (True, False)
+    """
+    if unit == "measure":
+        return measures(text)
+    if unit == "share":
+        return gives_share(text)
+    return unit not in UNITS or bool(re.search(UNITS[unit], text, re.IGNORECASE))
 
 
 def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
@@ -393,6 +406,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     """
     if match is None:
         match = kind_match(intent, sentence)
+    if intent.unit in ("share", *UNITS) and not gives_unit(intent.unit, sentence.text):
+        return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
@@ -406,11 +421,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         told = f"{sentence.title} {sentence.preceding} {sentence.text}"
         if found_share(list(intent.names), told) == 0:
             return False, f"does not give it for {', '.join(intent.names)}"
-    if intent.unit == "share" and not gives_share(sentence.text):
-        return False, "gives no share (a percentage or a fraction)"
-    if intent.unit in UNITS and not re.search(UNITS[intent.unit], sentence.text, re.IGNORECASE):
-        per = intent.unit.startswith("per ")
-        return False, f"gives no amount {intent.unit if per else 'in ' + intent.unit}"
     told = f"{sentence.text} {sentence.following}"
     if intent.reaction_by and not reacts(told, list(intent.reaction_by)):
         return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"
@@ -474,6 +484,12 @@ def _referents(intent: Intent) -> list[str]:
     return sorted(person_names(" ".join(c.quote for c in intent.previous)))
 
 
+def _unit_words(unit: str) -> str:
+    if unit == "share":
+        return "share (a percentage or a fraction)"
+    return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
+
+
 def _is_lead(sentence: Sentence) -> bool:
     r"""Whether `sentence` is its article's lead: the first sentence after the title.
 
@@ -533,7 +549,8 @@ _THEIR_OWN = re.compile(
     r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=[a-z]+ed\b|was\b|were\b)")
+# ", aged six" belongs to the noun before it; ", killed ..." starts another clause
+_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=(?!aged\b)[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
 # What happened to the people a count counts, as news tells casualties.
 _CASUALTIES = {

@@ -121,6 +121,7 @@ ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion questi
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
+_OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those)(?=\s)", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = (
@@ -354,6 +355,8 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['people'], ['children']]
     >>> counted_words("this includes two full-scale wars and five new bus routes")
     [['full-scale', 'wars'], ['new', 'bus', 'routes']]
+    >>> counted_words("It said 192 of its servicemen had been killed.")
+    [['servicemen']]
     """
     out: list[list[str]] = []
     for m in _RAW_NUMBER.finditer(sentence):
@@ -361,6 +364,9 @@ def counted_words(sentence: str) -> list[list[str]]:
             continue  # a year or decade counts nothing ("2,000" is not a year)
         phrase: list[str] = []
         end = m.end()
+        of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
+        if of:
+            end = of.end()
         while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
             word = nxt.group(1)  # as written: "Armenian" says whose
             if word.lower() in STOPWORDS or numbers_in(word):

@@ -451,3 +451,18 @@ def test_a_statement_by_a_name_spelt_differently_is_still_theirs() -> None:
     intent = analyse("What did Pashinyan say about Russia?")
     s = sentence("Pashniyan, in an interview, also said that Armenia can no longer rely on Russia.")
     assert slot_filled(intent, s)[0]
+
+
+def test_an_age_in_apposition_after_a_comma_is_its_noun_s() -> None:
+    intent = analyse("How old are Tom Briggs's daughters?")
+    said = sentence("Tom Briggs, whose two daughters, aged six and nine, attend the school, spoke.")
+    assert slot_filled(intent, said)[0]
+
+
+def test_a_sentence_without_the_asked_unit_loses_rank_as_well_as_the_slot() -> None:
+    intent = analyse("What percentage of any future sale will the club get?")
+    plain = parts("What percentage of any future sale will the club get?", sentence("He is 23."))
+    share = parts(intent.question, sentence("The club will receive 15 per cent of any sale."))
+    assert plain["asked kind"] < 0 < share["asked kind"]
+    ok, why = slot_filled(intent, sentence("He signed for 3 million pounds."))
+    assert not ok and "percentage" in why
