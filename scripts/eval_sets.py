@@ -34,6 +34,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind4_other": ("tests/data/other_blind4",),
     "seed_blind5": ("seeds", "tests/data/related_blind5"),
     "seed_blind5_other": ("tests/data/other_blind5",),
+    "seed_blind6": ("seeds", "tests/data/related_blind6"),
+    "seed_blind6_other": ("tests/data/other_blind6",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
