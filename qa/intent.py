@@ -248,7 +248,8 @@ _GENERIC = _wordset(
 _VERBS = _wordset(
     "got get gets go goes went come came make makes take takes took give gives gave lose "
     "lost leave left flee fled live lives die dies remain remains say says happen made built "
-    "won wrote ran"
+    "won wrote ran brought bought sent kept held put seen found given taken hurt told paid "
+    "sold led met shot struck hit born caught"
 )
 # "what is the population of X", "what is its capital", "what was the club's budget"
 _ATTRIBUTE_FORM = re.compile(
@@ -273,6 +274,7 @@ _ATTRIBUTE_KINDS = {
         _wordset("capital headquarters birthplace hometown location venue seat"), "place"
     ),
 }
+_PLURAL = re.compile(r"(?!(?:news|series|species|means|headquarters)$)[a-z]{2,}[^s]s")
 _COPULA = _wordset("were are was is")
 _QUANTITIES = _wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
@@ -528,6 +530,8 @@ def asked_focus(question: str) -> str | None:
 
     >>> asked_focus("How many bus routes had the mayor asked for?")
     'bus routes'
+    >>> asked_focus("How many camp beds fill the gym floor?")
+    'camp beds'
 
     """
     m = _FOCUS.search(question)
@@ -559,6 +563,8 @@ def asked_focus(question: str) -> str | None:
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None
         run.append(low)
+        if _PLURAL.fullmatch(low):
+            break  # a plural ends the noun: "bus routes", "camp beds (fill the floor)"
     return " ".join(run) or None
 
 

@@ -59,17 +59,33 @@ _RAW_NUMBER = re.compile(
     rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b",
     re.IGNORECASE,
 )
+# News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13".
+_MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.(?= \d)"
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|june|july|august|september|october|november|december|"
+    rf"{_ABBREVIATED}|"
     r"(?:1[89]|20)\d\ds?|yesterday|today|tonight|last (?:week|month|year)|"
-    r"(?:this|next) (?:week|month|year))\b",
+    r"(?:this|next) (?:week|month|year))(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
+    f"|{_ABBREVIATED}"
 )
-# A day of a month: "6 December", "December 6th"
+# A day of a month: "6 December", "December 6th", "Sept. 28"
 _DAY = re.compile(
     rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})|({_MONTH_NAMES}) (\d{{1,2}})"
     r"(?:st|nd|rd|th)?)\b",
@@ -121,7 +137,7 @@ ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion questi
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
-_OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those)(?=\s)", re.I)
+_OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?=\s)", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = (
@@ -282,8 +298,10 @@ def dates_in(text: str) -> set[str]:
 
     >>> sorted(dates_in("On Tuesday, as in the early 1990s and in 2020"))
     ['1990s', '2020', 'tuesday']
+    >>> sorted(dates_in("The court sat on Oct. 12 and 13."))
+    ['october']
     """
-    return {m.lower().strip() for m in _DATE.findall(text)}
+    return {_month(m.lower().strip()) for m in _DATE.findall(text)}
 
 
 def days_in(text: str) -> set[str]:
@@ -291,11 +309,18 @@ def days_in(text: str) -> set[str]:
 
     >>> sorted(days_in("Queues formed on 6 December and on March 3rd, not in 2021."))
     ['3 march', '6 december']
+    >>> days_in("asking the court on Sept. 28 for emergency measures")
+    {'28 september'}
     """
     return {
-        f"{int(m.group(1) or m.group(4))} {(m.group(2) or m.group(3)).lower()}"
+        f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
         for m in _DAY.finditer(text)
     }
+
+
+def _month(word: str) -> str:
+    """A month's full name for its news-style abbreviation ("sept." -> "september")."""
+    return _MONTH_ABBREVIATIONS.get(word.rstrip("."), word)
 
 
 def capitalised_names(text: str) -> set[str]:

@@ -30,7 +30,7 @@ from qa.rules import (
     score,
     slot_filled,
 )
-from qa.scoring import gives_share
+from qa.scoring import counted_words, gives_share
 
 
 @pytest.mark.parametrize("module", [qa.intent, qa.rules], ids=lambda m: m.__name__)
@@ -466,3 +466,16 @@ def test_a_sentence_without_the_asked_unit_loses_rank_as_well_as_the_slot() -> N
     assert plain["asked kind"] < 0 < share["asked kind"]
     ok, why = slot_filled(intent, sentence("He signed for 3 million pounds."))
     assert not ok and "percentage" in why
+
+
+def test_news_style_dates_and_counts_are_read() -> None:
+    when = analyse("When did the court hold hearings?")
+    assert slot_filled(when, sentence("The court held hearings on Oct. 12 and 13."))[0]
+    same_day = parts("What happened on September 28?", sentence("It rained on Sept. 28."))
+    assert "day" not in same_day  # "Sept. 28" is that day, not another
+    assert counted_words("310 people were there, 96 of them children.") == [
+        ["people"],
+        ["children"],
+    ]
+    assert analyse("How many camp beds fill the gym floor?").focus == "camp beds"
+    assert analyse("How many of the victims were brought to Yerevan?").focus is None
