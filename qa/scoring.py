@@ -138,6 +138,10 @@ _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?=\s)", re.I)
+# a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
+_AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
+# what a counted group is said to be: "N of the arrivals were children"
+_WERE_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = (
@@ -382,6 +386,8 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['full-scale', 'wars'], ['new', 'bus', 'routes']]
     >>> counted_words("It said 192 of its servicemen had been killed.")
     [['servicemen']]
+    >>> counted_words("about 260 deck and engine staff; 1,300 of the arrivals were children")
+    [['deck', 'engine', 'staff'], ['arrivals', 'children']]
     """
     out: list[list[str]] = []
     for m in _RAW_NUMBER.finditer(sentence):
@@ -394,12 +400,18 @@ def counted_words(sentence: str) -> list[list[str]]:
             end = of.end()
         while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
             word = nxt.group(1)  # as written: "Armenian" says whose
-            if word.lower() in STOPWORDS or numbers_in(word):
+            joined = _AND_NOUN.match(sentence, end) if phrase else None
+            if joined and not numbers_in(joined.group(1)):
+                word, nxt = joined.group(1), joined  # "260 deck and engine staff"
+            elif word.lower() in STOPWORDS or numbers_in(word):
                 break
             phrase.append(word)
             end = nxt.end()
             if sentence[end : end + 1] in (",", ";", ".", ":", ")"):
                 break
+        said = _WERE_NOUN.match(sentence, end) if phrase else None
+        if said and said.group(1) not in STOPWORDS:
+            phrase.append(said.group(1))  # "1,300 of the new arrivals were children"
         if not phrase:
             phrase = out[-1] if out else []
         if phrase:
