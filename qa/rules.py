@@ -376,9 +376,10 @@ RULES: tuple[Rule, ...] = (
 
 OWNER_CHARS = 60  # how far before an age its owner's name may stand
 FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, alliance)
-# Kinds nothing else answers: a name needs a name, an age an age, "who" someone the
-# question does not name already.
-STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name", "person")
+# Kinds nothing else answers: a name needs a name, an age an age. ("who" is not one:
+# "a local foundry" answers "who is restoring the gates?"; making it strict was measured
+# and declined only the one near-miss it was written for.)
+STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name")
 
 
 def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -> tuple[bool, str]:
