@@ -170,8 +170,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "name",  # a person's name, which only a sentence naming someone new can give
         re.compile(
             r"\b(what (is|was|are|were) ((his|her|their) "
-            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})['’]s )"
+            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})['’]s "
+            r"|the ([a-z-]+ ){0,2}[a-z-]+['’]s )"  # "the lieutenant colonel's name"
             r"(full |first |last )?names?"
+            r"|what (are|were) the names of (the |those |these )?[a-z]+"
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
             rf"([\w-]+ ){{0,2}}{PERSON_ROLE}"
             rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
@@ -201,6 +203,7 @@ UNITS = {
     "minutes": r"\bminutes?\b",
     "square kilometres": r"\bsquare (?:kilomet(?:re|er)s?|km)\b|\bkm2\b|km²|\bsq\.? ?km\b",
     "square miles": r"\bsquare miles?\b|\bsq\.? ?mi(?:les?)?\b",
+    "cubic metres": r"\bcubic met(?:re|er)s?\b|\bm3\b|m³|\bbcm\b",
 }
 _UNIT_NAMES = "|".join(sorted(UNITS, key=len, reverse=True))  # "square miles" before "miles"
 _IN_UNIT = re.compile(
@@ -275,6 +278,10 @@ _ATTRIBUTE_KINDS = {
     ),
 }
 _PLURAL = re.compile(r"(?!(?:news|series|species|means|headquarters)$)[a-z]{2,}[^s]s")
+_AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor"
+    r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "
+    r"(?:[a-z-]+ )?([a-z]+)\b"
+)
 _COPULA = _wordset("were are was is")
 _QUANTITIES = _wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
@@ -397,6 +404,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     asks = asked_kind(question)
     office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
     focus = asked_focus(question) if asks not in ("time", "date", "yesno", "expansion") else None
+    if asks == "age" and (whose := _AGE_OF.search(question)) and _plain(whose.group(1)):
+        focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age
     reactors = reaction_by(question)
     if asks is None and reactors is not None:
         asks = "reaction"

@@ -245,6 +245,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return any(
             found_share(owners, _owner(sentence.text, m)) > 0 for m in _AGE.finditer(sentence.text)
         )
+    if kind == "age" and intent.focus:  # "how old are her daughters": theirs, not hers
+        owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
+        return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
     if kind == "name":  # someone the conversation has not named yet, or "her" name
         if referents:
             return found_share(referents, sentence.text) > 0

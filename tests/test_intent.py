@@ -470,3 +470,30 @@ def test_news_style_dates_and_counts_are_read() -> None:
     ]
     assert analyse("How many camp beds fill the gym floor?").focus == "camp beds"
     assert analyse("How many of the victims were brought to Yerevan?").focus is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the lieutenant colonel's name?",
+        "What were the names of the children who were killed?",
+        "What's her name?",
+    ],
+)
+def test_a_name_asked_in_any_form_is_the_name_kind(question: str) -> None:
+    assert analyse(question).asks == "name"
+
+
+def test_an_amount_in_cubic_metres_needs_cubic_metres() -> None:
+    intent = analyse("How much gas, in cubic metres, has been pumped through it?")
+    assert intent.unit == "cubic metres"
+    assert not slot_filled(intent, sentence("It has carried gas for 12 years."))[0]
+    assert slot_filled(intent, sentence("It has carried 4.5 billion cubic metres of gas."))[0]
+
+
+def test_how_old_are_her_daughters_wants_their_age_not_hers() -> None:
+    intent = analyse("How old are her daughters?")
+    mother = sentence("Lusine Grigoryan, 34, a nurse from Askeran, arrived with her two daughters.")
+    assert not slot_filled(intent, mother)[0]
+    assert slot_filled(intent, sentence("She came with her daughters, aged six and nine."))[0]
+    assert slot_filled(analyse("How old is the winner?"), sentence("The 34-year-old won."))[0]
