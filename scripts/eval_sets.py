@@ -36,6 +36,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind5_other": ("tests/data/other_blind5",),
     "seed_blind6": ("seeds", "tests/data/related_blind6"),
     "seed_blind6_other": ("tests/data/other_blind6",),
+    "seed_blind7": ("seeds", "tests/data/related_blind7"),
+    "seed_blind7_other": ("tests/data/other_blind7",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
