@@ -256,6 +256,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
+    if kind == "number" and intent.unit == "share":
+        return gives_share(sentence.text)  # "roughly a third of them": no digits needed
     if kind == "number" and match and intent.unit is not None:
         return gives_unit(intent.unit, sentence.text)  # "how much land", "in dollars"
     return match

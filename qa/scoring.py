@@ -142,6 +142,7 @@ _OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
 # what a counted group is said to be: "N of the arrivals were children"
 _WERE_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
+_COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = (
@@ -388,6 +389,8 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['servicemen']]
     >>> counted_words("about 260 deck and engine staff; 1,300 of the arrivals were children")
     [['deck', 'engine', 'staff'], ['arrivals', 'children']]
+    >>> counted_words("the 125-seat chamber")
+    [['seat']]
     """
     out: list[list[str]] = []
     for m in _RAW_NUMBER.finditer(sentence):
@@ -395,6 +398,10 @@ def counted_words(sentence: str) -> list[list[str]]:
             continue  # a year or decade counts nothing ("2,000" is not a year)
         phrase: list[str] = []
         end = m.end()
+        compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
+        if compound:
+            out.append([compound.group(1)])
+            continue
         of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
         if of:
             end = of.end()

@@ -497,3 +497,9 @@ def test_how_old_are_her_daughters_wants_their_age_not_hers() -> None:
     assert not slot_filled(intent, mother)[0]
     assert slot_filled(intent, sentence("She came with her daughters, aged six and nine."))[0]
     assert slot_filled(analyse("How old is the winner?"), sentence("The 34-year-old won."))[0]
+
+
+def test_a_share_may_be_a_fraction_and_a_compound_counts_its_noun() -> None:
+    share = analyse("What share of them were children?", _after("About 600 people sheltered."))
+    assert slot_filled(share, sentence("He said roughly a third of them were children."))[0]
+    assert counted_words("It passed in the 125-seat chamber.") == [["seat"]]
