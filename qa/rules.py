@@ -121,6 +121,13 @@ class Weights:
     similar_word: float = field(
         default=0.66, metadata={"help": "cosine above which a counted word means the asked one"}
     )
+    similar_to_people: float = field(
+        default=0.45,
+        metadata={
+            "help": "the same for 'how many people': any group of people (villagers, "
+            "members, patients) is people, a thing (tanks, beds) is not"
+        },
+    )
     second_margin: float = field(
         default=0.06, metadata={"help": "a second sentence must score within this of the best"}
     )

@@ -50,6 +50,7 @@ EXPLAINED = 5  # candidates an explanation shows
 FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
+_ANYONE = frozenset(stem(w) for w in ["people", "persons", "individuals"])
 _DEATH_COUNTS = frozenset(
     stem(w)
     for w in ["fatalities", "casualties", "deaths", "dead", "died", "killed", "victims", "lives"]
@@ -206,6 +207,8 @@ class ExtractiveBackend(AnswerBackend):
             vecs = self.engine.embed([head, *vocab])
             sims = vecs[1:] @ vecs[0]
             close = self.weights.similar_word
+            if stem(head) in _ANYONE:  # "how many people": villagers, members, residents
+                close = self.weights.similar_to_people
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
         whose = list(intent.focus_names)
         return {

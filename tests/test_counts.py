@@ -1,0 +1,59 @@
+"""Counting questions over a real store: what a number counts, as news writes it.
+
+"How many X" is answered only by a number that counts X. The article below (made up,
+another domain than the seed's) counts people under other names ("villagers",
+"members"), counts with a compound ("a 40-bed ward") and a share in words ("a third");
+a question about something it does not count is declined.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa import Settings, engine_for
+from vectorstore import ingest
+
+ARTICLE = """Flood shelter opens in Marrow valley
+
+MARROW, April 3 - About 600 villagers spent Tuesday night at the St Olaf school after the
+river burst its banks, the county council said. Roughly a third of them were children.
+A 40-bed ward at the cottage hospital took in the injured, and about 80 members of the
+volunteer rescue service worked through the night. The council said the school would stay
+open until the water falls.
+"""
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    folder: Path = tmp_path_factory.mktemp("flood-articles")
+    (folder / "marrow_flood.txt").write_text(ARTICLE, encoding="utf-8")
+    settings = Settings(store_dir=tmp_path_factory.mktemp("flood-store"))
+    assert not ingest([folder], settings).failed
+    return settings
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many people sheltered at the school?", "600"),  # villagers are people
+        ("How many beds does the hospital ward have?", "40-bed"),
+    ],
+)
+def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expected: str) -> None:
+    answer = engine_for(flood).ask(question)
+    assert not answer.abstained, answer.explanation
+    assert expected in answer.text
+
+
+def test_a_share_asked_is_answered_in_words(flood: Settings) -> None:
+    engine = engine_for(flood)
+    first = engine.ask("How many people sheltered at the school?")
+    share = engine.ask("What share of them were children?", [first])
+    assert "a third" in share.text
+
+
+def test_a_count_of_something_the_article_does_not_count_is_declined(flood: Settings) -> None:
+    answer = engine_for(flood).ask("How many tanks were sent to the valley?")
+    assert answer.abstained, answer.text
