@@ -66,7 +66,7 @@ KINDS = (
 
 OFFICE = (
     r"(chief (?:executive|financial|operating|technology) officer|chief executive|head coach"
-    r"|president|prime minister|minister|leader|head|chief|spokes(?:man|woman|person)"
+    r"|president|prime minister|minister|leader|head|chief|boss|spokes(?:man|woman|person)"
     r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
     r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
 )

@@ -100,7 +100,7 @@ _TIME = re.compile(
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
 _OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
-_ANY_OFFICE = frozenset({"leader", "head", "chief"})  # met by any office's title
+_ANY_OFFICE = frozenset({"leader", "head", "chief", "boss"})  # met by any office's title
 _NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
 _FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... executive Priya Raman"
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
@@ -150,7 +150,7 @@ _AGE_NUMBER = (
 )
 AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
     rf"\b{_AGE_NUMBER}-year-old\b|\b(?i:aged?) {_AGE_NUMBER}\b|\b(?i:age of) {_AGE_NUMBER}\b"
-    rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, \d{{1,3}},"
+    rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, \d{{1,3}}(?:,|\.?$)"
 )
 _CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
 _PERSON = re.compile(  # a title, then capitalised words; or two or more in a row
@@ -449,8 +449,10 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
         return None
     if kind == "number":
         return bool(amounts_in(sentence) - numbers_in(question))
-    if kind == "date":
-        return bool(dates_in(sentence) - dates_in(question))
+    if kind == "date":  # "May 29" is a day though "may" alone is no month
+        return bool(
+            dates_in(sentence) - dates_in(question) or days_in(sentence) - days_in(question)
+        )
     if kind == "expansion":
         return any(spells_out(a, sentence) for a in ACRONYM.findall(question))
     if kind == "age":

@@ -503,3 +503,13 @@ def test_a_share_may_be_a_fraction_and_a_compound_counts_its_noun() -> None:
     share = analyse("What share of them were children?", _after("About 600 people sheltered."))
     assert slot_filled(share, sentence("He said roughly a third of them were children."))[0]
     assert counted_words("It passed in the 125-seat chamber.") == [["seat"]]
+
+
+def test_news_forms_of_ages_days_and_bosses_are_read() -> None:
+    age = analyse("How old is the museum's director?")
+    assert slot_filled(age, sentence("said the museum's director, Elena Fischer, 49."))[0]
+    when = analyse("When did the trustees approve it?")
+    assert slot_filled(when, sentence("The trustees approved it at a meeting on May 29."))[0]
+    boss = analyse("Who's the boss at Brightway?")
+    assert boss.asks == "office"
+    assert slot_filled(boss, sentence("Chief executive Owen Hargreaves, 58, apologised."))[0]
