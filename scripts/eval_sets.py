@@ -38,6 +38,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind6_other": ("tests/data/other_blind6",),
     "seed_blind7": ("seeds", "tests/data/related_blind7"),
     "seed_blind7_other": ("tests/data/other_blind7",),
+    "seed_blind8": ("seeds", "tests/data/related_blind8"),
+    "seed_blind8_other": ("tests/data/other_blind8",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
