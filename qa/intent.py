@@ -303,6 +303,12 @@ _PARTITIVE_ASK = re.compile(
     r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
     r"(?:of|among) (?:the|those|these|them|it)\b"
 )
+# An age or name asked of "he"/"she" themselves, not of "her husband"
+_THEIR_OWN = re.compile(
+    r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age)"
+    r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
     re.IGNORECASE,
@@ -336,6 +342,7 @@ class Intent:
     attribute: bool = False
     followup: bool = False
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
+    of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
     history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
@@ -425,6 +432,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         attribute=_is_attribute(question, focus),
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
+        of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,

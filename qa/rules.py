@@ -57,6 +57,7 @@ __all__ = [
     "SentenceScore",
     "Weights",
     "decide",
+    "gives_unit",
     "score",
     "slot_filled",
 ]
@@ -492,7 +493,7 @@ def _referents(intent: Intent) -> list[str]:
     >>> _referents(analyse("How old is she?", [turn]))
     ['janet', 'oduya']
     """
-    if not intent.followup or not _THEIR_OWN.search(intent.question):
+    if not intent.followup or not intent.of_referent:
         return []  # "her husband's name" asks for someone else's
     return sorted(person_names(" ".join(c.quote for c in intent.previous)))
 
@@ -557,11 +558,6 @@ def mentions(text: str, focus: str) -> bool:
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # "How old is she?", "What's his name?": someone the last answer was about
 _REFERENT = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
-_THEIR_OWN = re.compile(
-    r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age)"
-    r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
-    re.IGNORECASE,
-)
 # ", aged six" belongs to the noun before it; ", killed ..." starts another clause
 _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=(?!aged\b)[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
