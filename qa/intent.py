@@ -303,6 +303,7 @@ _PARTITIVE_ASK = re.compile(
     r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
     r"(?:of|among) (?:the|those|these|them|it)\b"
 )
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # An age or name asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
     r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age)"
@@ -343,6 +344,7 @@ class Intent:
     followup: bool = False
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
     of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
+    by_pronoun: bool = False  # names a person by "he", "her", "their"...
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
     history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
@@ -433,6 +435,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
+        by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,

@@ -439,7 +439,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if intent.reaction_by and not reacts(told, list(intent.reaction_by)):
         return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"
     cited = {c.source for c in intent.previous}
-    about_them = intent.asks in ("age", "name") and _REFERENT.search(intent.question)
+    about_them = intent.asks in ("age", "name") and intent.by_pronoun
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
@@ -556,8 +556,6 @@ def mentions(text: str, focus: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-# "How old is she?", "What's his name?": someone the last answer was about
-_REFERENT = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # ", aged six" belongs to the noun before it; ", killed ..." starts another clause
 _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=(?!aged\b)[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
