@@ -160,7 +160,8 @@ _PERSON = re.compile(  # a title, then capitalised words; or two or more in a ro
 )
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
 _SHARE = re.compile(
-    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two) (?:third|quarter)s?"
+    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two|three|four)[ -]"
+    r"(?:third|quarter|fifth)s?"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
     re.IGNORECASE,
 )
@@ -260,6 +261,8 @@ def gives_share(text: str) -> bool:
     (True, False)
     >>> gives_share("One in five households lost power."), gives_share("Half of them left.")
     (True, True)
+    >>> gives_share("About two-thirds of them are of school age.")
+    True
     """
     return bool(_SHARE.search(text))
 
