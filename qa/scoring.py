@@ -213,6 +213,26 @@ _NOT_NAMES = frozenset(
         "these",
         "those",
         "there",
+        # a month or a weekday is a date, never who did something
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ]
 )
 
@@ -334,7 +354,7 @@ def _month(word: str) -> str:
 def capitalised_names(text: str) -> set[str]:
     """Stems of capitalised words that look like names (not sentence-initial fillers).
 
-    >>> sorted(capitalised_names("However, Nikol Pashinyan met the UN in Kyiv."))
+    >>> sorted(capitalised_names("However, Nikol Pashinyan met the UN in Kyiv on Monday."))
     ['kyiv', 'nikol', 'pashinyan', 'un']
     """
     return {

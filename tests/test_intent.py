@@ -513,3 +513,9 @@ def test_news_forms_of_ages_days_and_bosses_are_read() -> None:
     boss = analyse("Who's the boss at Brightway?")
     assert boss.asks == "office"
     assert slot_filled(boss, sentence("Chief executive Owen Hargreaves, 58, apologised."))[0]
+
+
+def test_a_month_or_weekday_names_no_one() -> None:
+    intent = analyse("Who took charge of school meals after the vote on 12 November?")
+    dated = sentence("A vote on 12 October left school meals with the city.")
+    assert parts(intent.question, dated)["asked kind"] < 0  # "October" is nobody
