@@ -143,6 +143,14 @@ _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing
 # what a counted group is said to be: "N of the arrivals were children"
 _WERE_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
 _COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
+# A body that acts, named by its kind ("the election commission", "a local foundry")
+_BODY = re.compile(
+    r"\b(?i:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,3}?(commission|office|ministry|council"
+    r"|agency|authority|committee|company|firm|union|association|operator|service|department"
+    r"|court|bank|federation|foundation|consortium|cooperative|board|police|army|government"
+    r"|museum|university|hospital|charity|foundry|group|organi[sz]ation|regulator|inspectorate"
+    r"|contractor|developer|insurer|club|team|network|institute|prosecutors?)\b"
+)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = (
@@ -491,7 +499,9 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     if kind == "office":
         office = _OFFICE.search(question)
         return named if office is None else holds_office(sentence, office.group(), asked)
-    return named
+    return named or any(  # "the election commission", "a local foundry": a body acts too
+        stem(m.group(1).lower()) not in asked for m in _BODY.finditer(sentence)
+    )
 
 
 def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> bool:

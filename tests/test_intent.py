@@ -519,3 +519,12 @@ def test_a_month_or_weekday_names_no_one() -> None:
     intent = analyse("Who took charge of school meals after the vote on 12 November?")
     dated = sentence("A vote on 12 October left school meals with the city.")
     assert parts(intent.question, dated)["asked kind"] < 0  # "October" is nobody
+
+
+def test_who_may_be_answered_by_a_body_named_by_its_kind() -> None:
+    intent = analyse("Who took charge of school meals after the vote?")
+    body = sentence("The vote left school meals in the hands of the election commission.")
+    assert parts(intent.question, body)["asked kind"] > 0
+    foundry = sentence("A local foundry has offered to restore the gates.")
+    assert parts("Who is restoring the gates?", foundry)["asked kind"] > 0
+    assert parts(intent.question, sentence("The vote was close."))["asked kind"] < 0
