@@ -33,19 +33,9 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import UNITS, Intent
-from .scoring import (
-    ACRONYM,
-    days_in,
-    found_share,
-    gives_share,
-    has_time,
-    measures,
-    overlap,
-    person_names,
-    reacts,
-    type_match,
-)
-from .scoring import AGE as _AGE
+from .news import ACRONYM, days_in, gives_share, has_time, measures, person_names
+from .news import AGE as _AGE
+from .scoring import found_share, overlap, reacts, type_match
 
 __all__ = [
     "RULES",

@@ -34,7 +34,8 @@ from vectorstore import split_sentences
 from vectorstore.text import terms
 
 from .answer import Citation, Passage
-from .scoring import affirms, capitalised_names, negates, numbers_in, overlap
+from .news import capitalised_names, numbers_in
+from .scoring import affirms, negates, overlap
 
 __all__ = [
     "MIN_COSINE",

@@ -19,6 +19,7 @@ import qa.rules
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
 from qa.intent import analyse, asked_focus, asked_kind, asks_share
+from qa.news import counted_words, gives_share
 from qa.rules import (
     RULES,
     WEIGHTS,
@@ -30,7 +31,6 @@ from qa.rules import (
     score,
     slot_filled,
 )
-from qa.scoring import counted_words, gives_share
 
 
 @pytest.mark.parametrize("module", [qa.intent, qa.rules], ids=lambda m: m.__name__)

@@ -1,5 +1,5 @@
 """Reading questions and scoring sentences: the pure functions of `qa.question`,
-`qa.places` and `qa.scoring`, through their doctests."""
+`qa.places`, `qa.news` and `qa.scoring`, through their doctests."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from types import ModuleType
 
 import pytest
 
+import qa.news
 import qa.places
 import qa.question
 import qa.scoring
 
 
-@pytest.mark.parametrize("module", [qa.question, qa.places, qa.scoring], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [qa.question, qa.places, qa.news, qa.scoring], ids=lambda m: m.__name__
+)
 def test_doctests(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted and not result.failed

@@ -26,6 +26,7 @@ from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
 from ..intent import Intent
+from ..news import counted_words, numbers_in
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -36,12 +37,7 @@ from ..rules import (
     decide,
     score,
 )
-from ..scoring import (
-    affirms,
-    counted_words,
-    found_share,
-    numbers_in,
-)
+from ..scoring import affirms, found_share
 from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]

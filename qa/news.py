@@ -1,0 +1,391 @@
+"""Reading news text: the numbers, amounts, dates, days, times, ages, names and counts a
+sentence gives, as wire copy writes them ("Sept. 28", "Kiprono, 34,", "192 of its
+servicemen", "a 125-seat chamber", "roughly a third"). Pure functions over text; what
+they mean for a question is `qa.scoring`'s and `qa.rules`' business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vectorstore.text import STOPWORDS, normalize_numbers, stem
+
+__all__ = [
+    "ACRONYM",
+    "AGE",
+    "amounts_in",
+    "capitalised_names",
+    "counted_words",
+    "dates_in",
+    "days_in",
+    "gives_share",
+    "has_time",
+    "measures",
+    "numbers_in",
+    "person_names",
+    "spells_out",
+]
+
+COUNTED_WORDS = 3  # words after a number that may name what it counts
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
+    "hundreds thousand thousands million millions billion half"
+)
+_NUMBER = re.compile(rf"\b(\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b", re.IGNORECASE)
+_RAW_NUMBER = re.compile(
+    rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b",
+    re.IGNORECASE,
+)
+# News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13".
+_MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.(?= \d)"
+_DATE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december|"
+    rf"{_ABBREVIATED}|"
+    r"(?:1[89]|20)\d\ds?|yesterday|today|tonight|last (?:week|month|year)|"
+    r"(?:this|next) (?:week|month|year))(?:\b|(?<=\.))",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    f"|{_ABBREVIATED}"
+)
+# A day of a month: "6 December", "December 6th", "Sept. 28"
+_DAY = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})|({_MONTH_NAMES}) (\d{{1,2}})"
+    r"(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+# A time of day: "3 a.m.", "14:30", "at dawn", "in the morning", "shortly after midnight"
+_TIME = re.compile(
+    r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
+    r"|dawn|dusk|daybreak|sunrise|sunset|morning|afternoon|evening|overnight|night"
+    r"|o'clock|local time|gmt|utc)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+_OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?=\s)", re.I)
+# a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
+_AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
+# what a counted group is said to be: "N of the arrivals were children"
+_WERE_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
+_COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
+_AGE_NUMBER = (
+    rf"(?:\d+|(?i:{'|'.join(_NUMBER_WORDS.split()[:12])}|thirteen|\w+teen|\w+ty(?:-\w+)?))"
+)
+AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
+    rf"\b{_AGE_NUMBER}-year-old\b|\b(?i:aged?) {_AGE_NUMBER}\b|\b(?i:age of) {_AGE_NUMBER}\b"
+    rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, \d{{1,3}}(?:,|\.?$)"
+)
+_CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
+_PERSON = re.compile(  # a title, then capitalised words; or two or more in a row
+    r"(?:(?P<title>\b(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Major|Captain|Sgt|Sir|Dame"
+    r"|Prof|Professor|President|Minister|Mayor|Judge|Coach)\.? )|(?<![\w’'-]))"
+    rf"(?P<name>{_CAPITALISED}(?: (?:de |van |von |al-|bin )?{_CAPITALISED})*)"
+)
+# A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
+_SHARE = re.compile(
+    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two|three|four)[ -]"
+    r"(?:third|quarter|fifth)s?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+    r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
+    r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
+    r"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|dollars?|euros?|pounds?|drams?|roubles?"
+    r"|rubles?|manats?|lari|yuan|yen|rupees?|francs?|krona|kronor|lira|shekels?"
+    r"|dinars?|dirhams?|rand|pesos?|reais|real|won)\b)",
+    re.IGNORECASE,
+)
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_BODIES = (  # capitalised in names of bodies, never in a person's
+    "ministry minister defence defense army navy police council committee court agency "
+    "office department government university hospital company group bank union party "
+    "news reuters press association federation national state states united republic"
+)
+_INSTITUTIONS = frozenset(_BODIES.split())
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|across|outside)|\b(?:village|town|city|region|district"
+    r"|province|county|republic|street|road|river|of the)(?: of)?) $",
+)
+_NOT_NAMES = frozenset(
+    [
+        "however",
+        "meanwhile",
+        "also",
+        "according",
+        "although",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "despite",
+        "following",
+        "local",
+        "at",
+        "on",
+        "in",
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        # a month or a weekday is a date, never who did something
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers (digits or number words), thousands separators dropped.
+
+    >>> sorted(numbers_in("over 2,000 people, including 1,049 children and two dogs"))
+    ['1049', '2000', 'two']
+    """
+    return {m.lower() for m in _NUMBER.findall(normalize_numbers(text))}
+
+
+def amounts_in(text: str) -> set[str]:
+    """Numbers that can count or measure something: a year or decade ("1994", "the
+    1990s") answers "when", not "how many" or "how large".
+
+    >>> sorted(amounts_in("In 1994, over 2,000 people and 1,049 children; the 1990s"))
+    ['1049', '2000']
+    """
+    return {
+        normalize_numbers(m.group()).lower()
+        for m in _RAW_NUMBER.finditer(text)
+        if not _YEAR.fullmatch(m.group())
+    }
+
+
+def measures(text: str) -> bool:
+    """Whether `text` gives an amount of something measured: money, or a number with a
+    unit ("9,800 hectares", "1.2 gigawatt-hours", "15 per cent"). "How much" asks for
+    one; a rank, a time or an age is no answer.
+
+    >>> measures("It cleared about 9,800 hectares."), measures("He was third in 2:11:05.")
+    (True, False)
+    >>> measures("a grant of 150,000 drams"), measures("It offered $45 million in aid.")
+    (True, True)
+    """
+    return bool(_MEASURE.search(text))
+
+
+def gives_share(text: str) -> bool:
+    """Whether `text` gives a part of a whole: what "what share (percentage, proportion)
+    of voters ..." asks for, whatever the sentence calls the voters.
+
+    >>> gives_share("About 21 per cent of those asked backed it."), gives_share("21 voters")
+    (True, False)
+    >>> gives_share("One in five households lost power."), gives_share("Half of them left.")
+    (True, True)
+    >>> gives_share("About two-thirds of them are of school age.")
+    True
+    """
+    return bool(_SHARE.search(text))
+
+
+def spells_out(acronym: str, sentence: str) -> bool:
+    """Whether `sentence` writes `acronym` out: capitalised words with its initials,
+    function words between them allowed.
+
+    >>> spells_out("CSTO", "a member of the Collective Security Treaty Organization.")
+    True
+    >>> spells_out("CSTO", "The CSTO groups Russia, Belarus and Armenia.")
+    False
+    """
+    letters = acronym.upper()
+    tokens = _WORD_TOKEN.findall(sentence)
+    for i, first in enumerate(tokens):
+        if first[:1] != letters[0]:
+            continue
+        k = 0
+        for w in tokens[i:]:
+            if w[:1].isupper() and w[:1] == letters[k]:
+                k += 1
+                if k == len(letters):
+                    return True
+            elif w.lower() not in _ACRONYM_GLUE:
+                break
+    return False
+
+
+def has_time(text: str) -> bool:
+    """Whether `text` tells a time of day (a weekday or a year is no time of day).
+
+    >>> has_time("shortly after midnight on November 10"), has_time("On Tuesday, in 2020")
+    (True, False)
+    """
+    return bool(_TIME.search(text))
+
+
+def dates_in(text: str) -> set[str]:
+    """Day names, months, years and decades.
+
+    >>> sorted(dates_in("On Tuesday, as in the early 1990s and in 2020"))
+    ['1990s', '2020', 'tuesday']
+    >>> sorted(dates_in("The court sat on Oct. 12 and 13."))
+    ['october']
+    """
+    return {_month(m.lower().strip()) for m in _DATE.findall(text)}
+
+
+def days_in(text: str) -> set[str]:
+    """The days of a month `text` names, as "day month".
+
+    >>> sorted(days_in("Queues formed on 6 December and on March 3rd, not in 2021."))
+    ['3 march', '6 december']
+    >>> days_in("asking the court on Sept. 28 for emergency measures")
+    {'28 september'}
+    """
+    return {
+        f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
+        for m in _DAY.finditer(text)
+    }
+
+
+def _month(word: str) -> str:
+    """A month's full name for its news-style abbreviation ("sept." -> "september")."""
+    return _MONTH_ABBREVIATIONS.get(word.rstrip("."), word)
+
+
+def capitalised_names(text: str) -> set[str]:
+    """Stems of capitalised words that look like names (not sentence-initial fillers).
+
+    >>> sorted(capitalised_names("However, Nikol Pashinyan met the UN in Kyiv on Monday."))
+    ['kyiv', 'nikol', 'pashinyan', 'un']
+    """
+    return {
+        stem(w.lower())
+        for w in _NAME.findall(text)
+        if w.lower() not in _NOT_NAMES and w.lower() not in STOPWORDS
+    }
+
+
+def person_names(text: str) -> set[str]:
+    """Stems of the words of what look like people's names in `text`: two or more
+    capitalised words in a row, or one after a title ("Gen. Rustam Muradov", "Mr Smith"),
+    that are not a known country or capital, nor a place after "in", "from", "the
+    village of"... A question asking someone's name is answered only by a sentence
+    naming someone.
+
+    >>> sorted(person_names("Eight civilians, including a boy in the village of Nerkin Horatagh."))
+    []
+    >>> sorted(person_names("Colonel Dmitry Petrov proposed it, the Russian army said."))
+    ['dmitri', 'petrov']
+    >>> sorted(person_names("The Defence Ministry said his wife Anna Hakobyan visited Kyiv."))
+    ['anna', 'hakobyan']
+    """
+    from .places import place_words
+
+    places = place_words()
+    found: set[str] = set()
+    for m in _PERSON.finditer(text):
+        words = [
+            w
+            for w in m.group("name").split()
+            if (low := _POSSESSIVE_S.sub("", w.lower())) not in places
+            and low not in STOPWORDS
+            and low not in _NOT_NAMES
+            and low not in _INSTITUTIONS
+        ]
+        before = text[: m.start("name")]
+        if _PLACE_BEFORE.search(before) or len(words) < (1 if m.group("title") else 2):
+            continue
+        found |= {stem(w.lower()) for w in words}
+    return found
+
+
+def counted_words(sentence: str) -> list[list[str]]:
+    """What each number in `sentence` counts: the words of the noun phrase after it,
+    as written (up to `COUNTED_WORDS`); a bare number counts what the last one did.
+
+    >>> counted_words("troops killed at least 32 people and injured more than 200.")
+    [['people'], ['people']]
+    >>> counted_words("In 2020 it evacuated over 2,000 people, including 1,049 children.")
+    [['people'], ['children']]
+    >>> counted_words("this includes two full-scale wars and five new bus routes")
+    [['full-scale', 'wars'], ['new', 'bus', 'routes']]
+    >>> counted_words("It said 192 of its servicemen had been killed.")
+    [['servicemen']]
+    >>> counted_words("about 260 deck and engine staff; 1,300 of the arrivals were children")
+    [['deck', 'engine', 'staff'], ['arrivals', 'children']]
+    >>> counted_words("the 125-seat chamber")
+    [['seat']]
+    """
+    out: list[list[str]] = []
+    for m in _RAW_NUMBER.finditer(sentence):
+        if _YEAR.fullmatch(m.group()):
+            continue  # a year or decade counts nothing ("2,000" is not a year)
+        phrase: list[str] = []
+        end = m.end()
+        compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
+        if compound:
+            out.append([compound.group(1)])
+            continue
+        of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
+        if of:
+            end = of.end()
+        while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
+            word = nxt.group(1)  # as written: "Armenian" says whose
+            joined = _AND_NOUN.match(sentence, end) if phrase else None
+            if joined and not numbers_in(joined.group(1)):
+                word, nxt = joined.group(1), joined  # "260 deck and engine staff"
+            elif word.lower() in STOPWORDS or numbers_in(word):
+                break
+            phrase.append(word)
+            end = nxt.end()
+            if sentence[end : end + 1] in (",", ";", ".", ":", ")"):
+                break
+        said = _WERE_NOUN.match(sentence, end) if phrase else None
+        if said and said.group(1) not in STOPWORDS:
+            phrase.append(said.group(1))  # "1,300 of the new arrivals were children"
+        if not phrase:
+            phrase = out[-1] if out else []
+        if phrase:
+            out.append(phrase)
+    return out
