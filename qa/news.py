@@ -13,7 +13,9 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem
 __all__ = [
     "ACRONYM",
     "AGE",
+    "BODY_KINDS",
     "amounts_in",
+    "bodies_in",
     "capitalised_names",
     "counted_words",
     "dates_in",
@@ -21,6 +23,7 @@ __all__ = [
     "gives_share",
     "has_time",
     "measures",
+    "names_a_country",
     "numbers_in",
     "person_names",
     "spells_out",
@@ -117,12 +120,21 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_S = re.compile(r"['’]s$")
-_BODIES = (  # capitalised in names of bodies, never in a person's
-    "ministry minister defence defense army navy police council committee court agency "
-    "office department government university hospital company group bank union party "
-    "news reuters press association federation national state states united republic"
+# The kinds of body that act in the news: "the election commission", "a local foundry"
+# (who did something), and in capitals never part of a person's name ("Defence Ministry").
+BODY_KINDS = (
+    "ministry council committee court agency office department government university "
+    "hospital company group bank union association federation police army commission "
+    "authority firm operator service foundation consortium cooperative board museum "
+    "charity foundry organisation organization regulator inspectorate contractor "
+    "developer insurer club team network institute prosecutor prosecutors"
 )
-_INSTITUTIONS = frozenset(_BODIES.split())
+_BODY = re.compile(
+    rf"\b(?i:the|a|an|its|their)\s+(?:[a-z-]+\s+){{0,3}}?({BODY_KINDS.replace(' ', '|')})\b"
+)
+_ALSO_IN_BODIES = "minister defence defense navy party news reuters press national state states"
+_INSTITUTIONS = frozenset(f"{BODY_KINDS} {_ALSO_IN_BODIES} united republic".split())
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|across|outside)|\b(?:village|town|city|region|district"
     r"|province|county|republic|street|road|river|of the)(?: of)?) $",
@@ -338,6 +350,36 @@ def person_names(text: str) -> set[str]:
             continue
         found |= {stem(w.lower()) for w in words}
     return found
+
+
+def bodies_in(text: str) -> set[str]:
+    """Stems of the kinds of body `text` names by a determiner and its kind, as news names
+    who acted when no person did: "the election commission", "a local foundry".
+
+    >>> sorted(bodies_in("It left school meals with the election commission."))
+    ['commiss']
+    >>> bodies_in("The vote was close.")
+    set()
+    """
+    return {stem(m.group(1).lower()) for m in _BODY.finditer(text)}
+
+
+def names_a_country(text: str) -> bool:
+    """Whether `text` names a country, a capital or a nationality (whose count a number
+    may be), not only people.
+
+    >>> names_a_country("Armenia said 64 servicemen died."), names_a_country("The group has six.")
+    (True, False)
+    >>> names_a_country("Colonel Tural Ismayilov said 192 servicemen had died.")
+    False
+    """
+    from .places import place_words
+
+    places = place_words()
+    return any(
+        (low := w.lower()) in places and low not in STOPWORDS
+        for w in _CAPITALISED_WORD.findall(text)
+    )
 
 
 def counted_words(sentence: str) -> list[list[str]]:

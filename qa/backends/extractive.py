@@ -14,19 +14,18 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from vectorstore import split_sentences
-from vectorstore.text import STOPWORDS, stem
+from vectorstore.text import stem
 
 from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
 from ..intent import Intent
-from ..news import counted_words, numbers_in
+from ..news import counted_words, names_a_country, numbers_in
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -42,7 +41,6 @@ from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 EXPLAINED = 5  # candidates an explanation shows
 FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
@@ -288,21 +286,9 @@ def _counts(
     if not whose:
         return True
     qualifiers = [w for w in phrase if stem(w.lower()) not in similar and not w.islower()]
-    if qualifiers or _names_a_people(sentence):
+    if qualifiers or names_a_country(sentence):
         return found_share(whose, " ".join(qualifiers) or sentence) == 1.0
     return found_share(whose, article) == 1.0  # "Colonel Ismayilov said 192 servicemen"
-
-
-def _names_a_people(sentence: str) -> bool:
-    """Whether `sentence` names a country, capital or nationality (whose count it may be),
-    not only a person."""
-    from ..places import place_words
-
-    places = place_words()
-    return any(
-        (low := w.lower()) in places and low not in STOPWORDS
-        for w in _CAPITALISED_WORD.findall(sentence)
-    )
 
 
 def _with_quoted_history(intent: Intent, sentences: list[Sentence]) -> Intent:
