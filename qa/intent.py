@@ -17,6 +17,7 @@ read as a plain description question (`asks` None) and answered by similarity al
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -357,6 +358,26 @@ class Intent:
             if not turn.declined:
                 return turn.citations
         return ()
+
+    @functools.cached_property
+    def referents(self) -> tuple[str, ...]:
+        """Whom a follow-up's "he", "she" or "they" means: the people the last answer named
+        (stems), when the question asks that person's own age or name by pronoun ("how old
+        is she?", "what's his name?"); else none. Read once per question, not per sentence.
+
+        >>> from qa.answer import Citation
+        >>> quote = "said Janet Oduya, the councillor who proposed the closure."
+        >>> turn = HistoryTurn("Who proposed it?", quote, (Citation("a", "", quote, 0, 9),))
+        >>> analyse("How old is she?", [turn]).referents
+        ('janet', 'oduya')
+        >>> analyse("How old is her husband?", [turn]).referents
+        ()
+        """
+        if not self.followup or not self.of_referent:
+            return ()  # "her husband's name" asks for someone else's
+        from .news import person_names
+
+        return tuple(sorted(person_names(" ".join(c.quote for c in self.previous))))
 
     @property
     def counted(self) -> str | None:

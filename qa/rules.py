@@ -237,27 +237,24 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return type_match(kind, sentence.text, f"{last.question} {last.answer}")
     if kind == "date":  # "when did it take effect?": at noon is an answer too
         return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
-    referents = _referents(intent)
-    owners = list(intent.names) or referents
-    if kind == "age" and owners:  # the age of the one the question names, or "she"
-        return any(
-            found_share(owners, _owner(sentence.text, m)) > 0 for m in _AGE.finditer(sentence.text)
-        )
-    if kind == "age" and intent.focus:  # "how old are her daughters": theirs, not hers
+    if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
-        return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
-    if kind == "name":  # someone the conversation has not named yet, or "her" name
-        if referents:
-            return found_share(referents, sentence.text) > 0
+        owners = list(intent.names or intent.referents)
+        if owners:
+            return any(found_share(owners, o) > 0 for o in owned)
+        if intent.focus:  # "how old are her daughters": theirs, not a named adult's
+            return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
+    if kind == "name" and intent.referents:  # "what's her name?": the one just named
+        return found_share(list(intent.referents), sentence.text) > 0
+    if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
-    if kind == "number" and intent.unit == "share":
-        return gives_share(sentence.text)  # "roughly a third of them": no digits needed
-    if kind == "number" and match and intent.unit is not None:
-        return gives_unit(intent.unit, sentence.text)  # "how much land", "in dollars"
+    if kind == "number" and intent.unit is not None and (match or intent.unit == "share"):
+        # "how much land", "in dollars"; a share may need no digits: "roughly a third"
+        return gives_unit(intent.unit, sentence.text)
     return match
 
 
@@ -468,24 +465,6 @@ def _owner(text: str, m: re.Match[str]) -> str:
     before = text[max(0, m.start() - OWNER_CHARS) : m.end()]
     after = text[m.end() : m.end() + OWNER_CHARS // 2]
     return _CLAUSE.split(before)[-1] + _CLAUSE.split(after)[0]
-
-
-def _referents(intent: Intent) -> list[str]:
-    """Whom a follow-up's "he", "she" or "they" means: the people the last answer named
-    (stems), when the question asks that person's own age or name by pronoun ("how old
-    is she?", "what's his name?"); else none.
-
-    >>> from qa.answer import Citation
-    >>> from qa.history import HistoryTurn
-    >>> from qa.intent import analyse
-    >>> quote = "said Janet Oduya, the councillor who proposed the closure."
-    >>> turn = HistoryTurn("Who proposed it?", quote, (Citation("a", "", quote, 0, 9),))
-    >>> _referents(analyse("How old is she?", [turn]))
-    ['janet', 'oduya']
-    """
-    if not intent.followup or not intent.of_referent:
-        return []  # "her husband's name" asks for someone else's
-    return sorted(person_names(" ".join(c.quote for c in intent.previous)))
 
 
 def _unit_words(unit: str) -> str:
