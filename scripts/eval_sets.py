@@ -20,6 +20,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.eval import EvalReport
 
 DATA = Path("tests/data")
 # Set name -> the corpus its questions are asked over (as in docs/evaluation.md).
@@ -99,10 +103,7 @@ def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:
     return root / key
 
 
-def _print_misses(report: object) -> None:
-    from qa.eval import EvalReport
-
-    assert isinstance(report, EvalReport)
+def _print_misses(report: EvalReport) -> None:
     for r in next(iter(report.runs.values())).results:
         if r.score.correct:
             continue
