@@ -276,14 +276,15 @@ def has_time(text: str) -> bool:
 
 
 def dates_in(text: str) -> set[str]:
-    """Day names, months, years and decades.
+    """Day names, months, years, decades and days of a month ("May 29", though "may"
+    alone is no month).
 
     >>> sorted(dates_in("On Tuesday, as in the early 1990s and in 2020"))
     ['1990s', '2020', 'tuesday']
-    >>> sorted(dates_in("The court sat on Oct. 12 and 13."))
-    ['october']
+    >>> sorted(dates_in("The court sat on Oct. 12 and 13, and again on May 29."))
+    ['12 october', '29 may', 'october']
     """
-    return {_month(m.lower().strip()) for m in _DATE.findall(text)}
+    return {_month(m.lower().strip()) for m in _DATE.findall(text)} | days_in(text)
 
 
 def days_in(text: str) -> set[str]:
