@@ -193,7 +193,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b")
 # An amount asked in a unit ("worth in dollars") is given only by an amount in it.
-UNITS = {
+MEASURED_UNITS = {
     "dollars": r"\$|\bdollars?\b|\bUSD\b",
     "euros": r"€|\beuros?\b|\bEUR\b",
     "pounds": r"£|\bpounds?\b|\bsterling\b|\bGBP\b",
@@ -206,7 +206,7 @@ UNITS = {
     "square miles": r"\bsquare miles?\b|\bsq\.? ?mi(?:les?)?\b",
     "cubic metres": r"\bcubic met(?:re|er)s?\b|\bm3\b|m³|\bbcm\b",
 }
-_UNIT_NAMES = "|".join(sorted(UNITS, key=len, reverse=True))  # "square miles" before "miles"
+_UNIT_NAMES = "|".join(sorted(MEASURED_UNITS, key=len, reverse=True))  # "square miles" first
 _IN_UNIT = re.compile(
     rf"\bin (?:US |U\.S\. |American |Australian |Canadian )?({_UNIT_NAMES})\b", re.IGNORECASE
 )
@@ -222,7 +222,9 @@ RATES = {
         ("year", "yearly|annual(?:ly)?|per annum"),
     ]
 }
-UNITS.update(RATES)
+# Every unit `Intent.unit` may name, besides "share" and "measure", and how a sentence
+# gives an amount in it.
+UNITS = {**MEASURED_UNITS, **RATES}
 # "How much" asks for a measured amount (money, land, a share), not a count or a date;
 # "how much of", "how much time/longer" and "by how much" ask something else.
 _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")

@@ -407,7 +407,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     """
     if match is None:
         match = kind_match(intent, sentence)
-    if intent.unit in ("share", *UNITS) and not gives_unit(intent.unit, sentence.text):
+    # "measure" is the number kind's own check (a count is no measured amount)
+    if intent.unit not in (None, "measure") and not gives_unit(intent.unit, sentence.text):
         return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
