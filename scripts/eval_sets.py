@@ -44,6 +44,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind7_other": ("tests/data/other_blind7",),
     "seed_blind8": ("seeds", "tests/data/related_blind8"),
     "seed_blind8_other": ("tests/data/other_blind8",),
+    "seed_blind9": ("seeds", "tests/data/related_blind9"),
+    "seed_blind9_other": ("tests/data/other_blind9",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
