@@ -101,7 +101,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:
-    key = hashlib.sha1("\n".join([model, *corpus]).encode()).hexdigest()[:12]
+    """The cached store for `corpus` read by `model`: keyed by the folders' resolved
+    paths and their files' names and sizes, so an edited or missing folder never
+    reuses a store built from other articles."""
+    listing = [model]
+    for folder in map(Path, corpus):
+        listing.append(str(folder.resolve()))
+        files = sorted(folder.rglob("*")) if folder.is_dir() else []
+        listing += [f"{f.relative_to(folder)} {f.stat().st_size}" for f in files if f.is_file()]
+    key = hashlib.sha1("\n".join(listing).encode()).hexdigest()[:12]
     return root / key
 
 
