@@ -313,6 +313,22 @@ _THEIR_OWN = re.compile(
     r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
     re.IGNORECASE,
 )
+# "the name of the foundation that ...", "the collector's name", "what is his winery called"
+_ROLE_NAMED = re.compile(
+    r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
+    r"(?= (?:who|that|which|whose|of|in|at|for|on)\b|[?,.]|$)"
+    r"|\b(?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)['’]s? (?:full )?name\b"
+    r"|\b(?:is|was|are|were) (?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)"
+    r" (?:called|named)\?",
+    re.IGNORECASE,
+)
+# "who was the overseas buyer", "who is Quiroga's agent" (not "who is Dora Varga")
+_ROLE_WHO = re.compile(
+    r"^(?:and |so )?who(?:['’]s| is| was| are| were| will be) (?:the |a |an |his |her |its |their "
+    r"|[A-Z][\w-]*['’]s )((?:[a-z-]+ ){0,2}?[a-z-]+)(?= (?:of|for|that|who|in|at|on)\b|[?,]|$)",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(r"^(?:and |so )?which\b", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
     re.IGNORECASE,
@@ -349,6 +365,7 @@ class Intent:
     of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
+    role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
     history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
 
@@ -460,6 +477,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
+        role=asked_role(question, focus) if asks in ("person", "name") else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,
     )
@@ -609,6 +627,34 @@ def asked_focus(question: str) -> str | None:
         if _PLURAL.fullmatch(low):
             break  # a plural ends the noun: "bus routes", "camp beds (fill the floor)"
     return " ".join(run) or None
+
+
+def asked_role(question: str, focus: str | None = None) -> str | None:
+    """The noun (lower case) that describes whom or what a "who", "which" or "name"
+    question asks to identify: "buyer" in "Who was the overseas buyer?", "lawyer" in
+    "What is the name of his lawyer?". A sentence that mentions that one without naming
+    it ("sold to an overseas buyer") does not answer. `focus` is `asked_focus(question)`.
+
+    >>> asked_role("Who was the overseas buyer?"), asked_role("What is the name of his lawyer?")
+    ('buyer', 'lawyer')
+    >>> asked_role("What was the Edinburgh collector's name?")
+    'collector'
+    >>> asked_role("Which contractor supplied the software?", "contractor")
+    'contractor'
+    >>> asked_role("Who is Dora Varga?") is None, asked_role("Who brokered it?") is None
+    (True, True)
+    """
+    m = _ROLE_NAMED.search(question) or _ROLE_WHO.search(question)
+    if m:
+        phrase = next(g for g in m.groups() if g)
+    elif focus and _WHICH.match(question):
+        phrase = focus
+    else:
+        return None
+    head = _POSSESSIVE.sub("", phrase.split()[-1].lower())
+    if head in STOPWORDS | _NOT_FOCUS | _VERBS | _GENERIC | {"name", "names"}:
+        return None
+    return head if _plain(head) and not head.endswith(("ing", "ed")) else None
 
 
 def spell_out_titles(question: str) -> str:

@@ -35,7 +35,7 @@ from .answer import Adjustment
 from .intent import UNITS, Intent
 from .news import ACRONYM, days_in, gives_share, has_time, measures, person_names
 from .news import AGE as _AGE
-from .scoring import found_share, overlap, reacts, type_match
+from .scoring import found_share, names_holder, overlap, reacts, type_match
 
 __all__ = [
     "RULES",
@@ -412,6 +412,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
+    if intent.role and names_holder(sentence.text, intent.role) is False:
+        return False, f"does not name the {intent.role}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
         return False, f"does not give the {intent.focus}"
     wanted = _casualty(intent.question)

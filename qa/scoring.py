@@ -6,8 +6,8 @@
 * `type_match`: whether a sentence has the kind of answer asked for (a number the
   question does not already give, a date, a person or a body that acted, an office
   holder, an acronym's words), read by `qa.news`;
-* `holds_office`, `reacts`, `names_any`: who holds an office, whose reaction or
-  statement it is, and names spelt a little differently;
+* `holds_office`, `names_holder`, `reacts`, `names_any`: who holds an office or a
+  role, whose reaction or statement it is, and names spelt a little differently;
 * `affirms` and `negates`: what a yes/no answer may say.
 
 The weights that combine them are `qa.rules.Weights`.
@@ -39,6 +39,7 @@ __all__ = [
     "found_share",
     "holds_office",
     "names_any",
+    "names_holder",
     "negates",
     "overlap",
     "reacts",
@@ -154,22 +155,50 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     """
     wanted = set(terms(office))
-    for m in _OFFICE.finditer(sentence):
-        if office.lower() not in _ANY_OFFICE and not wanted <= set(terms(m.group())):
-            continue
-        after = (
-            _NAME_AFTER.match(sentence, m.end())
-            if m.group()[0].isupper()
-            else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
-        )
-        before = _NAME_BEFORE.search(sentence, 0, m.start()) or _APPOINTED_BEFORE.search(
-            sentence, 0, m.start()
-        )
-        named = _NAMED_AS.match(sentence, m.end()) or _NAME_APPOSED.match(sentence, m.end())
-        name = after or before or named
-        if name and stem(name.group(1).lower()) not in asked:
-            return True
-    return False
+    return any(
+        _named_at(sentence, m, asked)
+        for m in _OFFICE.finditer(sentence)
+        if office.lower() in _ANY_OFFICE or wanted <= set(terms(m.group()))
+    )
+
+
+def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> bool | None:
+    """Whether `sentence` names whoever it calls `role` ("buyer", "lawyer", "company"),
+    the way `holds_office` reads an office: "its lawyer, Anna Berg,", "Anna Berg, the
+    family's lawyer", "a buyer named Lee", "the Aras Foundation". A role it mentions and
+    leaves unnamed ("to an overseas buyer", "a foundation that asked not to be named")
+    names no one; None when it never uses the word ("leadership" is not "leader").
+
+    >>> names_holder("It was sold to an overseas buyer.", "buyer")
+    False
+    >>> names_holder("It was sold to Omar Haddad, a collector from Doha.", "collector")
+    True
+    >>> names_holder("The gift came from the Aras Foundation.", "foundation")
+    True
+    >>> names_holder("The Armenian leadership said so.", "leader") is None
+    True
+    """
+    pattern = re.compile(rf"\b{re.escape(role)}(?:s|es)?\b", re.IGNORECASE)
+    found = list(pattern.finditer(sentence))
+    if not found:
+        return None
+    return any(m.group()[0].isupper() or _named_at(sentence, m, asked) for m in found)
+
+
+def _named_at(sentence: str, m: re.Match[str], asked: Set[str]) -> bool:
+    """Whether a name (not among the `asked` stems) stands in apposition to the title or
+    role `m` matched: right after it, before it with a comma, or after "named"."""
+    after = (
+        _NAME_AFTER.match(sentence, m.end())
+        if m.group()[0].isupper()
+        else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
+    )
+    before = _NAME_BEFORE.search(sentence, 0, m.start()) or _APPOINTED_BEFORE.search(
+        sentence, 0, m.start()
+    )
+    named = _NAMED_AS.match(sentence, m.end()) or _NAME_APPOSED.match(sentence, m.end())
+    name = after or before or named
+    return name is not None and stem(name.group(1).lower()) not in asked
 
 
 def reacts(sentence: str, actors: list[str]) -> bool:

@@ -262,6 +262,16 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("How much was the grant worth in dollars?", "It was worth $400.", True),
         ("What were Voltaro's revenues?", "Voltaro's revenues rose to €8 million.", True),
         ("What were Voltaro's revenues?", "Voltaro hired 40 engineers.", False),
+        # whom "who/which X" describes must be named, not just mentioned
+        ("Who was the anonymous bidder?", "The vase went to an anonymous bidder.", False),
+        ("Who bought it, which dealer?", "It went to Ruth Oake, a dealer from Leeds.", True),
+        ("What is the name of the charity?", "A charity that would not be named paid.", False),
+        ("What is the name of the charity that paid?", "The Elm Trust, a charity, paid.", True),
+        ("Which firm won the contract?", "A local firm won the contract.", False),
+        ("Which firm won the contract?", "The contract went to the firm Hart Brothers.", True),
+        ("Which firm won the contract?", "The contract went to Hart & Sons.", True),
+        ("What was the goalkeeper's name?", "The goalkeeper, Ian Cole, was injured.", True),
+        ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
 def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: bool) -> None:
