@@ -33,7 +33,7 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import UNITS, Intent
-from .news import ACRONYM, days_in, gives_share, has_time, measures, person_names
+from .news import ACRONYM, days_in, gives_share, has_time, measures, person_names, withheld
 from .news import AGE as _AGE
 from .scoring import found_share, names_holder, overlap, reacts, type_match
 
@@ -412,6 +412,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
+    left_open = withheld(sentence.text).get(_WITHHELD_AS.get(intent.asks or "", ""))
+    if left_open is not None and _about_it(intent, left_open, sentence.text):
+        return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
@@ -433,6 +436,27 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+_WITHHELD_AS = {
+    "yesno": "yesno",
+    "reason": "reason",
+    "number": "number",
+    "date": "date",
+    "time": "date",
+}
+
+
+def _about_it(intent: Intent, left_open: str, text: str) -> bool:
+    """Whether what a sentence leaves open is what a yes/no question asks ("did not say
+    whether the prize money would rise" for "Did the prize money rise?"), not another
+    matter of the same sentence ("... approved the plan but did not say whether it
+    would be extended" for "Was the plan approved?"). Other kinds withhold the event
+    the sentence is about ("gave no cause")."""
+    if intent.asks != "yesno":
+        return True
+    subject = list(intent.subject)
+    return found_share(subject, left_open) >= max(found_share(subject, text), 0.01) / 2
 
 
 def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:

@@ -271,6 +271,12 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Which firm won the contract?", "The contract went to the firm Hart Brothers.", True),
         ("Which firm won the contract?", "The contract went to Hart & Sons.", True),
         ("What was the goalkeeper's name?", "The goalkeeper, Ian Cole, was injured.", True),
+        # a sentence that says the asked thing is not known does not answer it
+        ("Will the club appeal?", "The club did not say whether it would appeal.", False),
+        ("Was the plan approved?", "It approved the plan; it did not say whether it lasts.", True),
+        ("Why did the bridge close?", "The bridge shut on Monday; police gave no reason.", False),
+        ("How many staff were laid off?", "It declined to say how many staff were let go.", False),
+        ("When will the pool reopen?", "The pool will reopen, but no date has been set.", False),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
