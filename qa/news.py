@@ -25,6 +25,7 @@ __all__ = [
     "measures",
     "names_a_country",
     "numbers_in",
+    "periods_in",
     "person_names",
     "spells_out",
     "withheld",
@@ -35,9 +36,13 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
     "hundreds thousand thousands million millions billion half"
 )
-_NUMBER = re.compile(rf"\b(\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b", re.IGNORECASE)
+_SCALED = r"(?=(?:m|bn|mn|k)?\b)"  # "£62m", "$3bn": news's millions and billions
+_NUMBER = re.compile(
+    rf"\b(\d+(?:\.\d+)?%?{_SCALED}|(?:{'|'.join(_NUMBER_WORDS.split())})\b)", re.IGNORECASE
+)
 _RAW_NUMBER = re.compile(
-    rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?%?|{'|'.join(_NUMBER_WORDS.split())})\b",
+    rf"\b(\d{{1,3}}(?:,\d{{3}})+{_SCALED}|\d+(?:\.\d+)?%?{_SCALED}"
+    rf"|(?:{'|'.join(_NUMBER_WORDS.split())})\b)",
     re.IGNORECASE,
 )
 # News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13".
@@ -233,6 +238,8 @@ def amounts_in(text: str) -> set[str]:
 
     >>> sorted(amounts_in("In 1994, over 2,000 people and 1,049 children; the 1990s"))
     ['1049', '2000']
+    >>> sorted(amounts_in("a £62m fee, a $3bn deal, the 3rd round"))
+    ['3', '62']
     """
     return {
         normalize_numbers(m.group()).lower()
@@ -326,6 +333,58 @@ def days_in(text: str) -> set[str]:
         f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
         for m in _DAY.finditer(text)
     }
+
+
+_UNITS = "year|month|week|summer|winter|spring|autumn"
+# A period counted from now: "last year", "a month ago", "the year before that", "this week"
+_RELATIVE = re.compile(
+    rf"\b(?:(?P<u2>{_UNITS}) before that|two (?P<u3>year|month|week)s ago"
+    rf"|(?P<when>last|previous|this|current|coming|next) (?P<unit>{_UNITS})(?:['’]s)?"
+    r"|(?:an?|one) (?P<u4>year|month|week) (?:ago|earlier))\b",
+    re.IGNORECASE,
+)
+_OFFSET = {"last": -1, "previous": -1, "this": 0, "current": 0, "coming": 1, "next": 1}
+# A period counted from the start of something: "its first four hours", "the whole first day"
+_FIRST = re.compile(
+    r"\bfirst (?:(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve"
+    r"|24|48|72) )?(?P<unit>hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_HOURS = {"hour": 1, "day": 24, "week": 24 * 7, "month": 24 * 30, "year": 24 * 365}
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNT |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+
+
+def periods_in(text: str) -> dict[str, set[str]]:
+    """The periods `text` dates what it tells to, by sort: counted back from now
+    ("relative": "year-1" for "last year" and "a year ago") or from a start ("first":
+    in hours, so "its first 24 hours" and "the first day" are one period).
+
+    >>> periods_in("Its budget for the current year is 12.8 million euros.")
+    {'relative': {'year+0'}}
+    >>> sorted(periods_in("It paid £62m last year, and less the year before that.")["relative"])
+    ['year-1', 'year-2']
+    >>> sorted(periods_in("It got 146 calls in its first four hours, 900 on day one.")["first"])
+    ['4h']
+    >>> periods_in("In its first 24 hours, on the first day") == {"first": {"24h"}}
+    True
+    """
+    found: dict[str, set[str]] = {}
+    for m in _RELATIVE.finditer(text):
+        if m.group("u2"):  # "the year before that"
+            unit, offset = m.group("u2"), -2
+        elif m.group("u3"):
+            unit, offset = m.group("u3"), -2
+        elif m.group("when"):
+            unit, offset = m.group("unit"), _OFFSET[m.group("when").lower()]
+        else:
+            unit, offset = m.group("u4"), -1
+        found.setdefault("relative", set()).add(f"{unit.lower()}{offset:+d}")
+    for m in _FIRST.finditer(text):
+        n = m.group("n")
+        count = int(n) if n and n.isdigit() else _COUNT.get((n or "a").lower(), 1)
+        found.setdefault("first", set()).add(f"{count * _HOURS[m.group('unit').lower()]}h")
+    return found
 
 
 def _month(word: str) -> str:

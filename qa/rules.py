@@ -33,7 +33,16 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import UNITS, Intent
-from .news import ACRONYM, days_in, gives_share, has_time, measures, person_names, withheld
+from .news import (
+    ACRONYM,
+    days_in,
+    gives_share,
+    has_time,
+    measures,
+    periods_in,
+    person_names,
+    withheld,
+)
 from .news import AGE as _AGE
 from .scoring import found_share, names_holder, overlap, reacts, type_match
 
@@ -415,6 +424,10 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     left_open = withheld(sentence.text).get(_WITHHELD_AS.get(intent.asks or "", ""))
     if left_open is not None and _about_it(intent, left_open, sentence.text):
         return False, "says it is not known"
+    for sort, asked in intent.periods.items():
+        said = periods_in(sentence.text).get(sort)
+        if said and not said & asked:
+            return False, f"tells of {_periods(said)}, not {_periods(asked)}"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
@@ -436,6 +449,14 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+def _periods(periods: set[str]) -> str:
+    """ "year-1" -> "year -1", "24h" -> "the first 24 hours": for explanations."""
+    return " or ".join(
+        f"the first {p[:-1]} hours" if p.endswith("h") else f"{p[:-2]} {p[-2:]}"
+        for p in sorted(periods)
+    )
 
 
 _WITHHELD_AS = {

@@ -277,6 +277,12 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Why did the bridge close?", "The bridge shut on Monday; police gave no reason.", False),
         ("How many staff were laid off?", "It declined to say how many staff were let go.", False),
         ("When will the pool reopen?", "The pool will reopen, but no date has been set.", False),
+        # a sentence telling of another period answers another question
+        ("What was its budget last year?", "Its budget this year is €4m.", False),
+        ("What was its budget last year?", "Its budget was €4m a year ago.", True),
+        ("What did it pay the year before that?", "It paid £6m last year.", False),
+        ("How many calls in the first week?", "It got 900 calls in its first 24 hours.", False),
+        ("How many calls came on the first day?", "It had 900 calls in its first 24 hours.", True),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
