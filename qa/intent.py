@@ -79,6 +79,20 @@ PERSON_ROLE = (
     r"|founder|author|journalist|reporter|lawyer|judge|resident|student|teacher|wife"
     r"|husband|son|daughter|mother|father|brother|sister)"
 )
+# An office asked by what its holder does: "Who chairs the trust?" asks for its chair.
+OFFICE_VERBS = {
+    "chairs": "chair",
+    "heads": "head",
+    "runs": "head",
+    "leads": "leader",
+    "coaches": "coach",
+    "captains": "captain",
+    "manages": "manager",
+    "directs": "director",
+    "governs": "governor",
+    "edits": "editor",
+}
+_OFFICE_VERB = re.compile(rf"^(?:(?:and|so),? )?who ({'|'.join(OFFICE_VERBS)})\b", re.IGNORECASE)
 # Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
 OFFICE_ABBREVIATIONS = {
     "ceo": "chief executive",
@@ -151,6 +165,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
             rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
+            rf"|^(?:(?:and|so),? )?who (?:{'|'.join(OFFICE_VERBS)})\b"  # "who chairs the trust"
         ),
     ),
     (
@@ -483,7 +498,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         names=names,
         subject=subject,
         reaction_by=tuple(reactors) if reactors is not None else None,
-        office=_office(office_match) if asks == "office" and office_match else None,
+        office=_office(office_match, question) if asks == "office" else None,
         attribute=_is_attribute(question, focus),
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
@@ -684,9 +699,17 @@ def spell_out_titles(question: str) -> str:
     return _ABBREVIATED.sub(add, question)
 
 
-def _office(m: re.Match[str]) -> str:
-    """The office a question asks about, written out ("CEO" -> "chief executive")."""
-    return OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
+def _office(m: re.Match[str] | None, question: str) -> str | None:
+    """The office a question asks about, written out ("CEO" -> "chief executive"), or
+    the one its holder's verb names ("who chairs" -> "chair").
+
+    >>> _office(None, "Who chairs the supporters' trust?")
+    'chair'
+    """
+    if m is not None:
+        return OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
+    verb = _OFFICE_VERB.search(question)
+    return OFFICE_VERBS[verb.group(1).lower()] if verb else None
 
 
 def _is_attribute(question: str, focus: str | None) -> bool:

@@ -44,7 +44,7 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
-from .scoring import found_share, names_holder, overlap, reacts, type_match
+from .scoring import found_share, holds_office, names_holder, overlap, reacts, type_match
 
 __all__ = [
     "RULES",
@@ -238,7 +238,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return None
     if kind == "time":
         return has_time(sentence.text)
-    if kind == "office" and intent.office is None:
+    if kind == "office" and intent.office is not None:
+        return holds_office(sentence.text, intent.office, set(intent.subject))
+    if kind == "office":
         kind = "person"
     if kind == "expansion" and intent.followup and not ACRONYM.search(intent.question):
         # "What does that acronym stand for?": the one the last turn used

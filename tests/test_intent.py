@@ -283,6 +283,12 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("What did it pay the year before that?", "It paid £6m last year.", False),
         ("How many calls in the first week?", "It got 900 calls in its first 24 hours.", False),
         ("How many calls came on the first day?", "It had 900 calls in its first 24 hours.", True),
+        # an office asked by what its holder does ("who chairs X") needs that holder
+        ("Who chairs the trust?", "The trust met on Monday.", False),
+        ("Who chairs the trust?", "The trust's chair, Ann Roe, 52, spoke.", True),
+        ("Who coaches the club?", "Ian Ford, 60, a striker who coaches the club, said.", True),
+        ("Who leads the survey team?", "The team, led by Dr Mia Holt of Leeds, counted.", True),
+        ("Who runs the shelter?", "Its director, Tom Ash, said it was full.", True),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
