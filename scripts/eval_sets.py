@@ -46,6 +46,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind8_other": ("tests/data/other_blind8",),
     "seed_blind9": ("seeds", "tests/data/related_blind9"),
     "seed_blind9_other": ("tests/data/other_blind9",),
+    "seed_blind10": ("seeds", "tests/data/related_blind10"),
+    "seed_blind10_other": ("tests/data/other_blind10",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
