@@ -328,6 +328,14 @@ _THEIR_OWN = re.compile(
     r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
     re.IGNORECASE,
 )
+# "Who announced that?", "who said so?", "who gave those figures?": whose words the last
+# answer quoted
+_WHO_SAID = re.compile(
+    r"^(?:(?:and|so|but),? )?who (?:said|says|announced|reported|told|claimed|confirmed"
+    r"|gave|released|published|issued|estimated|made)"
+    r"(?: (?:that|this|those|these|it|so)\b(?: [\w-]+){0,2})?\s*\??$",
+    re.IGNORECASE,
+)
 # "the name of the foundation that ...", "the collector's name", "what is his winery called"
 _ROLE_NAMED = re.compile(
     r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
@@ -379,6 +387,7 @@ class Intent:
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
     of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
+    who_said: bool = False  # "who announced that?": whose words the last answer quoted
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -503,6 +512,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
+        who_said=bool(turns) and bool(_WHO_SAID.match(question.strip())),
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
         role=asked_role(question, focus) if asks in ("person", "name") else None,

@@ -112,6 +112,10 @@ class Weights:
     next_sentence: float = field(
         default=0.1, metadata={"help": "more for a follow-up's sentence right after the last"}
     )
+    said_it: float = field(
+        default=0.15,
+        metadata={"help": "for 'who said that?': the sentence the last answer quoted"},
+    )
     reaction_bonus: float = field(
         default=0.05, metadata={"help": "a sentence telling the reaction asked about"}
     )
@@ -318,6 +322,18 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     return Adjustment("conversation", value, why)
 
 
+def said_it_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """ "Who announced that?" is answered by the sentence the last answer quoted when it
+    names who told it ("..., said Tigran Melkonyan"), more often than by any other."""
+    if not intent.who_said or not any(
+        c.source == sentence.source and c.start < sentence.end and sentence.start < c.end
+        for c in intent.previous
+    ):
+        return None
+    told = reacts(sentence.text, []) and type_match("person", sentence.text, intent.question)
+    return Adjustment("said it", w.said_it, "the last answer's; names its teller") if told else None
+
+
 def reaction_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A sentence telling the reaction asked about ("a move that angered Russia") gains."""
     if intent.reaction_by is None or not reacts(sentence.text, list(intent.reaction_by)):
@@ -381,6 +397,7 @@ RULES: tuple[Rule, ...] = (
     anchor_rule,
     day_rule,
     conversation_rule,
+    said_it_rule,
     reaction_rule,
     headline_rule,
 )

@@ -192,6 +192,20 @@ def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     assert "reaction" in parts("How did the stock react?", sentence("Shares fell 6 percent."))
 
 
+def test_who_said_that_prefers_the_quoted_sentence_when_it_names_its_teller() -> None:
+    quote = "The club will pay £2m for the pitch, its chair Ann Roe said."
+    other = "Fans said they were pleased, Tom Ash added."
+    article = f"{quote} {other}"
+    history = [HistoryTurn("What will it cost?", quote, (Citation("a.txt", "T", quote, 0, 60),))]
+    quoted = sentence(quote, article)
+    assert "said it" in parts("Who announced that?", quoted, history)
+    assert "said it" not in parts("Who owns the pitch?", quoted, history)
+    assert "said it" not in parts("Who announced that?", sentence(other, article), history)
+    silent = "The club will pay £2m for the pitch."  # quoted, but names no teller
+    turn = [HistoryTurn("What will it cost?", silent, (Citation("a.txt", "T", silent, 0, 36),))]
+    assert "said it" not in parts("Who announced that?", sentence(silent), turn)
+
+
 def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     title = "Council approves new library"
     lead = "MILLBROOK - The council approved a new library on Tuesday."
