@@ -69,7 +69,7 @@ _APPOINTED_BEFORE = re.compile(
     r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
 )
 _NAME_APPOSED = re.compile(
-    r"(?: of (?:the |its |their )?[\w’'-]+)?, ([A-Z][\w’'-]+) [A-Z][\w’'-]+,"
+    r"(?: of (?:the |its |their )?[\w’'-]+)?, ([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
 )  # "Its chief executive, Paul Henshaw,", "The head of the mission, Dirk Vollmer,"
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
@@ -166,6 +166,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     >>> holds_office("Ann Roe, 52, a retired nurse who chairs the trust, said", "chair")
     True
     >>> holds_office("The head of the mission, Dirk Vollmer, said", "head")
+    True
+    >>> names_holder("The winner, Dora Varga of Hungary, said", "winner")
     True
     >>> holds_office("The team, led by Dr Helena Voss of Leeds, found", "leader")
     True
