@@ -308,7 +308,8 @@ _DECADE = re.compile(r"['’]?\d+s?")  # "1990s", "90s": a time, not a name
 _REACTOR = re.compile(
     r"\b(?:(?:reaction|response) (?:of|from|in|by) (?:the )?"
     r"|(?:how did|did|what was|how has|how have) (?:the )?(?!the\b|reaction\b|response\b))"
-    r"([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?",
+    r"([\w-]+)(?:['’]s)?(?: \(([\w ]+)\))?"
+    rf"(?:['’]s)?(?: {OFFICE}\b)?",  # "Derby's mayor": the mayor reacts, as "the city's mayor"
     re.I,
 )
 _PRONOUNS = re.compile(
@@ -352,6 +353,7 @@ _ROLE_WHO = re.compile(
     re.IGNORECASE,
 )
 _WHICH = re.compile(r"^(?:and |so )?which\b", re.IGNORECASE)
+_RANKS = _wordset("first second third last latter former next previous")
 _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
     re.IGNORECASE,
@@ -681,6 +683,8 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
     'contractor'
     >>> asked_role("Who is Dora Varga?") is None, asked_role("Who brokered it?") is None
     (True, True)
+    >>> asked_role("Who is the oldest of the new weavers?") is None
+    True
     """
     m = _ROLE_NAMED.search(question) or _ROLE_WHO.search(question)
     if m:
@@ -690,7 +694,9 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
     else:
         return None
     head = _POSSESSIVE.sub("", phrase.split()[-1].lower())
-    if head in STOPWORDS | _NOT_FOCUS | _VERBS | _GENERIC | {"name", "names"}:
+    if head in STOPWORDS | _NOT_FOCUS | _VERBS | _GENERIC | _RANKS | {"name", "names"}:
+        return None
+    if head.endswith("est"):  # "the oldest of the weavers": a rank, not a role
         return None
     return head if _plain(head) and not head.endswith(("ing", "ed")) else None
 
@@ -715,11 +721,14 @@ def _office(m: re.Match[str] | None, question: str) -> str | None:
 
     >>> _office(None, "Who chairs the supporters' trust?")
     'chair'
+    >>> q = "Who chairs Save Kelmouth Head?"
+    >>> _office(re.search("Head", q), q)
+    'chair'
     """
-    if m is not None:
-        return OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
-    verb = _OFFICE_VERB.search(question)
-    return OFFICE_VERBS[verb.group(1).lower()] if verb else None
+    verb = _OFFICE_VERB.search(question)  # first: "who chairs Kelmouth Head?" asks a chair
+    if verb:
+        return OFFICE_VERBS[verb.group(1).lower()]
+    return None if m is None else OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
 
 
 def _is_attribute(question: str, focus: str | None) -> bool:
@@ -798,13 +807,15 @@ def reaction_by(question: str) -> list[str] | None:
     ['reno']
     >>> reaction_by("What did the Environment Agency say about the fine?")
     ['environ']
+    >>> reaction_by("How did Derby's mayor react?")
+    ['derbi', 'mayor']
     """
     if not REACTION.search(question) and not STATEMENT.search(question):
         return None
     found = _REACTOR.search(question)
     if not found or not found.group(1)[:1].isupper():
         return []  # "how did the stock react": no one named, any reaction will do
-    named = terms(f"{found.group(1)} {found.group(2) or ''}")
+    named = terms(f"{found.group(1)} {found.group(2) or ''} {found.group(3) or ''}")
     return [t for t in named if t not in _GENERIC]
 
 

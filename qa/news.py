@@ -356,13 +356,14 @@ _COUNT |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 
 
 def periods_in(text: str) -> dict[str, set[str]]:
-    """The periods `text` dates what it tells to, by sort: counted back from now
-    ("relative": "year-1" for "last year" and "a year ago") or from a start ("first":
-    in hours, so "its first 24 hours" and "the first day" are one period).
+    """The periods `text` dates what it tells to, by sort: counted back from now in one
+    unit ("relative year": "year-1" for "last year" and "a year ago"; "last month" is of
+    another sort, and may fall within this year) or from a start ("first": in hours, so
+    "its first 24 hours" and "the first day" are one period).
 
     >>> periods_in("Its budget for the current year is 12.8 million euros.")
-    {'relative': {'year+0'}}
-    >>> sorted(periods_in("It paid £62m last year, and less the year before that.")["relative"])
+    {'relative year': {'year+0'}}
+    >>> sorted(periods_in("It paid £62m last year, less the year before that.")["relative year"])
     ['year-1', 'year-2']
     >>> sorted(periods_in("It got 146 calls in its first four hours, 900 on day one.")["first"])
     ['4h']
@@ -379,7 +380,7 @@ def periods_in(text: str) -> dict[str, set[str]]:
             unit, offset = m.group("unit"), _OFFSET[m.group("when").lower()]
         else:
             unit, offset = m.group("u4"), -1
-        found.setdefault("relative", set()).add(f"{unit.lower()}{offset:+d}")
+        found.setdefault(f"relative {unit.lower()}", set()).add(f"{unit.lower()}{offset:+d}")
     for m in _FIRST.finditer(text):
         n = m.group("n")
         count = int(n) if n and n.isdigit() else _COUNT.get((n or "a").lower(), 1)

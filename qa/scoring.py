@@ -54,7 +54,7 @@ _NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
 _FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... executive Priya Raman"
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
 _NAMED_AS = re.compile(
-    r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [A-Z][\w’'-]*)*)?,?"
+    r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [\w’'-]+){0,2}?)?,?"
     r" (?:is|was|named|called|is named|was named|is called)(?: named| called)? ([A-Z][\w’'-]+)"
 )
 # "Aliyev, the ", "Helen Okafor, the hospital's ", "Inês Carvalho, Voltaro's co-founder and ",
@@ -69,8 +69,11 @@ _APPOINTED_BEFORE = re.compile(
     r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
 )
 _NAME_APPOSED = re.compile(
-    r"(?: of (?:the |its |their )?[\w’'-]+)?, ([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
-)  # "Its chief executive, Paul Henshaw,", "The head of the mission, Dirk Vollmer,"
+    r"(?: of (?:the |its |their )?[\w’'-]+)?, "
+    r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z][\w-]* ){0,3}"
+    r"([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
+)  # "Its chief executive, Paul Henshaw,", "The head of the mission, Dirk Vollmer,", "Its
+# chair, retired fisherman Derek Hoskin"
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
     r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"
@@ -168,6 +171,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     >>> holds_office("The head of the mission, Dirk Vollmer, said", "head")
     True
     >>> names_holder("The winner, Dora Varga of Hungary, said", "winner")
+    True
+    >>> holds_office("Its chair, retired fisherman Derek Hoskin, 72, said", "chair")
     True
     >>> holds_office("The team, led by Dr Helena Voss of Leeds, found", "leader")
     True

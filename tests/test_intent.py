@@ -303,6 +303,11 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Who coaches the club?", "Ian Ford, 60, a striker who coaches the club, said.", True),
         ("Who leads the survey team?", "The team, led by Dr Mia Holt of Leeds, counted.", True),
         ("Who runs the shelter?", "Its director, Tom Ash, said it was full.", True),
+        # corrections read from blind set 10's first reading
+        ("Will they pay fees this year?", "It said last month none will pay this year.", True),
+        ("Who is the oldest of the runners?", "The oldest of the runners is Ann Roe, 67.", True),
+        ("How did Leeds's mayor react?", "The city's mayor, Tom Ash, called it a disgrace.", True),
+        ("Who chairs Save Kelmouth Head?", "Its chair, retired fisher Ian Hoy, said no.", True),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
