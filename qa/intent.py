@@ -92,7 +92,8 @@ OFFICE_VERBS = {
     "governs": "governor",
     "edits": "editor",
 }
-_OFFICE_VERB = re.compile(rf"^(?:(?:and|so),? )?who ({'|'.join(OFFICE_VERBS)})\b", re.IGNORECASE)
+_WHO_DOES = r"^(?:[^?]*, )?(?:(?:and|so),? )?who"  # "According to the article, who heads X?"
+_OFFICE_VERB = re.compile(rf"{_WHO_DOES} ({'|'.join(OFFICE_VERBS)})\b", re.IGNORECASE)
 # Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
 OFFICE_ABBREVIATIONS = {
     "ceo": "chief executive",
@@ -165,7 +166,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
             rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
-            rf"|^(?:(?:and|so),? )?who (?:{'|'.join(OFFICE_VERBS)})\b"  # "who chairs the trust"
+            rf"|{_WHO_DOES} (?:{'|'.join(OFFICE_VERBS)})\b"  # "who chairs the trust"
         ),
     ),
     (

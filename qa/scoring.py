@@ -50,7 +50,8 @@ MIN_PREFIX = 5  # letters two terms must share to match by prefix ("armenia"/"ar
 
 _OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
 _ANY_OFFICE = frozenset({"leader", "head", "chief", "boss"})  # met by any office's title
-_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+)")  # "Minister Nikol ..."
+# "Minister Nikol ...", "Deputy Governor of Shirak Vardan Melikyan"
+_NAME_AFTER = re.compile(r"(?: of(?: the)? [A-Z][\w’'-]+)? ([A-Z][\w’'-]+)")
 _FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... executive Priya Raman"
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
 _NAMED_AS = re.compile(
@@ -173,6 +174,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     >>> names_holder("The winner, Dora Varga of Hungary, said", "winner")
     True
     >>> holds_office("Its chair, retired fisherman Derek Hoskin, 72, said", "chair")
+    True
+    >>> holds_office("Deputy Governor of Shirak Vardan Melikyan said", "governor", {"shirak"})
     True
     >>> holds_office("The team, led by Dr Helena Voss of Leeds, found", "leader")
     True

@@ -308,6 +308,8 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Who is the oldest of the runners?", "The oldest of the runners is Ann Roe, 67.", True),
         ("How did Leeds's mayor react?", "The city's mayor, Tom Ash, called it a disgrace.", True),
         ("Who chairs Save Kelmouth Head?", "Its chair, retired fisher Ian Hoy, said no.", True),
+        ("Who is the deputy mayor of Leeds?", "Deputy Mayor of Leeds Tom Ash said so.", True),
+        ("In the report, who heads the trust?", "Ann Roe, 51, head of the trust, spoke.", True),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
