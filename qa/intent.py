@@ -297,10 +297,10 @@ _ATTRIBUTE_KINDS = {
     ),
 }
 _PLURAL = re.compile(r"(?!(?:news|series|species|means|headquarters)$)[a-z]{2,}[^s]s")
-_AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor"
-    r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "
-    r"(?:[a-z-]+ )?([a-z]+)\b"
-)
+_AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
+    r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
+    r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
+)  # founder now"
 _COPULA = _wordset("were are was is")
 _QUANTITIES = _wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"

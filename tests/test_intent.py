@@ -310,6 +310,8 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Who chairs Save Kelmouth Head?", "Its chair, retired fisher Ian Hoy, said no.", True),
         ("Who is the deputy mayor of Leeds?", "Deputy Mayor of Leeds Tom Ash said so.", True),
         ("In the report, who heads the trust?", "Ann Roe, 51, head of the trust, spoke.", True),
+        ("How old is the club's founder now?", "It was founded by Ann Roe, now 70, in 1990.", True),
+        ("How old is the club's founder now?", "Its captain, Tom Ash, 24, scored.", False),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
     ],
 )
