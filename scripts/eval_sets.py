@@ -48,6 +48,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind9_other": ("tests/data/other_blind9",),
     "seed_blind10": ("seeds", "tests/data/related_blind10"),
     "seed_blind10_other": ("tests/data/other_blind10",),
+    "seed_blind11": ("seeds", "tests/data/related_blind11"),
+    "seed_blind11_other": ("tests/data/other_blind11",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
