@@ -116,6 +116,13 @@ class Weights:
         default=0.15,
         metadata={"help": "for 'who said that?': the sentence the last answer quoted"},
     )
+    named_article: float = field(
+        default=0.1,
+        metadata={
+            "help": "for a sentence of the article the question names ('in the bus "
+            "article'); taken from one whose article has none of its words"
+        },
+    )
     reaction_bonus: float = field(
         default=0.05, metadata={"help": "a sentence telling the reaction asked about"}
     )
@@ -334,6 +341,21 @@ def said_it_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment |
     return Adjustment("said it", w.said_it, "the last answer's; names its teller") if told else None
 
 
+def named_article_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A question that names its article ("In the bus article, who heads the service?",
+    "according to the Jermuk chess story") asks what that article says, where several
+    tell the same fact with other figures: its sentences gain, those of an article
+    without the naming words lose (the article's text, since a title may paraphrase)."""
+    if not intent.article:
+        return None
+    share = found_share(list(intent.article), f"{sentence.title} {sentence.article}")
+    if share == 1.0:
+        return Adjustment("named article", w.named_article, "the article the question names")
+    if share == 0.0:
+        return Adjustment("named article", -w.named_article, "not the article it names")
+    return None
+
+
 def reaction_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A sentence telling the reaction asked about ("a move that angered Russia") gains."""
     if intent.reaction_by is None or not reacts(sentence.text, list(intent.reaction_by)):
@@ -398,6 +420,7 @@ RULES: tuple[Rule, ...] = (
     day_rule,
     conversation_rule,
     said_it_rule,
+    named_article_rule,
     reaction_rule,
     headline_rule,
 )

@@ -206,6 +206,15 @@ def test_who_said_that_prefers_the_quoted_sentence_when_it_names_its_teller() ->
     assert "said it" not in parts("Who announced that?", sentence(silent), turn)
 
 
+def test_a_question_naming_its_article_prefers_that_article() -> None:
+    q = "In the ferry article, how many crossings were cancelled?"
+    ferry = sentence("It cancelled 34 crossings.", "Ferry crews strike. It cancelled 34 crossings.")
+    rail = sentence("It cancelled 12 trains.", "Rail staff strike. It cancelled 12 trains.")
+    assert parts(q, ferry)["named article"] > 0
+    assert parts(q, rail)["named article"] < 0
+    assert "named article" not in parts("How many crossings were cancelled?", ferry)
+
+
 def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     title = "Council approves new library"
     lead = "MILLBROOK - The council approved a new library on Tuesday."
