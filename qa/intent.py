@@ -323,27 +323,11 @@ _PARTITIVE_ASK = re.compile(
     r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
     r"(?:of|among) (?:the|those|these|them|it)\b"
 )
-# "in the bus article", "according to the Jermuk chess story", "the piece on the airline"
-_NAMED_ARTICLE = re.compile(
-    r"\b(?:in|from|according to|by|of) (?:the|that|this) ((?:[\w'’-]+ ){1,4}?)"
-    r"(?:article|story|piece|report|item)\b"
-    r"|\b(?:article|story|piece|report|item) (?:about|on) (?:the )?([\w'’-]+(?: [\w'’-]+){0,3}?)"
-    r"(?=[,?]| says?\b| gives?\b| reports?\b| puts?\b| names?\b|$)",
-    re.IGNORECASE,
-)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # An age or name asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
     r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age)"
     r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
-    re.IGNORECASE,
-)
-# "Who announced that?", "who said so?", "who gave those figures?": whose words the last
-# answer quoted
-_WHO_SAID = re.compile(
-    r"^(?:(?:and|so|but),? )?who (?:said|says|announced|reported|told|claimed|confirmed"
-    r"|gave|released|published|issued|estimated|made)"
-    r"(?: (?:that|this|those|these|it|so)\b(?: [\w-]+){0,2})?\s*\??$",
     re.IGNORECASE,
 )
 # "the name of the foundation that ...", "the collector's name", "what is his winery called"
@@ -398,8 +382,6 @@ class Intent:
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
     of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
-    who_said: bool = False  # "who announced that?": whose words the last answer quoted
-    article: tuple[str, ...] = ()  # terms of the article it names: "in the bus article"
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -524,8 +506,6 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         followup=followup,
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
-        who_said=bool(turns) and bool(_WHO_SAID.match(question.strip())),
-        article=tuple(named_article(question)),
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
         role=asked_role(question, focus) if asks in ("person", "name") else None,
@@ -710,25 +690,6 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
     if head.endswith("est"):  # "the oldest of the weavers": a rank, not a role
         return None
     return head if _plain(head) and not head.endswith(("ing", "ed")) else None
-
-
-def named_article(question: str) -> list[str]:
-    """The terms by which a question names the article it asks about, when several
-    articles tell the same thing with other figures: "In the bus article, ...",
-    "according to the Jermuk chess story", "the piece on the Georgian cargo airline".
-
-    >>> named_article("In the bus article, who heads the service?")
-    ['bus']
-    >>> named_article("What toll does the article about the Karabakh archives give?")
-    ['karabakh', 'archiv']
-    >>> named_article("How long have tensions lasted, according to the article?")
-    []
-    """
-    m = _NAMED_ARTICLE.search(question)
-    if not m:
-        return []
-    words = " ".join(g for g in m.groups() if g)
-    return [t for t in terms(words) if t not in _GENERIC]
 
 
 def spell_out_titles(question: str) -> str:

@@ -112,17 +112,6 @@ class Weights:
     next_sentence: float = field(
         default=0.1, metadata={"help": "more for a follow-up's sentence right after the last"}
     )
-    said_it: float = field(
-        default=0.15,
-        metadata={"help": "for 'who said that?': the sentence the last answer quoted"},
-    )
-    named_article: float = field(
-        default=0.1,
-        metadata={
-            "help": "for a sentence of the article the question names ('in the bus "
-            "article'); taken from one whose article has none of its words"
-        },
-    )
     reaction_bonus: float = field(
         default=0.05, metadata={"help": "a sentence telling the reaction asked about"}
     )
@@ -329,33 +318,6 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     return Adjustment("conversation", value, why)
 
 
-def said_it_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
-    """ "Who announced that?" is answered by the sentence the last answer quoted when it
-    names who told it ("..., said Tigran Melkonyan"), more often than by any other."""
-    if not intent.who_said or not any(
-        c.source == sentence.source and c.start < sentence.end and sentence.start < c.end
-        for c in intent.previous
-    ):
-        return None
-    told = reacts(sentence.text, []) and type_match("person", sentence.text, intent.question)
-    return Adjustment("said it", w.said_it, "the last answer's; names its teller") if told else None
-
-
-def named_article_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
-    """A question that names its article ("In the bus article, who heads the service?",
-    "according to the Jermuk chess story") asks what that article says, where several
-    tell the same fact with other figures: its sentences gain, those of an article
-    without the naming words lose (the article's text, since a title may paraphrase)."""
-    if not intent.article:
-        return None
-    share = found_share(list(intent.article), f"{sentence.title} {sentence.article}")
-    if share == 1.0:
-        return Adjustment("named article", w.named_article, "the article the question names")
-    if share == 0.0:
-        return Adjustment("named article", -w.named_article, "not the article it names")
-    return None
-
-
 def reaction_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A sentence telling the reaction asked about ("a move that angered Russia") gains."""
     if intent.reaction_by is None or not reacts(sentence.text, list(intent.reaction_by)):
@@ -419,8 +381,6 @@ RULES: tuple[Rule, ...] = (
     anchor_rule,
     day_rule,
     conversation_rule,
-    said_it_rule,
-    named_article_rule,
     reaction_rule,
     headline_rule,
 )

@@ -192,29 +192,6 @@ def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     assert "reaction" in parts("How did the stock react?", sentence("Shares fell 6 percent."))
 
 
-def test_who_said_that_prefers_the_quoted_sentence_when_it_names_its_teller() -> None:
-    quote = "The club will pay £2m for the pitch, its chair Ann Roe said."
-    other = "Fans said they were pleased, Tom Ash added."
-    article = f"{quote} {other}"
-    history = [HistoryTurn("What will it cost?", quote, (Citation("a.txt", "T", quote, 0, 60),))]
-    quoted = sentence(quote, article)
-    assert "said it" in parts("Who announced that?", quoted, history)
-    assert "said it" not in parts("Who owns the pitch?", quoted, history)
-    assert "said it" not in parts("Who announced that?", sentence(other, article), history)
-    silent = "The club will pay £2m for the pitch."  # quoted, but names no teller
-    turn = [HistoryTurn("What will it cost?", silent, (Citation("a.txt", "T", silent, 0, 36),))]
-    assert "said it" not in parts("Who announced that?", sentence(silent), turn)
-
-
-def test_a_question_naming_its_article_prefers_that_article() -> None:
-    q = "In the ferry article, how many crossings were cancelled?"
-    ferry = sentence("It cancelled 34 crossings.", "Ferry crews strike. It cancelled 34 crossings.")
-    rail = sentence("It cancelled 12 trains.", "Rail staff strike. It cancelled 12 trains.")
-    assert parts(q, ferry)["named article"] > 0
-    assert parts(q, rail)["named article"] < 0
-    assert "named article" not in parts("How many crossings were cancelled?", ferry)
-
-
 def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     title = "Council approves new library"
     lead = "MILLBROOK - The council approved a new library on Tuesday."
