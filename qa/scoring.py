@@ -177,6 +177,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     >>> holds_office("Deputy Governor of Shirak Vardan Melikyan said", "governor", {"shirak"})
     True
+    >>> holds_office("Ann Roe, 73, chairwoman of the society, said", "chair")
+    True
     >>> holds_office("The team, led by Dr Helena Voss of Leeds, found", "leader")
     True
     """
@@ -184,7 +186,7 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     if any(
         _named_at(sentence, m, asked)
         for m in _OFFICE.finditer(sentence)
-        if office.lower() in _ANY_OFFICE or wanted <= set(terms(m.group()))
+        if office.lower() in _ANY_OFFICE or _titles(wanted, m.group())
     ):
         return True
     verbs = [v for v, o in OFFICE_VERBS.items() if o == office.lower() or office in _ANY_OFFICE]
@@ -198,6 +200,13 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
         sentence,
     )
     return holder is not None and stem((holder.group(1) or holder.group(2)).lower()) not in asked
+
+
+def _titles(wanted: Set[str], title: str) -> bool:
+    """Whether `title` is the office whose stems are `wanted`, or a form of it: a
+    "chairwoman" or "chairperson" is a chair, a "spokeswoman" a spokesman's office."""
+    said = terms(title)
+    return all(any(t == w or t.startswith(w) for t in said) for w in wanted)
 
 
 def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> bool | None:
