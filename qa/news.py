@@ -22,6 +22,7 @@ __all__ = [
     "days_in",
     "gives_share",
     "has_time",
+    "is_dateline",
     "measures",
     "names_a_country",
     "numbers_in",
@@ -335,6 +336,12 @@ def days_in(text: str) -> set[str]:
     }
 
 
+# "MASIS, Armenia, 2 October 2023", "BRANWELL, 14 March 2024": a place in capitals, a date
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’/ -]{2,}(?:, [A-Z][a-z'’]+(?: [A-Z][a-z'’]+)*)*"  # MASIS, Armenia
+    r"(?:,? (?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?))*,? (?:1[89]|20)\d\d"  # , 2 October 2023
+)
+MAX_DATELINE = 80  # characters: a dateline is short
 _UNITS = "year|month|week|summer|winter|spring|autumn"
 # A period counted from now: "last year", "a month ago", "the year before that", "this week"
 _RELATIVE = re.compile(
@@ -386,6 +393,18 @@ def periods_in(text: str) -> dict[str, set[str]]:
         count = int(n) if n and n.isdigit() else _COUNT.get((n or "a").lower(), 1)
         found.setdefault("first", set()).add(f"{count * _HOURS[m.group('unit').lower()]}h")
     return found
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` is an article's dateline on a line of its own (where and when it
+    was filed): it tells no fact a question asks for.
+
+    >>> is_dateline("MASIS, Armenia, 2 October 2023"), is_dateline("YEREVAN, Monday, May 9, 2023")
+    (True, True)
+    >>> is_dateline("GORIS, Armenia - More than 65,400 people have crossed since 2023")
+    False
+    """
+    return len(text) <= MAX_DATELINE and bool(_DATELINE.fullmatch(text.strip()))
 
 
 def _month(word: str) -> str:

@@ -38,6 +38,7 @@ from .news import (
     days_in,
     gives_share,
     has_time,
+    is_dateline,
     measures,
     periods_in,
     person_names,
@@ -423,6 +424,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
+    if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
+        return False, "is the article's dateline"
     left_open = withheld(sentence.text).get(_WITHHELD_AS.get(intent.asks or "", ""))
     if left_open is not None and _about_it(intent, left_open, sentence.text):
         return False, "says it is not known"
@@ -578,6 +581,8 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # ", aged six" belongs to the noun before it; ", killed ..." starts another clause
 _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=(?!aged\b)[a-z]+ed\b|was\b|were\b)")
 _HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
+# "When was the article published?", "where was the story filed?": a dateline's question
+_PUBLISHED = re.compile(r"\b(?:published|filed|dated|written|dateline)\b", re.IGNORECASE)
 # What happened to the people a count counts, as news tells casualties.
 _CASUALTIES = {
     "killed": re.compile(
