@@ -117,7 +117,7 @@ class Weights:
         default=0.05, metadata={"help": "a sentence telling the reaction asked about"}
     )
     headline_penalty: float = field(
-        default=0.05, metadata={"help": "a headline: dense with topic words, thin on facts"}
+        default=0.15, metadata={"help": "a headline: dense with topic words, thin on facts"}
     )
     similar_word: float = field(
         default=0.66, metadata={"help": "cosine above which a counted word means the asked one"}
