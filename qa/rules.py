@@ -409,6 +409,11 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a follow-up that picks from what the last answer said ("how many of them were
       children?") or asks a person's age or name by pronoun ("how old is she?") is
       answered from the article(s) that answer cited: one event.
+    * an article's dateline answers only when or where the article was filed; a
+      sentence that says the asked thing is not known ("did not say whether", "gave no
+      cause") does not answer it; one telling of another period of the same sort ("this
+      year" for "last year") answers another question; whom "who/which X" describes
+      must be named, not only mentioned ("sold to an overseas buyer").
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -457,9 +462,16 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
 
 
 def _periods(periods: set[str]) -> str:
-    """ "year-1" -> "year -1", "24h" -> "the first 24 hours": for explanations."""
+    """Periods as `qa.news.periods_in` writes them, in words for explanations.
+
+    >>> _periods({"year-1"}), _periods({"24h", "4h"}), _periods({"month+0"})
+    ('last year', 'the first 24 hours or the first 4 hours', 'this month')
+    """
+    words = {-2: "the {} before last", -1: "last {}", 0: "this {}", 1: "next {}"}
     return " or ".join(
-        f"the first {p[:-1]} hours" if p.endswith("h") else f"{p[:-2]} {p[-2:]}"
+        f"the first {p[:-1]} hours"
+        if p.endswith("h")
+        else words.get(int(p[-2:]), "{}").format(p[:-2])
         for p in sorted(periods)
     )
 
