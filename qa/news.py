@@ -1,6 +1,8 @@
 """Reading news text: the numbers, amounts, dates, days, times, ages, names and counts a
 sentence gives, as wire copy writes them ("Sept. 28", "Kiprono, 34,", "192 of its
-servicemen", "a 125-seat chamber", "roughly a third"). Pure functions over text; what
+servicemen", "a 125-seat chamber", "roughly a third", "£62m"); the periods it dates
+them to ("last year", "its first four hours"); what it says is not known ("did not say
+whether"); and a dateline standing alone. Pure functions over text; what
 they mean for a question is `qa.scoring`'s and `qa.rules`' business.
 """
 
@@ -352,14 +354,12 @@ _RELATIVE = re.compile(
 )
 _OFFSET = {"last": -1, "previous": -1, "this": 0, "current": 0, "coming": 1, "next": 1}
 # A period counted from the start of something: "its first four hours", "the whole first day"
+_COUNT = {"a": 1} | {w: n for n, w in enumerate(_NUMBER_WORDS.split()[:12], 1)}  # one..twelve
 _FIRST = re.compile(
-    r"\bfirst (?:(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve"
-    r"|24|48|72) )?(?P<unit>hour|day|week|month|year)s?\b",
+    rf"\bfirst (?:(?P<n>\d+|{'|'.join(_COUNT)}) )?(?P<unit>hour|day|week|month|year)s?\b",
     re.IGNORECASE,
 )
 _HOURS = {"hour": 1, "day": 24, "week": 24 * 7, "month": 24 * 30, "year": 24 * 365}
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_COUNT |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 
 
 def periods_in(text: str) -> dict[str, set[str]]:
