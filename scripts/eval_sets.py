@@ -50,6 +50,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind10_other": ("tests/data/other_blind10",),
     "seed_blind11": ("seeds", "tests/data/related_blind11"),
     "seed_blind11_other": ("tests/data/other_blind11",),
+    "seed_blind12": ("seeds", "tests/data/related_blind12"),
+    "seed_blind12_other": ("tests/data/other_blind12",),
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
