@@ -416,19 +416,6 @@ class Intent:
 
         return tuple(sorted(person_names(" ".join(c.quote for c in self.previous))))
 
-    @functools.cached_property
-    def periods(self) -> dict[str, set[str]]:
-        """The periods the question dates what it asks to ("last year", "its first week"):
-        see `qa.news.periods_in`. A sentence telling of another period of the same sort
-        answers another question.
-
-        >>> analyse("And how many in its first week?").periods
-        {'first': {'168h'}}
-        """
-        from .news import periods_in
-
-        return periods_in(self.question)
-
     @property
     def counted(self) -> str | None:
         """The noun a "how many" question counts ("bus routes"), which a sentence's number

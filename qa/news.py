@@ -1,9 +1,8 @@
 """Reading news text: the numbers, amounts, dates, days, times, ages, names and counts a
 sentence gives, as wire copy writes them ("Sept. 28", "Kiprono, 34,", "192 of its
-servicemen", "a 125-seat chamber", "roughly a third", "£62m"); the periods it dates
-them to ("last year", "its first four hours"); what it says is not known ("did not say
-whether"); and a dateline standing alone. Pure functions over text; what
-they mean for a question is `qa.scoring`'s and `qa.rules`' business.
+servicemen", "a 125-seat chamber", "roughly a third", "£62m"); what it says is not
+known ("did not say whether"); and a dateline standing alone. Pure functions over text;
+what they mean for a question is `qa.scoring`'s and `qa.rules`' business.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ __all__ = [
     "measures",
     "names_a_country",
     "numbers_in",
-    "periods_in",
     "person_names",
     "spells_out",
     "withheld",
@@ -344,55 +342,6 @@ _DATELINE = re.compile(
     r"(?:,? (?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?))*,? (?:1[89]|20)\d\d"  # , 2 October 2023
 )
 MAX_DATELINE = 80  # characters: a dateline is short
-_UNITS = "year|month|week|summer|winter|spring|autumn"
-# A period counted from now: "last year", "a month ago", "the year before that", "this week"
-_RELATIVE = re.compile(
-    rf"\b(?:(?P<u2>{_UNITS}) before that|two (?P<u3>year|month|week)s ago"
-    rf"|(?P<when>last|previous|this|current|coming|next) (?P<unit>{_UNITS})(?:['’]s)?"
-    r"|(?:an?|one) (?P<u4>year|month|week) (?:ago|earlier))\b",
-    re.IGNORECASE,
-)
-_OFFSET = {"last": -1, "previous": -1, "this": 0, "current": 0, "coming": 1, "next": 1}
-# A period counted from the start of something: "its first four hours", "the whole first day"
-_COUNT = {"a": 1} | {w: n for n, w in enumerate(_NUMBER_WORDS.split()[:12], 1)}  # one..twelve
-_FIRST = re.compile(
-    rf"\bfirst (?:(?P<n>\d+|{'|'.join(_COUNT)}) )?(?P<unit>hour|day|week|month|year)s?\b",
-    re.IGNORECASE,
-)
-_HOURS = {"hour": 1, "day": 24, "week": 24 * 7, "month": 24 * 30, "year": 24 * 365}
-
-
-def periods_in(text: str) -> dict[str, set[str]]:
-    """The periods `text` dates what it tells to, by sort: counted back from now in one
-    unit ("relative year": "year-1" for "last year" and "a year ago"; "last month" is of
-    another sort, and may fall within this year) or from a start ("first": in hours, so
-    "its first 24 hours" and "the first day" are one period).
-
-    >>> periods_in("Its budget for the current year is 12.8 million euros.")
-    {'relative year': {'year+0'}}
-    >>> sorted(periods_in("It paid £62m last year, less the year before that.")["relative year"])
-    ['year-1', 'year-2']
-    >>> sorted(periods_in("It got 146 calls in its first four hours, 900 on day one.")["first"])
-    ['4h']
-    >>> periods_in("In its first 24 hours, on the first day") == {"first": {"24h"}}
-    True
-    """
-    found: dict[str, set[str]] = {}
-    for m in _RELATIVE.finditer(text):
-        if m.group("u2"):  # "the year before that"
-            unit, offset = m.group("u2"), -2
-        elif m.group("u3"):
-            unit, offset = m.group("u3"), -2
-        elif m.group("when"):
-            unit, offset = m.group("unit"), _OFFSET[m.group("when").lower()]
-        else:
-            unit, offset = m.group("u4"), -1
-        found.setdefault(f"relative {unit.lower()}", set()).add(f"{unit.lower()}{offset:+d}")
-    for m in _FIRST.finditer(text):
-        n = m.group("n")
-        count = int(n) if n and n.isdigit() else _COUNT.get((n or "a").lower(), 1)
-        found.setdefault("first", set()).add(f"{count * _HOURS[m.group('unit').lower()]}h")
-    return found
 
 
 def is_dateline(text: str) -> bool:

@@ -40,7 +40,6 @@ from .news import (
     has_time,
     is_dateline,
     measures,
-    periods_in,
     person_names,
     withheld,
 )
@@ -411,9 +410,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       answered from the article(s) that answer cited: one event.
     * an article's dateline answers only when or where the article was filed; a
       sentence that says the asked thing is not known ("did not say whether", "gave no
-      cause") does not answer it; one telling of another period of the same sort ("this
-      year" for "last year") answers another question; whom "who/which X" describes
-      must be named, not only mentioned ("sold to an overseas buyer").
+      cause") does not answer it; whom "who/which X" describes must be named, not only
+      mentioned ("sold to an overseas buyer").
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -434,10 +432,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     left_open = withheld(sentence.text).get(_WITHHELD_AS.get(intent.asks or "", ""))
     if left_open is not None and _about_it(intent, left_open, sentence.text):
         return False, "says it is not known"
-    for sort, asked in intent.periods.items():
-        said = periods_in(sentence.text).get(sort)
-        if said and not said & asked:
-            return False, f"tells of {_periods(said)}, not {_periods(asked)}"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
@@ -459,21 +453,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
-
-
-def _periods(periods: set[str]) -> str:
-    """Periods as `qa.news.periods_in` writes them, in words for explanations.
-
-    >>> _periods({"year-1"}), _periods({"24h", "4h"}), _periods({"month+0"})
-    ('last year', 'the first 24 hours or the first 4 hours', 'this month')
-    """
-    words = {-2: "the {} before last", -1: "last {}", 0: "this {}", 1: "next {}"}
-    return " or ".join(
-        f"the first {p[:-1]} hours"
-        if p.endswith("h")
-        else words.get(int(p[-2:]), "{}").format(p[:-2])
-        for p in sorted(periods)
-    )
 
 
 _WITHHELD_AS = {

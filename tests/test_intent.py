@@ -277,12 +277,6 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Why did the bridge close?", "The bridge shut on Monday; police gave no reason.", False),
         ("How many staff were laid off?", "It declined to say how many staff were let go.", False),
         ("When will the pool reopen?", "The pool will reopen, but no date has been set.", False),
-        # a sentence telling of another period answers another question
-        ("What was its budget last year?", "Its budget this year is €4m.", False),
-        ("What was its budget last year?", "Its budget was €4m a year ago.", True),
-        ("What did it pay the year before that?", "It paid £6m last year.", False),
-        ("How many calls in the first week?", "It got 900 calls in its first 24 hours.", False),
-        ("How many calls came on the first day?", "It had 900 calls in its first 24 hours.", True),
         # an office asked by what its holder does ("who chairs X") needs that holder
         ("Who chairs the trust?", "The trust met on Monday.", False),
         ("Who chairs the trust?", "The trust's chair, Ann Roe, 52, spoke.", True),
@@ -290,7 +284,6 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Who leads the survey team?", "The team, led by Dr Mia Holt of Leeds, counted.", True),
         ("Who runs the shelter?", "Its director, Tom Ash, said it was full.", True),
         # corrections read from blind set 10's first reading
-        ("Will they pay fees this year?", "It said last month none will pay this year.", True),
         ("Who is the oldest of the runners?", "The oldest of the runners is Ann Roe, 67.", True),
         ("How did Leeds's mayor react?", "The city's mayor, Tom Ash, called it a disgrace.", True),
         ("Who chairs Save Kelmouth Head?", "Its chair, retired fisher Ian Hoy, said no.", True),
