@@ -79,21 +79,23 @@ PERSON_ROLE = (
     r"|founder|author|journalist|reporter|lawyer|judge|resident|student|teacher|wife"
     r"|husband|son|daughter|mother|father|brother|sister)"
 )
-# An office asked by what its holder does: "Who chairs the trust?" asks for its chair.
+# An office asked by what its holder does ("Who chairs the trust?" asks for its chair):
+# the verb, the office, and the participle news writes the holder after ("chaired by").
 OFFICE_VERBS = {
-    "chairs": "chair",
-    "heads": "head",
-    "runs": "head",
-    "leads": "leader",
-    "coaches": "coach",
-    "captains": "captain",
-    "manages": "manager",
-    "directs": "director",
-    "governs": "governor",
-    "edits": "editor",
+    "chairs": ("chair", "chaired"),
+    "heads": ("head", "headed"),
+    "runs": ("head", "run"),
+    "leads": ("leader", "led"),
+    "coaches": ("coach", "coached"),
+    "captains": ("captain", "captained"),
+    "manages": ("manager", "managed"),
+    "directs": ("director", "directed"),
+    "governs": ("governor", "governed"),
+    "edits": ("editor", "edited"),
 }
-_WHO_DOES = r"^(?:[^?]*, )?(?:(?:and|so),? )?who"  # "According to the article, who heads X?"
-_OFFICE_VERB = re.compile(rf"{_WHO_DOES} ({'|'.join(OFFICE_VERBS)})\b", re.IGNORECASE)
+# "Who chairs X?", "According to the article, who heads X?"
+_WHO_DOES_OFFICE = rf"^(?:[^?]*, )?(?:(?:and|so),? )?who ({'|'.join(OFFICE_VERBS)})\b"
+_OFFICE_VERB = re.compile(_WHO_DOES_OFFICE, re.IGNORECASE)
 # Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
 OFFICE_ABBREVIATIONS = {
     "ceo": "chief executive",
@@ -166,7 +168,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
             rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
-            rf"|{_WHO_DOES} (?:{'|'.join(OFFICE_VERBS)})\b"  # "who chairs the trust"
+            rf"|{_WHO_DOES_OFFICE}"  # "who chairs the trust"
         ),
     ),
     (
@@ -705,7 +707,7 @@ def _office(m: re.Match[str] | None, question: str) -> str | None:
     """
     verb = _OFFICE_VERB.search(question)  # first: "who chairs Kelmouth Head?" asks a chair
     if verb:
-        return OFFICE_VERBS[verb.group(1).lower()]
+        return OFFICE_VERBS[verb.group(1).lower()][0]
     return None if m is None else OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
 
 
