@@ -429,7 +429,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
     if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
         return False, "is the article's dateline"
-    left_open = withheld(sentence.text).get(_WITHHELD_AS.get(intent.asks or "", ""))
+    left_open = withheld(sentence.text).get("date" if intent.asks == "time" else intent.asks or "")
     if left_open is not None and _about_it(intent, left_open, sentence.text):
         return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
@@ -453,15 +453,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
-
-
-_WITHHELD_AS = {
-    "yesno": "yesno",
-    "reason": "reason",
-    "number": "number",
-    "date": "date",
-    "time": "date",
-}
 
 
 def _about_it(intent: Intent, left_open: str, text: str) -> bool:
