@@ -31,6 +31,7 @@ from qa.rules import (
     score,
     slot_filled,
 )
+from qa.scoring import holds_office, names_holder
 
 
 @pytest.mark.parametrize("module", [qa.intent, qa.rules], ids=lambda m: m.__name__)
@@ -298,6 +299,26 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
 )
 def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: bool) -> None:
     assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
+@pytest.mark.parametrize(
+    ("sentence_text", "office", "asked"),
+    [
+        ("The head of the mission, Dirk Vollmer, said", "head", set()),
+        ("Its chair, retired fisherman Derek Hoskin, 72, said", "chair", set()),
+        ("Deputy Governor of Shirak Vardan Melikyan said", "governor", {"shirak"}),
+        ("Ann Roe, 73, chairwoman of the society, said", "chair", set()),
+        ("The team, led by Dr Helena Voss of Leeds, found", "leader", set()),
+    ],
+)
+def test_an_office_holder_is_read_in_news_forms(
+    sentence_text: str, office: str, asked: set[str]
+) -> None:
+    assert holds_office(sentence_text, office, asked)
+
+
+def test_a_role_named_in_apposition_names_its_holder() -> None:
+    assert names_holder("The winner, Dora Varga of Hungary, said", "winner")
 
 
 def test_an_attribute_needs_an_article_that_names_its_subject() -> None:
