@@ -36,22 +36,15 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind3": ("seeds", "tests/data/related_blind3"),
     "seed_blind3_other": ("tests/data/other_blind3",),
     "seed_blind4_other": ("tests/data/other_blind4",),
-    "seed_blind5": ("seeds", "tests/data/related_blind5"),
-    "seed_blind5_other": ("tests/data/other_blind5",),
-    "seed_blind6": ("seeds", "tests/data/related_blind6"),
-    "seed_blind6_other": ("tests/data/other_blind6",),
-    "seed_blind7": ("seeds", "tests/data/related_blind7"),
-    "seed_blind7_other": ("tests/data/other_blind7",),
-    "seed_blind8": ("seeds", "tests/data/related_blind8"),
-    "seed_blind8_other": ("tests/data/other_blind8",),
-    "seed_blind9": ("seeds", "tests/data/related_blind9"),
-    "seed_blind9_other": ("tests/data/other_blind9",),
-    "seed_blind10": ("seeds", "tests/data/related_blind10"),
-    "seed_blind10_other": ("tests/data/other_blind10",),
-    "seed_blind11": ("seeds", "tests/data/related_blind11"),
-    "seed_blind11_other": ("tests/data/other_blind11",),
-    "seed_blind12": ("seeds", "tests/data/related_blind12"),
-    "seed_blind12_other": ("tests/data/other_blind12",),
+    # sets 5 to 12: the seed with the set's related articles, and its other domains alone
+    **{
+        name: corpus
+        for n in range(5, 13)
+        for name, corpus in [
+            (f"seed_blind{n}", ("seeds", f"tests/data/related_blind{n}")),
+            (f"seed_blind{n}_other", (f"tests/data/other_blind{n}",)),
+        ]
+    },
 }
 COLUMNS = "| set | turns | correct | unanswerable declined | wrongly declined | p95 ms |"
 
