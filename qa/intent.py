@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from vectorstore.text import STOPWORDS, terms
+from vectorstore.text import STOPWORDS, stem, terms
 
 from .answer import Citation
 from .history import HistoryTurn
@@ -321,6 +321,7 @@ _PRONOUNS = re.compile(
     r"the region|the operation|the ceasefire|the attack|the war|the truce|that|this)\b",
     re.IGNORECASE,
 )
+_HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")
 _PARTITIVE_ASK = re.compile(
     r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
     r"(?:of|among) (?:the|those|these|them|it)\b"
@@ -417,6 +418,41 @@ class Intent:
         from .news import person_names
 
         return tuple(sorted(person_names(" ".join(c.quote for c in self.previous))))
+
+    @functools.cached_property
+    def totals(self) -> dict[str, frozenset[str]]:
+        """For a partitive ("how many of them were children?"), the total the answer to
+        the last "how many" question gave, with the stems of what it counts: the whole
+        the question picks a part from, so no answer to it. A total is the largest number counting
+        what its question counted ("74 of its 370 employees": 370).
+
+        >>> turn = HistoryTurn("How many people were evacuated?", "Over 2,000 people, "
+        ...     "including 1,049 children, were evacuated.")
+        >>> analyse("And how many of them were children?", [turn]).totals
+        {'2000': frozenset({'peopl'})}
+        """
+        if not self.partitive or not _HOW_MANY.match(self.question):
+            return {}  # "what share of them": a share of the whole, not a count
+        from .news import counts_in, number_value
+
+        found: dict[str, frozenset[str]] = {}
+        asked_counts = ((t, analyse(t.question)) for t in reversed(self.history))
+        for turn, asked in asked_counts:  # "of those": of the count last asked
+            if asked.asks != "number":
+                continue
+            if turn.declined:
+                break
+            wanted = {stem(w) for w in (asked.counted or "").split()}
+            hits = [
+                (n, frozenset(stem(w.lower()) for w in phrase))
+                for n, phrase in counts_in(turn.answer)
+                if any(stem(w.lower()) in wanted for w in phrase)
+            ]
+            if hits:
+                n, counted = max(hits, key=lambda h: number_value(h[0]))
+                found[n] = counted
+            break
+        return found
 
     @property
     def counted(self) -> str | None:

@@ -19,6 +19,7 @@ __all__ = [
     "bodies_in",
     "capitalised_names",
     "counted_words",
+    "counts_in",
     "dates_in",
     "days_in",
     "gives_share",
@@ -26,6 +27,7 @@ __all__ = [
     "is_dateline",
     "measures",
     "names_a_country",
+    "number_value",
     "numbers_in",
     "person_names",
     "spells_out",
@@ -89,12 +91,17 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
-_OF_OWNER = re.compile(r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?=\s)", re.I)
+# "192 of its servicemen", "74 of its 370 employees": what the whole counts
+_OF_OWNER = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?:\s+[\d,]+(?=\s))?(?=\s)", re.I
+)
 # a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
 # what a counted group is said to be: "N of the arrivals were children"
 _WERE_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
 _COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
+# a verb after a number ("14,212 finished,"), not an adjective ("63 wounded people")
+_DONE = re.compile(r"[a-z]{3,}ed(?=[,;.:)]|\s+(?:and|or|so|by|in|at|on|to|from|since)\b)")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = (
@@ -438,6 +445,19 @@ def names_a_country(text: str) -> bool:
     )
 
 
+def number_value(number: str) -> float:
+    """The value of a number as `numbers_in` gives it (0 for a vague one: "dozens").
+
+    >>> number_value("2000"), number_value("12.5%"), number_value("seven"), number_value("dozens")
+    (2000.0, 12.5, 7.0, 0.0)
+    """
+    digits = re.match(r"\d+(?:\.\d+)?", number)
+    if digits:
+        return float(digits.group())
+    small = _NUMBER_WORDS.split()[:12]
+    return float(small.index(number.lower()) + 1) if number.lower() in small else 0.0
+
+
 def counted_words(sentence: str) -> list[list[str]]:
     """What each number in `sentence` counts: the words of the noun phrase after it,
     as written (up to `COUNTED_WORDS`); a bare number counts what the last one did.
@@ -454,8 +474,26 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['deck', 'engine', 'staff'], ['arrivals', 'children']]
     >>> counted_words("the 125-seat chamber")
     [['seat']]
+    >>> counted_words("14,600 runners started, and 14,212 finished; 74 of its 370 employees")
+    [['runners'], ['runners'], ['employees'], ['employees']]
+    >>> counted_words("It took in 63 wounded people, nine of them in critical condition.")
+    [['wounded', 'people'], ['wounded', 'people']]
     """
-    out: list[list[str]] = []
+    return [phrase for _, phrase in counts_in(sentence)]
+
+
+def _done(sentence: str, word: re.Match[str]) -> bool:
+    return bool(_DONE.match(sentence, word.start(1)))
+
+
+def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
+    """Each number of `sentence` (thousands separators dropped) with what it counts
+    (`counted_words`).
+
+    >>> counts_in("It evacuated over 2,000 people, including 1,049 children.")
+    [('2000', ['people']), ('1049', ['children'])]
+    """
+    out: list[tuple[str, list[str]]] = []
     for m in _RAW_NUMBER.finditer(sentence):
         if _YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
@@ -463,7 +501,7 @@ def counted_words(sentence: str) -> list[list[str]]:
         end = m.end()
         compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
         if compound:
-            out.append([compound.group(1)])
+            out.append((normalize_numbers(m.group()).lower(), [compound.group(1)]))
             continue
         of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
         if of:
@@ -473,8 +511,8 @@ def counted_words(sentence: str) -> list[list[str]]:
             joined = _AND_NOUN.match(sentence, end) if phrase else None
             if joined and not numbers_in(joined.group(1)):
                 word, nxt = joined.group(1), joined  # "260 deck and engine staff"
-            elif word.lower() in STOPWORDS or numbers_in(word):
-                break
+            elif word.lower() in STOPWORDS or numbers_in(word) or _done(sentence, nxt):
+                break  # "14,212 finished": a bare number, counting what the last one did
             phrase.append(word)
             end = nxt.end()
             if sentence[end : end + 1] in (",", ";", ".", ":", ")"):
@@ -483,9 +521,9 @@ def counted_words(sentence: str) -> list[list[str]]:
         if said and said.group(1) not in STOPWORDS:
             phrase.append(said.group(1))  # "1,300 of the new arrivals were children"
         if not phrase:
-            phrase = out[-1] if out else []
+            phrase = out[-1][1] if out else []
         if phrase:
-            out.append(phrase)
+            out.append((normalize_numbers(m.group()).lower(), phrase))
     return out
 
 

@@ -29,17 +29,19 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
-from vectorstore.text import normalize_numbers, terms
+from vectorstore.text import normalize_numbers, stem, terms
 
 from .answer import Adjustment
 from .intent import UNITS, Intent
 from .news import (
     ACRONYM,
+    counts_in,
     days_in,
     gives_share,
     has_time,
     is_dateline,
     measures,
+    numbers_in,
     person_names,
     withheld,
 )
@@ -427,6 +429,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
+    if intent.totals and intent.counted is None and not _part_of(intent, sentence.text):
+        return False, "gives only the total a part is asked of"
     if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
         return False, "is the article's dateline"
     left_open = withheld(sentence.text).get("date" if intent.asks == "time" else intent.asks or "")
@@ -453,6 +457,27 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+def _part_of(intent: Intent, text: str) -> bool:
+    """Whether `text` gives a part of the total a partitive asks about ("how many of
+    them were let go?"): a number besides the totals (and the question's own) that
+    counts what a total counted ("74 of its 370 employees").
+
+    >>> from qa.history import HistoryTurn
+    >>> from qa.intent import analyse
+    >>> said = "The count used 47 registration points over 11 days."
+    >>> i = analyse("How many of those points were in Yerevan?",
+    ...     [HistoryTurn("How many registration points were used?", said)])
+    >>> _part_of(i, said), _part_of(i, "Of the 47 points, 12 registration points were in Yerevan.")
+    (False, True)
+    """
+    counted = frozenset().union(*intent.totals.values())
+    given = numbers_in(intent.question)
+    return any(
+        n not in intent.totals and n not in given and counted & {stem(w.lower()) for w in phrase}
+        for n, phrase in counts_in(text)
+    )
 
 
 def _about_it(intent: Intent, left_open: str, text: str) -> bool:

@@ -581,3 +581,59 @@ def test_who_may_be_answered_by_a_body_named_by_its_kind() -> None:
     foundry = sentence("A local foundry has offered to restore the gates.")
     assert parts("Who is restoring the gates?", foundry)["asked kind"] > 0
     assert parts(intent.question, sentence("The vote was close."))["asked kind"] < 0
+
+
+# ---- a partitive picks a part of the total the last "how many" answer gave ------------
+
+REGATTA = "The count used 47 registration points over 11 days, with 340 staff."
+HOSPITAL = "The hospital received 63 wounded people, nine of them in critical condition."
+FIRM = "Kestrel said it would lay off 74 of its 370 employees."
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "partitive", "filled"),
+    [
+        # the answer sentence gives only the total (and unrelated counts): no part
+        ("How many points were used?", REGATTA, "How many of those were in Ely?", False),
+        (
+            "How many donors came?",
+            "It turned away 217 donors weighing under 50 kilograms.",
+            "How many of them had a cold?",
+            False,
+        ),
+        # a part of the total is given
+        ("How many people were taken in?", HOSPITAL, "How many of those were critical?", True),
+        ("How many employees does Kestrel have?", FIRM, "How many of them will go?", True),
+        (
+            "How many runners started?",
+            "14,600 runners started, and 14,212 finished.",
+            "And how many of them finished?",
+            True,
+        ),
+    ],
+)
+def test_a_partitive_needs_a_part_not_the_total(
+    first: str, answer: str, partitive: str, filled: bool
+) -> None:
+    intent = analyse(partitive, [HistoryTurn(first, answer)])
+    assert intent.totals
+    assert slot_filled(intent, sentence(answer))[0] is filled
+
+
+def test_the_total_is_the_largest_count_of_what_was_asked() -> None:
+    intent = analyse("How many of them will go?", [HistoryTurn("How many employees?", FIRM)])
+    assert list(intent.totals) == ["370"]
+
+
+def test_only_the_last_count_asked_is_the_total() -> None:
+    history = [
+        HistoryTurn("How many food parcels were handed out?", "It gave out 5,800 food parcels."),
+        HistoryTurn("How many were hurt?", HOSPITAL),  # counts nothing named: no total known
+        HistoryTurn("Who runs the hospital?", "Ann Roe runs it."),
+    ]
+    assert analyse("How many of those were critical?", history).totals == {}
+
+
+def test_a_share_of_them_is_not_a_count() -> None:
+    history = [HistoryTurn("How many people came?", "About 900 came, a third of them children.")]
+    assert analyse("What share of them were children?", history).totals == {}

@@ -25,7 +25,7 @@ from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
 from ..intent import Intent
-from ..news import counted_words, names_a_country, numbers_in
+from ..news import counts_in, names_a_country, numbers_in
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -193,8 +193,9 @@ class ExtractiveBackend(AnswerBackend):
             return {}  # an attribute, an amount in a unit: the rules check those
         head = intent.counted.split()[-1]  # "bus routes": routes are counted
         wanted = {stem(w) for w in intent.counted.split()}
-        per_sentence = [counted_words(s.text) for s in sentences]
-        vocab = sorted({w for ps in per_sentence for p in ps for w in p if stem(w) not in wanted})
+        per_sentence = [counts_in(s.text) for s in sentences]
+        said = {w for ps in per_sentence for _, phrase in ps for w in phrase}
+        vocab = sorted(w for w in said if stem(w) not in wanted)
         similar = {stem(head)}
         if stem(head) in _DEATH_COUNTS:  # "fatalities", "the dead": people killed
             similar |= _DEATH_COUNTS | {stem("people")}
@@ -207,7 +208,11 @@ class ExtractiveBackend(AnswerBackend):
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
         whose = list(intent.focus_names)
         return {
-            i: any(_counts(p, similar, whose, s.text, s.article) for p in ps)
+            i: any(
+                _counts(p, similar, whose, s.text, s.article)
+                for n, p in ps
+                if n not in intent.totals  # the whole a partitive picks a part from
+            )
             for i, (ps, s) in enumerate(zip(per_sentence, sentences, strict=True))
             if ps or numbers_in(s.text)
         }
