@@ -25,6 +25,7 @@ documented once, as datasette declares its settings.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -46,7 +47,15 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
-from .scoring import found_share, holds_office, names_holder, overlap, reacts, type_match
+from .scoring import (
+    found_share,
+    holds_office,
+    names_holder,
+    overlap,
+    reacts,
+    same_term,
+    type_match,
+)
 
 __all__ = [
     "RULES",
@@ -130,6 +139,10 @@ class Weights:
             "members, patients) is people, a thing (tanks, beds) is not"
         },
     )
+    phrase: float = field(
+        default=0.05,
+        metadata={"help": "for the question's neighbouring words standing close in the sentence"},
+    )
     second_margin: float = field(
         default=0.06, metadata={"help": "a second sentence must score within this of the best"}
     )
@@ -204,7 +217,7 @@ def score(
     >>> s = Sentence("a", "T", 0, 30, "It evacuated 2,000 people.", "", semantic=0.6)
     >>> sc = score(analyse("How many people were evacuated?"), s, lambda t: 1.0)
     >>> [p.rule for p in sc.parts], round(sc.total, 3), sc.slot
-    (['semantic', 'overlap', 'prior', 'asked kind'], 0.7, True)
+    (['semantic', 'overlap', 'prior', 'asked kind', 'phrase'], 0.75, True)
     """
     s_terms = set(terms(sentence.text))
     q_terms = list(intent.subject)
@@ -376,8 +389,32 @@ def headline_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment 
     return Adjustment("headline", -w.headline_penalty, "the article's headline")
 
 
+PHRASE_WINDOW = 4  # terms apart two of the question's neighbouring terms may stand
+
+
+def phrase_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """Neighbouring terms of the question that stand close together in the sentence
+    ("the entry fee", "originally held") say it tells what the question asks, not only
+    uses its words: the sentence gains by the share of such pairs it holds."""
+    pairs = list(itertools.pairwise(intent.subject))
+    if not pairs or not w.phrase:
+        return None
+    said = terms(sentence.text)
+    at = {q: [i for i, t in enumerate(said) if same_term(q, t)] for q in set(intent.subject)}
+    close = sum(
+        1
+        for a, b in pairs
+        if a != b and any(abs(i - j) <= PHRASE_WINDOW for i in at[a] for j in at[b])
+    )
+    if not close:
+        return None
+    why = f"{close} of {len(pairs)} word pairs close"
+    return Adjustment("phrase", w.phrase * close / len(pairs), why)
+
+
 RULES: tuple[Rule, ...] = (
     asked_kind_rule,
+    phrase_rule,
     focus_rule,
     names_rule,
     anchor_rule,

@@ -43,6 +43,7 @@ __all__ = [
     "negates",
     "overlap",
     "reacts",
+    "same_term",
     "type_match",
 ]
 
@@ -310,6 +311,15 @@ def overlap(
         if t in sentence_terms or _similar_in(t, sentence_terms):
             found += w * (found_weight(t) if found_weight else 1.0)
     return found / total if total else 0.0
+
+
+def same_term(a: str, b: str) -> bool:
+    """Whether two terms are one word, as `overlap` reads them ("armenia"/"armenian").
+
+    >>> same_term("armenia", "armenian"), same_term("organis", "organiz"), same_term("war", "ward")
+    (True, True, False)
+    """
+    return a == b or _similar_in(a, {b}) or _similar_in(b, {a})
 
 
 def _similar_in(term: str, terms_: Set[str]) -> bool:

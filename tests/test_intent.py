@@ -158,6 +158,18 @@ def test_asked_kind_rule_rewards_the_kind_and_penalises_its_absence() -> None:
     assert parts("When did it open?", sentence("It opened in 1874."))["asked kind"] > 0
 
 
+def test_phrase_rule_rewards_the_questions_words_standing_together() -> None:
+    q = "How big was the entry fee for the open?"
+    assert "phrase" in parts(q, sentence("Players can claim back their 80-euro entry fee."))
+    far = "The fee rose sharply this year after the council voted to move the entry."
+    assert "phrase" not in parts(q, sentence(far))
+    # each neighbouring pair counts: both pairs close beat one
+    q = "When did the old mill reopen?"
+    both = parts(q, sentence("The old mill will reopen in May."))["phrase"]
+    one = "The mill will reopen in May after a restoration that kept its old beams."
+    assert both > parts(q, sentence(one))["phrase"] > 0
+
+
 def test_focus_rule_rewards_a_sentence_naming_the_thing_asked() -> None:
     assert "focus" in parts("What weapons were used?", sentence("Drones and weapons were used."))
     assert "focus" not in parts("What weapons were used?", sentence("They attacked at dawn."))
