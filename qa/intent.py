@@ -39,6 +39,7 @@ __all__ = [
     "asked_kind",
     "asked_unit",
     "asks_share",
+    "counted_action",
     "counted_kind",
     "is_followup",
     "question_names",
@@ -423,8 +424,10 @@ class Intent:
     def totals(self) -> dict[str, frozenset[str]]:
         """For a partitive ("how many of them were children?"), the total the answer to
         the last "how many" question gave, with the stems of what it counts: the whole
-        the question picks a part from, so no answer to it. A total is the largest number counting
-        what its question counted ("74 of its 370 employees": 370).
+        the question picks a part from, so no answer to it. A total is the largest number
+        counting what its question counted ("74 of its 370 employees": 370); none is
+        known when the answer counted it under another name (any number then was measured
+        to decline more right answers than wrong ones).
 
         >>> turn = HistoryTurn("How many people were evacuated?", "Over 2,000 people, "
         ...     "including 1,049 children, were evacuated.")
@@ -443,11 +446,8 @@ class Intent:
             if turn.declined:
                 break
             wanted = {stem(w) for w in (asked.counted or "").split()}
-            hits = [
-                (n, frozenset(stem(w.lower()) for w in phrase))
-                for n, phrase in counts_in(turn.answer)
-                if any(stem(w.lower()) in wanted for w in phrase)
-            ]
+            counts = [(n, frozenset(stem(w.lower()) for w in p)) for n, p in counts_in(turn.answer)]
+            hits = [(n, counted) for n, counted in counts if counted & wanted]
             if hits:
                 n, counted = max(hits, key=lambda h: number_value(h[0]))
                 found[n] = counted
@@ -779,6 +779,27 @@ def counted_kind(question: str) -> list[str]:
     """
     m = re.search(r"\b(?i:how many) ((?:[A-Z][\w’'-]* )+)[a-z]", question)
     return terms(m.group(1)) if m else []
+
+
+_AUXILIARY = r"(?:(?:were|was|are|is|have|has|had|did|do|does|will|would|could|can|been|be)\s+)*"
+
+
+def counted_action(question: str, counted: str) -> str | None:
+    """What the people a "how many" question counts did, as a stem ("How many people
+    signed the petition?": sign), so that those who did it count as them ("3,412
+    signatures", "1,200 visitors", "300 workers").
+
+    >>> counted_action("How many people signed the petition?", "people")
+    'sign'
+    >>> counted_action("How many people were evacuated from the town?", "people")
+    'evacu'
+    >>> counted_action("How many people?", "people") is None
+    True
+    """
+    m = re.search(rf"\b{re.escape(counted)}\s+{_AUXILIARY}([a-z]+)\b", question, re.IGNORECASE)
+    if not m or m.group(1).lower() in STOPWORDS:
+        return None
+    return stem(m.group(1).lower())
 
 
 def question_names(question: str) -> list[str]:

@@ -2,8 +2,9 @@
 
 "How many X" is answered only by a number that counts X. The article below (made up,
 another domain than the seed's) counts people under other names ("villagers",
-"members"), counts with a compound ("a 40-bed ward") and a share in words ("a third");
-a question about something it does not count is declined.
+"members", "signatures" for people who signed), counts with a compound ("a 40-bed
+ward") and a share in words ("a third"); a question about something it does not count,
+or a part of a total it gives only whole, is declined.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ MARROW, April 3 - About 600 villagers spent Tuesday night at the St Olaf school 
 river burst its banks, the county council said. Roughly a third of them were children.
 A 40-bed ward at the cottage hospital took in the injured, and about 80 members of the
 volunteer rescue service worked through the night. The council said the school would stay
-open until the water falls.
+open until the water falls. A petition for a new flood wall has 1,250 signatures.
 """
 
 
@@ -39,6 +40,7 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     [
         ("How many people sheltered at the school?", "600"),  # villagers are people
         ("How many beds does the hospital ward have?", "40-bed"),
+        ("How many people signed the petition?", "1,250"),  # who signed: signatures
     ],
 )
 def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expected: str) -> None:
@@ -57,3 +59,12 @@ def test_a_share_asked_is_answered_in_words(flood: Settings) -> None:
 def test_a_count_of_something_the_article_does_not_count_is_declined(flood: Settings) -> None:
     answer = engine_for(flood).ask("How many tanks were sent to the valley?")
     assert answer.abstained, answer.text
+
+
+def test_a_part_of_a_total_is_not_the_total_again(flood: Settings) -> None:
+    engine = engine_for(flood)
+    first = engine.ask("How many villagers sheltered at the school?")
+    assert "600" in first.text
+    part = engine.ask("How many of them came from Marrow itself?", [first])
+    assert part.abstained, part.text
+    assert "the total" in (part.explanation.why if part.explanation else "")

@@ -24,7 +24,7 @@ from vectorstore.text import stem
 from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
-from ..intent import Intent
+from ..intent import Intent, counted_action
 from ..news import counts_in, names_a_country, numbers_in
 from ..retrieval import Retrieved
 from ..rules import (
@@ -36,12 +36,13 @@ from ..rules import (
     decide,
     score,
 )
-from ..scoring import affirms, found_share
+from ..scoring import MIN_PREFIX, affirms, found_share
 from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
 
 EXPLAINED = 5  # candidates an explanation shows
+ACTION_ROOT = 4  # letters of what counted people did that a noun for them must begin with
 FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
@@ -206,6 +207,10 @@ class ExtractiveBackend(AnswerBackend):
             if stem(head) in _ANYONE:  # "how many people": villagers, members, residents
                 close = self.weights.similar_to_people
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
+            did = counted_action(intent.question, head) if stem(head) in _ANYONE else None
+            if did and len(did) >= ACTION_ROOT:  # "people signed": signatures count them
+                root = did[:MIN_PREFIX]
+                similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
         whose = list(intent.focus_names)
         return {
             i: any(
