@@ -48,12 +48,14 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .scoring import (
+    MIN_PREFIX,
     found_share,
     holds_office,
     names_holder,
     overlap,
     reacts,
     same_term,
+    terms_in_order,
     type_match,
 )
 
@@ -399,8 +401,13 @@ def phrase_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | 
     pairs = list(itertools.pairwise(intent.subject))
     if not pairs or not w.phrase:
         return None
-    said = terms(sentence.text)
-    at = {q: [i for i, t in enumerate(said) if same_term(q, t)] for q in set(intent.subject)}
+    by_head: dict[str, list[tuple[int, str]]] = {}
+    for i, t in enumerate(terms_in_order(sentence.text)):
+        by_head.setdefault(t[:MIN_PREFIX], []).append((i, t))
+    at = {
+        q: [i for i, t in by_head.get(q[:MIN_PREFIX], ()) if same_term(q, t)]
+        for q in set(intent.subject)
+    }
     close = sum(
         1
         for a, b in pairs

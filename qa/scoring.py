@@ -44,6 +44,7 @@ __all__ = [
     "overlap",
     "reacts",
     "same_term",
+    "terms_in_order",
     "type_match",
 ]
 
@@ -287,7 +288,13 @@ def found_share(query_terms: Iterable[str], text: str) -> float:
 @functools.lru_cache(maxsize=256)
 def _terms_of(text: str) -> frozenset[str]:
     """`text`'s terms, remembered: the same articles are read for every candidate."""
-    return frozenset(terms(text))
+    return frozenset(terms_in_order(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def terms_in_order(text: str) -> tuple[str, ...]:
+    """`text`'s terms in order, remembered: each candidate is read by several rules."""
+    return tuple(terms(text))
 
 
 def overlap(
@@ -319,7 +326,10 @@ def same_term(a: str, b: str) -> bool:
     >>> same_term("armenia", "armenian"), same_term("organis", "organiz"), same_term("war", "ward")
     (True, True, False)
     """
-    return a == b or _similar_in(a, {b}) or _similar_in(b, {a})
+    if a == b:
+        return True
+    short = min(len(a), len(b)) < MIN_PREFIX
+    return not short and a[:MIN_PREFIX] == b[:MIN_PREFIX] and (_same_word(a, b) or _same_word(b, a))
 
 
 def _similar_in(term: str, terms_: Set[str]) -> bool:
