@@ -274,6 +274,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
             return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
     if kind == "name" and intent.referents:  # "what's her name?": the one just named
         return found_share(list(intent.referents), sentence.text) > 0
+    if kind == "name" and intent.role and holds_office(sentence.text, intent.role):
+        return True  # "what is the mayor's name?": the mayor's, named before or not
     if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)

@@ -72,11 +72,13 @@ _APPOINTED_BEFORE = re.compile(
     r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
 )
 _NAME_APPOSED = re.compile(
+    r"(?:[ -](?:general|emeritus|designate|elect))?"  # "its director general, Oleg Trushin"
     r"(?: of (?:the |its |their )?[\w’'-]+)?, "
-    r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z][\w-]* ){0,3}"
+    r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z\d][\w-]* )"
+    r"{0,3}"
     r"([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
 )  # "Its chief executive, Paul Henshaw,", "The head of the mission, Dirk Vollmer,", "Its
-# chair, retired fisherman Derek Hoskin"
+# chair, retired fisherman Derek Hoskin", "Its owner, 58-year-old Gagik Melkonyan"
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
     r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"

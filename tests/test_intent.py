@@ -321,6 +321,9 @@ def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: b
         ("Deputy Governor of Shirak Vardan Melikyan said", "governor", {"shirak"}),
         ("Ann Roe, 73, chairwoman of the society, said", "chair", set()),
         ("The team, led by Dr Helena Voss of Leeds, found", "leader", set()),
+        ("Its director general, Oleg Trushin, said", "director", set()),
+        ("Its director general, Oleg Trushin, said", "boss", set()),
+        ("Its captain, 24-year-old Tom Ash, scored", "captain", set()),
     ],
 )
 def test_an_office_holder_is_read_in_news_forms(
@@ -649,3 +652,12 @@ def test_only_the_last_count_asked_is_the_total() -> None:
 def test_a_share_of_them_is_not_a_count() -> None:
     history = [HistoryTurn("How many people came?", "About 900 came, a third of them children.")]
     assert analyse("What share of them were children?", history).totals == {}
+
+
+def test_the_name_of_an_office_holder_already_named_is_still_the_answer() -> None:
+    said = "Leeds's mayor, Tom Ash, said the bridge would reopen in May."
+    history = [HistoryTurn("When will it reopen?", said, (Citation("a", "", said, 0, 9),))]
+    intent = analyse("What is the mayor's name?", history)
+    assert slot_filled(intent, sentence(said))[0]
+    # someone else's name is still wanted new: "what is his wife's name?"
+    assert not slot_filled(analyse("What is his wife's name?", history), sentence(said))[0]
