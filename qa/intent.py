@@ -467,6 +467,12 @@ class Intent:
             return None
         return None if _ANY_HOW_MUCH.search(self.question) else self.focus
 
+    @property
+    def action(self) -> str | None:
+        """What the people a "how many people" question counts did, as a stem
+        (`counted_action`): "How many people signed?" counts signatures too."""
+        return counted_action(self.question, self.counted.split()[-1]) if self.counted else None
+
     def describe(self) -> str:
         """One line for explanations: what is asked, about what.
 

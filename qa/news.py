@@ -482,10 +482,6 @@ def counted_words(sentence: str) -> list[list[str]]:
     return [phrase for _, phrase in counts_in(sentence)]
 
 
-def _done(sentence: str, word: re.Match[str]) -> bool:
-    return bool(_DONE.match(sentence, word.start(1)))
-
-
 def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     """Each number of `sentence` (thousands separators dropped) with what it counts
     (`counted_words`).
@@ -511,7 +507,9 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             joined = _AND_NOUN.match(sentence, end) if phrase else None
             if joined and not numbers_in(joined.group(1)):
                 word, nxt = joined.group(1), joined  # "260 deck and engine staff"
-            elif word.lower() in STOPWORDS or numbers_in(word) or _done(sentence, nxt):
+            elif (
+                word.lower() in STOPWORDS or numbers_in(word) or _DONE.match(sentence, nxt.start(1))
+            ):
                 break  # "14,212 finished": a bare number, counting what the last one did
             phrase.append(word)
             end = nxt.end()

@@ -221,7 +221,7 @@ def score(
     >>> [p.rule for p in sc.parts], round(sc.total, 3), sc.slot
     (['semantic', 'overlap', 'prior', 'asked kind', 'phrase'], 0.75, True)
     """
-    s_terms = set(terms(sentence.text))
+    s_terms = set(terms_in_order(sentence.text))
     q_terms = list(intent.subject)
     topic = _title_terms(sentence.title) if _is_lead(sentence) else frozenset()
     ov = overlap(q_terms, s_terms, idf, lambda t: weights.title_term if t in topic else 1.0)

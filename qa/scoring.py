@@ -328,19 +328,13 @@ def same_term(a: str, b: str) -> bool:
     >>> same_term("armenia", "armenian"), same_term("organis", "organiz"), same_term("war", "ward")
     (True, True, False)
     """
-    if a == b:
-        return True
-    short = min(len(a), len(b)) < MIN_PREFIX
-    return not short and a[:MIN_PREFIX] == b[:MIN_PREFIX] and (_same_word(a, b) or _same_word(b, a))
+    return a == b or (a[:MIN_PREFIX] == b[:MIN_PREFIX] and _same_word(a, b))
 
 
 def _similar_in(term: str, terms_: Set[str]) -> bool:
     """Whether `terms_` holds another stem of `term`'s word (`_same_word`); both share
     their first `MIN_PREFIX` letters then, which rules most out at once."""
-    if len(term) < MIN_PREFIX:
-        return False
-    head = term[:MIN_PREFIX]
-    return any(s[:MIN_PREFIX] == head and _same_word(term, s) for s in terms_)
+    return len(term) >= MIN_PREFIX and any(same_term(term, s) for s in terms_)
 
 
 _YES_NO = re.compile(

@@ -36,7 +36,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind3": ("seeds", "tests/data/related_blind3"),
     "seed_blind3_other": ("tests/data/other_blind3",),
     "seed_blind4_other": ("tests/data/other_blind4",),
-    # sets 5 to 12: the seed with the set's related articles, and its other domains alone
+    # sets 5 on: the seed with the set's related articles, and its other domains alone
     **{
         name: corpus
         for n in range(5, 16)

@@ -24,7 +24,7 @@ from vectorstore.text import stem
 from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
-from ..intent import Intent, counted_action
+from ..intent import Intent
 from ..news import counts_in, names_a_country, numbers_in
 from ..retrieval import Retrieved
 from ..rules import (
@@ -207,7 +207,7 @@ class ExtractiveBackend(AnswerBackend):
             if stem(head) in _ANYONE:  # "how many people": villagers, members, residents
                 close = self.weights.similar_to_people
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
-            did = counted_action(intent.question, head) if stem(head) in _ANYONE else None
+            did = intent.action if stem(head) in _ANYONE else None
             if did and len(did) >= ACTION_ROOT:  # "people signed": signatures count them
                 root = did[:MIN_PREFIX]
                 similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
