@@ -30,13 +30,13 @@ from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
     Decision,
-    Sentence,
     SentenceScore,
     Weights,
     decide,
     score,
 )
 from ..scoring import MIN_PREFIX, affirms, found_share
+from ..slots import Sentence
 from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
