@@ -349,7 +349,16 @@ _ROLE_WHO = re.compile(
     r"|[A-Z][\w-]*['’]s )((?:[a-z-]+ ){0,2}?[a-z-]+)(?= (?:of|for|that|who|in|at|on)\b|[?,]|$)",
     re.IGNORECASE,
 )
-_WHICH = re.compile(r"^(?:and |so )?which\b", re.IGNORECASE)
+_WHICH = re.compile(r"^(?:and |so )?(?:(?:in|at|on|from|for|by|to|with) )?which\b", re.IGNORECASE)
+# What news names (a body, an institution, a work, an event): "which X" of these asks for
+# its name, and a sentence that says only "a wildlife charity" or "a military hospital"
+# does not give it. (Plural heads are read in the singular.)
+NAMED_KINDS = _wordset(
+    "company firm contractor manufacturer supplier operator developer charity foundation "
+    "organisation organization agency group body club team party unit ministry department "
+    "council committee court hospital clinic hotel school university bank newspaper channel "
+    "station app airline tournament festival film book councillor official officer diplomat"
+)
 _RANKS = _wordset("first second third last latter former next previous")
 _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
@@ -523,6 +532,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     names = tuple(question_names(question))
     subject = tuple(terms(question))
     followup = bool(turns) and is_followup(question, turns)
+    by_name = asks in ("person", "name") or names_kind(focus)  # asks whom or what by name
     said = terms(f"{turns[-1].question} {turns[-1].answer}") if followup else []
     return Intent(
         question=question,
@@ -539,7 +549,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
-        role=asked_role(question, focus) if asks in ("person", "name") else None,
+        role=asked_role(question, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,
     )
@@ -691,6 +701,29 @@ def asked_focus(question: str) -> str | None:
     return " ".join(run) or None
 
 
+def names_kind(focus: str | None) -> bool:
+    """Whether `focus` is a kind of thing news names (`NAMED_KINDS`): "which wildlife
+    charity" asks for the charity's name.
+
+    >>> names_kind("wildlife charity"), names_kind("councillors"), names_kind("trees")
+    (True, True, False)
+    """
+    return bool(focus) and any(singular(w) in NAMED_KINDS for w in focus.lower().split())
+
+
+def singular(noun: str) -> str:
+    """A plural noun in the singular, as news spells most ("charities" -> "charity").
+
+    >>> singular("charities"), singular("councillors"), singular("bodies"), singular("news")
+    ('charity', 'councillor', 'body', 'news')
+    """
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ws")):
+        return noun[:-1]
+    return noun
+
+
 def asked_role(question: str, focus: str | None = None) -> str | None:
     """The noun (lower case) that describes whom or what a "who", "which" or "name"
     question asks to identify: "buyer" in "Who was the overseas buyer?", "lawyer" in
@@ -715,12 +748,14 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
         phrase = focus
     else:
         return None
-    head = _POSSESSIVE.sub("", phrase.split()[-1].lower())
+    words = [_POSSESSIVE.sub("", w.lower()) for w in phrase.split()]
+    kinds = [w for w in words if singular(w) in NAMED_KINDS]
+    head = kinds[-1] if kinds else words[-1]  # "which company runs ...": the company
     if head in STOPWORDS | _NOT_FOCUS | _VERBS | _GENERIC | _RANKS | {"name", "names"}:
         return None
     if head.endswith("est"):  # "the oldest of the weavers": a rank, not a role
         return None
-    return head if _plain(head) and not head.endswith(("ing", "ed")) else None
+    return singular(head) if _plain(head) and not head.endswith(("ing", "ed")) else None
 
 
 def spell_out_titles(question: str) -> str:

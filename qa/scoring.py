@@ -58,15 +58,22 @@ _FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... exe
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
 _NAMED_AS = re.compile(
     r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [\w’'-]+){0,2}?)?,?"
-    r" (?:is|was|named|called|is named|was named|is called)(?: named| called)? ([A-Z][\w’'-]+)"
+    r" (?:is|was|named|called|titled|entitled|is named|was named|is called)(?: named| called)?"
+    r" [\"“]?([A-Z][\w’'-]+)"
 )
 # "Aliyev, the ", "Helen Okafor, the hospital's ", "Inês Carvalho, Voltaro's co-founder and ",
 # "Gayane Melkonyan, 51, director"
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w’'-]+),(?: \d{1,3},)? (?:the |his |her |its |their )?(?:[\w-]+['’]s )?"
+    r"([A-Z][\w’'-]+)[\"”’]?,(?: \d{1,3},)? (?:the |his |her |its |their )?(?:[\w-]+['’]s )?"
     r"(?:[\w-]+ ){0,3}$"
 )
 # "Lars Moradi was appointed (finance) director", "Mei Chen, who was named chair"
+# "the UWC Dilijan international school": a name of two capitalised words (or an
+# acronym) before the role; one is mostly a place ("the former Karabakh ombudsman")
+_NAME_MODIFIES = re.compile(
+    r"(?<!\ba )(?<!\ban )\b(?!(?:The|A|An|Its|Their) )"
+    r"([A-Z][\w’'-]+ [A-Z][\w’'-]+|[A-Z]{2,}[\w’'-]*) (?:[a-z-]+ ){0,2}$"
+)
 _APPOINTED_BEFORE = re.compile(
     r"([A-Z][\w’'-]+),?(?: who)? (?:is|was|has been|had been|will be|were) (?:appointed|named"
     r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
@@ -212,7 +219,8 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     >>> names_holder("The Armenian leadership said so.", "leader") is None
     True
     """
-    pattern = re.compile(rf"\b{re.escape(role)}(?:s|es)?\b", re.IGNORECASE)
+    plural = rf"{re.escape(role[:-1])}(?:y|ies)" if role.endswith("y") else re.escape(role)
+    pattern = re.compile(rf"\b{plural}(?:s|es)?\b", re.IGNORECASE)
     found = list(pattern.finditer(sentence))
     if not found:
         return None
@@ -227,12 +235,15 @@ def _named_at(sentence: str, m: re.Match[str], asked: Set[str]) -> bool:
         if m.group()[0].isupper()
         else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
     )
-    before = _NAME_BEFORE.search(sentence, 0, m.start()) or _APPOINTED_BEFORE.search(
-        sentence, 0, m.start()
+    found = (
+        after,
+        _NAME_BEFORE.search(sentence, 0, m.start()),
+        _APPOINTED_BEFORE.search(sentence, 0, m.start()),
+        None if m.group()[0].isupper() else _NAME_MODIFIES.search(sentence, 0, m.start()),
+        _NAMED_AS.match(sentence, m.end()),
+        _NAME_APPOSED.match(sentence, m.end()),
     )
-    named = _NAMED_AS.match(sentence, m.end()) or _NAME_APPOSED.match(sentence, m.end())
-    name = after or before or named
-    return name is not None and stem(name.group(1).lower()) not in asked
+    return any(n is not None and stem(n.group(1).lower()) not in asked for n in found)
 
 
 def reacts(sentence: str, actors: list[str]) -> bool:

@@ -661,3 +661,41 @@ def test_the_name_of_an_office_holder_already_named_is_still_the_answer() -> Non
     assert slot_filled(intent, sentence(said))[0]
     # someone else's name is still wanted new: "what is his wife's name?"
     assert not slot_filled(analyse("What is his wife's name?", history), sentence(said))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Which wildlife charity paid for the survey?", "charity"),
+        ("In which hotel was the dinner held?", "hotel"),
+        ("Which councillors voted against the plan?", "councillor"),
+        ("Which company runs the ferries?", "company"),
+    ],
+)
+def test_which_of_a_named_kind_asks_for_its_name(question: str, role: str) -> None:
+    assert analyse(question).role == role
+    # a kind of thing news does not name is described, not named
+    assert analyse("Which kinds of trees cool streets best?").role is None
+
+
+@pytest.mark.parametrize(
+    ("sentence_text", "role", "named"),
+    [
+        ("The survey was paid for by a wildlife charity.", "charity", False),
+        ("Two charities paid for it.", "charity", False),
+        ("He was taken to a military hospital in Lyon.", "hospital", False),
+        ("It was bought from a French company.", "company", False),
+        ("He founded the UWC Dilijan international school.", "school", True),
+        ('The prize went to "Apricot Summer", a film by Claire Morel.', "film", True),
+        ('The exhibition, titled "Carried Across", opens today.', "exhibition", True),
+        ("The survey was paid for by the Marine Trust.", "trust", True),
+    ],
+)
+def test_a_named_kind_is_named_only_by_a_name(sentence_text: str, role: str, named: bool) -> None:
+    assert names_holder(sentence_text, role) is named
+
+
+def test_a_place_before_an_office_is_not_its_holder() -> None:
+    assert not names_holder("According to the former Karabakh ombudsman, 200 died.", "ombudsman")
+    # a capitalised title inside a name ("Save Kelmouth Head") is not an office's holder
+    assert not holds_office("A group, Save Kelmouth Head, gathered 230 signatures.", "leader")
