@@ -708,7 +708,7 @@ def names_kind(focus: str | None) -> bool:
     >>> names_kind("wildlife charity"), names_kind("councillors"), names_kind("trees")
     (True, True, False)
     """
-    return bool(focus) and any(singular(w) in NAMED_KINDS for w in focus.lower().split())
+    return focus is not None and any(singular(w) in NAMED_KINDS for w in focus.lower().split())
 
 
 def singular(noun: str) -> str:
