@@ -35,9 +35,15 @@ __all__ = [
 ]
 
 COUNTED_WORDS = 3  # words after a number that may name what it counts
+_SMALL_NUMBERS = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
-    "hundreds thousand thousands million millions billion half"
+    f"{' '.join(_SMALL_NUMBERS)} {' '.join(_TENS)} dozen dozens hundred hundreds "
+    "thousand thousands million millions billion half"
 )
 _SCALED = r"(?=(?:m|bn|mn|k)?\b)"  # "£62m", "$3bn": news's millions and billions
 _NUMBER = re.compile(
@@ -94,6 +100,13 @@ _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 # "192 of its servicemen", "74 of its 370 employees": what the whole counts
 _OF_OWNER = re.compile(
     r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?:\s+[\d,]+(?=\s))?(?=\s)", re.I
+)
+# "her staff of 14", "a crew of nine": a group counted by the number after it (not "a
+# total of 96", which the words after the number name)
+_GROUP_OF = re.compile(
+    r"\b(?!(?:total|average|maximum|minimum|sum|figure|number|rate|age|one|each|all|some|most"
+    r"|any|none|part|half)\b)([a-z][a-z-]+) of (?:about |around |some |nearly |almost |over "
+    r"|more than |up to )?$"
 )
 # a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
@@ -454,8 +467,10 @@ def number_value(number: str) -> float:
     digits = re.match(r"\d+(?:\.\d+)?", number)
     if digits:
         return float(digits.group())
-    small = _NUMBER_WORDS.split()[:12]
-    return float(small.index(number.lower()) + 1) if number.lower() in small else 0.0
+    word = number.lower()
+    if word in _SMALL_NUMBERS:
+        return float(_SMALL_NUMBERS.index(word) + 1)
+    return float(10 * (_TENS.index(word) + 3)) if word in _TENS else 0.0
 
 
 def counted_words(sentence: str) -> list[list[str]]:
@@ -493,7 +508,8 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     for m in _RAW_NUMBER.finditer(sentence):
         if _YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
-        phrase: list[str] = []
+        group = _GROUP_OF.search(sentence, max(0, m.start() - 40), m.start())
+        phrase: list[str] = [group.group(1)] if group else []
         end = m.end()
         compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
         if compound:

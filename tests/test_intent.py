@@ -699,3 +699,19 @@ def test_a_place_before_an_office_is_not_its_holder() -> None:
     assert not names_holder("According to the former Karabakh ombudsman, 200 died.", "ombudsman")
     # a capitalised title inside a name ("Save Kelmouth Head") is not an office's holder
     assert not holds_office("A group, Save Kelmouth Head, gathered 230 signatures.", "leader")
+
+
+@pytest.mark.parametrize(
+    ("sentence_text", "counted"),
+    [
+        ("Sixteen families have settled in the village.", [["families"]]),
+        ("Her staff of 14 packed the collection.", [["staff", "packed"]]),
+        ("The crew of nine flew back to Rome.", [["crew", "flew", "back"]]),
+        ("A total of 96 riders started.", [["riders"]]),  # the total counts nothing itself
+        ("A tree gives a crop after ten or fifteen years.", [["years"]]),
+    ],
+)
+def test_counts_are_read_from_number_words_and_groups(
+    sentence_text: str, counted: list[list[str]]
+) -> None:
+    assert counted_words(sentence_text) == counted
