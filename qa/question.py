@@ -120,6 +120,15 @@ def _english_frequency(lower: str) -> int:
     return int(_english()[lower])
 
 
+def is_english_word(lower: str) -> bool:
+    """Whether `lower` is an English word (else a name, a transliteration, a typo).
+
+    >>> is_english_word("minister"), is_english_word("pashinyan")
+    (True, False)
+    """
+    return _english_frequency(lower) > 0
+
+
 def _likely_typo_of(word: str, fixed: str) -> bool:
     """Whether the corpus word `fixed` is what `word` was meant to be.
 

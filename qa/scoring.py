@@ -344,8 +344,35 @@ def same_term(a: str, b: str) -> bool:
 
 def _similar_in(term: str, terms_: Set[str]) -> bool:
     """Whether `terms_` holds another stem of `term`'s word (`_same_word`); both share
-    their first `MIN_PREFIX` letters then, which rules most out at once."""
-    return len(term) >= MIN_PREFIX and any(same_term(term, s) for s in terms_)
+    their first `MIN_PREFIX` letters then, which rules most out at once. A long name is
+    also found spelt one edit off (`spelt_variously`): "Pashniyan" for "Pashinyan"."""
+    if len(term) < MIN_PREFIX:
+        return False
+    if any(same_term(term, s) for s in terms_):
+        return True
+    return spelt_variously(term) and any(_one_edit(term, s) for s in terms_)
+
+
+@functools.lru_cache(maxsize=4096)
+def spelt_variously(term: str) -> bool:
+    """Whether `term` is a long word English does not have: a name, which news spells
+    in more than one way ("Pashinyan", "Pashniyan"; "Lindquist", "Lindqvist").
+
+    >>> spelt_variously("pashinyan"), spelt_variously("protest"), spelt_variously("baku")
+    (True, False, False)
+    """
+    from .question import is_english_word
+
+    return len(term) >= MIN_FUZZY_NAME and not is_english_word(term)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` (both long) are one edit apart, two swapped letters one edit."""
+    if abs(len(a) - len(b)) > 1 or len(b) < MIN_FUZZY_NAME or a[0] != b[0]:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 _YES_NO = re.compile(

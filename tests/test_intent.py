@@ -715,3 +715,14 @@ def test_counts_are_read_from_number_words_and_groups(
     sentence_text: str, counted: list[list[str]]
 ) -> None:
     assert counted_words(sentence_text) == counted
+
+
+def test_a_name_spelt_one_edit_off_is_the_same_name_but_a_word_is_not() -> None:
+    from qa.scoring import overlap
+
+    def one(_: str) -> float:
+        return 1.0
+
+    assert overlap(["pashinyan", "politico"], {"pashniyan", "politico"}, one) == 1.0
+    assert overlap(["lindquist"], {"lindqvist"}, one) == 1.0
+    assert overlap(["protest"], {"protect"}, one) == 0.0  # English words are not names
