@@ -59,6 +59,7 @@ KINDS = (
     "date",
     "expansion",
     "office",
+    "title",
     "place",
     "reason",
     "reaction",
@@ -170,6 +171,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
             rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
             rf"|{_WHO_DOES_OFFICE}"  # "who chairs the trust"
+        ),
+    ),
+    (
+        "title",  # the office or job a named person holds: "What post does X hold?"
+        re.compile(
+            r"\bwhat (?:position|post|job|rank|office|occupation|profession) (?:does|did|do|is|was"
+            r"|has|had|will)\b|\bwhat (?:is|was) (?:(?:[\w’'-]+ ){0,3}[\w’'-]+['’]s|his|her|their)"
+            r" (?:current |former "
+            r"|old |new )?(?:position|post|job|rank|occupation|profession|job title)\b"
+            r"|\bwhat does [\w ’'-]+ do for a living\b"
         ),
     ),
     (
@@ -330,7 +341,8 @@ _PARTITIVE_ASK = re.compile(
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # An age or name asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
-    r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age)"
+    r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age"
+    r"|job|position|post|occupation)"
     r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
     re.IGNORECASE,
 )

@@ -80,7 +80,7 @@ _APPOINTED_BEFORE = re.compile(
 )
 _NAME_APPOSED = re.compile(
     r"(?:[ -](?:general|emeritus|designate|elect))?"  # "its director general, Oleg Trushin"
-    r"(?: of (?:the |its |their )?[\w’'-]+)?, "
+    r"(?: of (?:the |its |their )?[\w’'-]+(?: [a-z][\w’'-]+){0,2}?)?, "
     r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z\d][\w-]* )"
     r"{0,3}"
     r"([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
@@ -230,6 +230,12 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
 def _named_at(sentence: str, m: re.Match[str], asked: Set[str]) -> bool:
     """Whether a name (not among the `asked` stems) stands in apposition to the title or
     role `m` matched: right after it, before it with a comma, or after "named"."""
+    return any(stem(n.group(1).lower()) not in asked for n in _names_at(sentence, m))
+
+
+def _names_at(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The names standing in apposition to the title or role `m` matched (group 1 is a
+    name's first word): right after it, before it with a comma, or after "named"."""
     after = (
         _NAME_AFTER.match(sentence, m.end())
         if m.group()[0].isupper()
@@ -243,7 +249,41 @@ def _named_at(sentence: str, m: re.Match[str], asked: Set[str]) -> bool:
         _NAMED_AS.match(sentence, m.end()),
         _NAME_APPOSED.match(sentence, m.end()),
     )
-    return any(n is not None and stem(n.group(1).lower()) not in asked for n in found)
+    return [n for n in found if n is not None]
+
+
+# What a person may be called by their work: an office, or a job or trade
+_JOB = re.compile(
+    rf"\b(?:{OFFICE}|aide|advis[eo]r|ombudsman|official|diplomat|envoy|officer|deputy|doctor"
+    r"|surgeon|nurse|teacher|headteacher|lawyer|journalist|reporter|engineer|scientist"
+    r"|researcher|professor|farmer|owner|founder|analyst|economist|pilot|driver|cook|master"
+    r"|\w+grapher|\w+ologist|\w+ician)s?\b",
+    re.IGNORECASE,
+)
+
+
+def gives_title(sentence: str, people: list[str]) -> bool:
+    """Whether `sentence` says what office or job one of `people` (stems; [] for anyone)
+    holds: "Prime Minister Nikol Pashinyan", "Armen Ghazaryan, 51, head of the service".
+
+    >>> gives_title("said Prime Minister Nikol Pashinyan.", ["pashinyan"])
+    True
+    >>> gives_title("Armen Ghazaryan, 51, head of the service, said", ["ghazaryan"])
+    True
+    >>> gives_title("Vogel, 56, grew up on a dairy farm and has led it since 2017.", ["vogel"])
+    False
+    """
+    for m in _JOB.finditer(sentence):
+        holders = [_FULL_NAME.match(sentence, n.start(1)) for n in _names_at(sentence, m)]
+        named = [h.group() for h in holders if h is not None]
+        if not people or any(names_any(people, h) for h in named):
+            return True
+        if not named and (names_any(people, sentence) or not person_names(sentence)):
+            return True  # "she worked as a headteacher", "offered a job as cellar master"
+    return False
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 
 
 def reacts(sentence: str, actors: list[str]) -> bool:

@@ -32,7 +32,7 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
-from .scoring import found_share, holds_office, names_holder, reacts, type_match
+from .scoring import found_share, gives_title, holds_office, names_holder, reacts, type_match
 
 __all__ = [
     "STRICT_KINDS",
@@ -77,6 +77,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return holds_office(sentence.text, intent.office, set(intent.subject))
     if kind == "office":
         kind = "person"
+    if kind == "title":  # "what post does X hold?", "what's her job?": X's, or hers
+        return gives_title(sentence.text, list(intent.names or intent.referents))
     if kind == "expansion" and intent.followup and not ACRONYM.search(intent.question):
         # "What does that acronym stand for?": the one the last turn used
         last = intent.history[-1]
@@ -128,7 +130,7 @@ FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, al
 # Kinds nothing else answers: a name needs a name, an age an age. ("who" is not one:
 # "a local foundry" answers "who is restoring the gates?"; making it strict was measured
 # and declined only the one near-miss it was written for.)
-STRICT_KINDS = ("number", "age", "date", "time", "office", "expansion", "name")
+STRICT_KINDS = ("number", "age", "date", "time", "office", "title", "expansion", "name")
 
 
 def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -> tuple[bool, str]:
@@ -300,5 +302,6 @@ _KIND_WORDS = {
     "time": "time",
     "expansion": "spelt-out name",
     "office": "office holder",
+    "title": "office or job of the person asked about",
     "name": "name of anyone not yet named",
 }

@@ -726,3 +726,27 @@ def test_a_name_spelt_one_edit_off_is_the_same_name_but_a_word_is_not() -> None:
     assert overlap(["pashinyan", "politico"], {"pashniyan", "politico"}, one) == 1.0
     assert overlap(["lindquist"], {"lindqvist"}, one) == 1.0
     assert overlap(["protest"], {"protect"}, one) == 0.0  # English words are not names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What position does Nikol Pashinian hold?",
+        "What is Gevorg Melikian's position?",
+        "What's her job?",
+        "What does she do for a living?",
+    ],
+)
+def test_the_office_or_job_of_a_named_person_is_the_title_kind(question: str) -> None:
+    assert analyse(question).asks == "title"
+    assert analyse("What role did Russia play?").asks != "title"
+
+
+def test_a_title_must_be_the_named_persons_own() -> None:
+    intent = analyse("What is Priya Shah's job?")
+    ok = sentence("The council's head of economic development, Priya Shah, said so.")
+    assert slot_filled(intent, ok)[0]
+    other = sentence("Council leader Tom Ash said Priya Shah would decide.")
+    assert not slot_filled(intent, other)[0]
+    grew_up = sentence("Priya Shah, 56, grew up on a farm and has led the council since 2017.")
+    assert not slot_filled(intent, grew_up)[0]
