@@ -224,7 +224,13 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     found = list(pattern.finditer(sentence))
     if not found:
         return None
-    return any(m.group()[0].isupper() or _named_at(sentence, m, asked) for m in found)
+    return any(_capitalised_mid(sentence, m) or _named_at(sentence, m, asked) for m in found)
+
+
+def _capitalised_mid(sentence: str, m: re.Match[str]) -> bool:
+    """Whether `m` is capitalised where a sentence does not start ("the Aras Foundation",
+    not "Councillors approved it")."""
+    return m.group()[0].isupper() and bool(sentence[: m.start()].strip(" \"“‘'"))
 
 
 def _named_at(sentence: str, m: re.Match[str], asked: Set[str]) -> bool:

@@ -22,11 +22,14 @@ from vectorstore.text import stem, terms
 from .intent import UNITS, Intent
 from .news import (
     ACRONYM,
+    capitalised_names,
     counts_in,
+    dates_in,
     gives_share,
     has_time,
     is_dateline,
     measures,
+    number_value,
     numbers_in,
     person_names,
     withheld,
@@ -176,6 +179,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
+    counted = _which_of_a_count(intent.question)
+    if counted and _only_counts(counted, sentence.text, set(intent.subject)):
+        return False, f"counts the {counted[1]} but does not name them"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
         return False, f"does not give the {intent.focus}"
     wanted = _casualty(intent.question)
@@ -195,6 +201,43 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+# "Which three counties ...?", "Who are the two sponsors ...?": asks which ones, by name
+_WHICH_OF_COUNT = re.compile(
+    r"^(?:and |so )?(?:which|who (?:are|were)|what (?:are|were))(?: the)? (\w+) "
+    r"(?:[\w-]+ ){0,2}?([a-z]+s)\b",
+    re.IGNORECASE,
+)
+
+
+def _which_of_a_count(question: str) -> tuple[str, str] | None:
+    """The number and the noun of a "which three counties" question, else None."""
+    m = _WHICH_OF_COUNT.match(question)
+    return (m.group(1).lower(), m.group(2).lower()) if m and numbers_in(m.group(1)) else None
+
+
+def _only_counts(counted: tuple[str, str], text: str, asked: set[str]) -> bool:
+    """Whether `text` counts the asked ones ("in three counties") without naming them:
+    the same number, counting the same noun, and no name beside them.
+
+    >>> _only_counts(("three", "counties"), "It is owned by 212 farms in three counties.", set())
+    True
+    >>> _only_counts(("two", "routes"), "It cuts two routes in Leeds from May.", {"leed"})
+    True
+    >>> _only_counts(("two", "routes"), "It cuts two routes, the 14 and 22 Express.", set())
+    False
+
+    (A name the question gives, or a month, names none of them.)
+    """
+    number, noun = counted
+    for n, phrase in counts_in(text):
+        if number_value(n) == number_value(number) and any(
+            stem(w.lower()) == stem(noun) for w in phrase
+        ):
+            after = capitalised_names(text.split(noun, 1)[-1])
+            return all(stem(w) in asked or dates_in(w) for w in after)
+    return False
 
 
 def _part_of(intent: Intent, text: str) -> bool:
