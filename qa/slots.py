@@ -14,6 +14,7 @@ about it (similarity, whether it counts the asked thing, its neighbours).
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -179,6 +180,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
+    other = _another_time(intent.question, sentence.text)
+    if other and intent.asks in ("number", "time"):  # how many, when in the day, then
+        return False, f"is about another {other}"
     counted = _which_of_a_count(intent.question)
     if counted and _only_counts(counted, sentence.text, set(intent.subject)):
         return False, f"counts the {counted[1]} but does not name them"
@@ -201,6 +205,44 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
+_MONTHS = frozenset(month.lower() for month in calendar.month_name[1:])
+
+
+def _time_pins(text: str) -> dict[str, set[str]]:
+    """The days of the week, months and years-as-said ("last year") `text` names. (A
+    year in digits is left out: news dates an event by one year and sets it among
+    others, "after the August 2022 shelling ... the November 2020 statement".)"""
+    found = dates_in(text)
+    now = {"this year"} if _NOW.search(text) else set()  # "had 41 last year, now has 58"
+    return {
+        "day of the week": found & _WEEKDAYS,
+        "month": {d.split()[-1] for d in found} & _MONTHS,
+        "year": {d for d in found if d.endswith(" year")} | now,
+    }
+
+
+_NOW = re.compile(r"\b(?:now|currently|so far|to date)\b", re.IGNORECASE)
+
+
+def _another_time(question: str, text: str) -> str | None:
+    """The kind of time ("month") for which the question names one and `text` only
+    others: "How many were served on Monday?" is not answered by a count "on Tuesday".
+
+    >>> _another_time("How many calls came in September?", "It took 900 calls in October.")
+    'month'
+    >>> _another_time("How many calls came on Monday?", "On Monday it took 900 calls.") is None
+    True
+    >>> _another_time("What was its budget last year?", "Its budget this year is £2m.")
+    'year'
+    """
+    text_pins = _time_pins(text)
+    for kind, asked in _time_pins(question).items():
+        if asked and text_pins[kind] and not asked & text_pins[kind]:
+            return kind
+    return None
 
 
 # "Which three counties ...?", "Who are the two sponsors ...?": asks which ones, by name

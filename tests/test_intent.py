@@ -770,3 +770,28 @@ def test_which_of_a_count_needs_names_not_the_count(question: str, text: str) ->
 def test_a_role_capitalised_only_to_start_a_sentence_is_not_a_name() -> None:
     assert not names_holder("Councillors approved the plan by 19 votes to 12.", "councillor")
     assert names_holder("The plan was backed by the Green Councillors group.", "councillor")
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("How many customers did she serve on Monday?", "She served 180 customers on Tuesday."),
+        ("How many people got the allowance in September?", "It reached 86,000 in October."),
+        ("What was the budget last year?", "Its budget this year is 12 million euros."),
+        ("At what time of day did it begin on Tuesday?", "It took effect at 1 pm on Wednesday."),
+    ],
+)
+def test_a_count_or_time_of_another_day_month_or_year_does_not_answer(
+    question: str, text: str
+) -> None:
+    ok, why = slot_filled(analyse(question), sentence(text))
+    assert not ok and "another" in why
+
+
+def test_a_count_of_the_asked_time_or_of_no_time_answers() -> None:
+    intent = analyse("How many pupils does the school have this year?")
+    assert slot_filled(intent, sentence("It had 41 pupils last year, and now has 58."))[0]
+    assert slot_filled(intent, sentence("The school has 58 pupils."))[0]
+    # a month that dates another event is no clash for a description
+    about = analyse("What did she urge after the August shelling?")
+    assert slot_filled(about, sentence("She urged restraint under the November statement."))[0]
