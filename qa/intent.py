@@ -206,7 +206,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(full |first |last )?names?"
             r"|what (are|were) the names of (the |those |these )?[a-z]+"
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
-            rf"([\w-]+ ){{0,2}}{PERSON_ROLE}"
+            rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}{PERSON_ROLE}"
             rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
         ),
     ),

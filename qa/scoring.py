@@ -126,15 +126,35 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     if kind == "age":
         return bool(AGE.search(sentence))
     asked = set(terms(question))
-    if kind == "name":
-        return any(
-            not any(_prefix_match(n, a) or n == a for a in asked) for n in person_names(sentence)
-        )  # any case: "nagorno karabagh" names it too
+    if kind == "name":  # someone new: not the question's Pashinyan ("Nikol Pashniyan")
+        return bool(person_names(sentence) - _named_ones(sentence, question, asked))
     named = any(
         not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
     )
     # "the election commission", "a local foundry": a body acts too
     return named or bool(bodies_in(sentence) - asked)
+
+
+def _named_ones(sentence: str, question: str, asked: Set[str]) -> set[str]:
+    """Stems of each full name in `sentence` that is one the `question` (with `asked`, its
+    stems) gives, with its other parts: "Nikol Pashinyan" is the asked "Pashinian" by
+    first name too; "Tom Lee" is not "Ann Lee", who shares only his surname."""
+    known = [[stem(w.lower()) for w in full.split()] for full in _FULL_NAME.findall(question)]
+    found: set[str] = set()
+    for full in _FULL_NAME.findall(sentence):
+        words = [stem(w.lower()) for w in full.split()]
+        other_first = any(
+            len(k) > 1 and _same_name(k[-1], words[-1]) and not _same_name(k[0], words[0])
+            for k in known
+        )
+        if not other_first and any(_same_name(w, a) for w in words for a in asked):
+            found |= set(words)
+    return found
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether stems `a` and `b` are one name, maybe spelt one edit off."""
+    return a == b or _prefix_match(a, b) or (spelt_variously(a) and _one_edit(a, b))
 
 
 def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> bool:

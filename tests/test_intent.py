@@ -795,3 +795,13 @@ def test_a_count_of_the_asked_time_or_of_no_time_answers() -> None:
     # a month that dates another event is no clash for a description
     about = analyse("What did she urge after the August shelling?")
     assert slot_filled(about, sentence("She urged restraint under the November statement."))[0]
+
+
+def test_the_asked_persons_own_full_name_is_not_the_name_asked_for() -> None:
+    intent = analyse("What is the name of Pashinyan's wife?")
+    assert intent.asks == "name"
+    same_man = sentence("Prime Minister Nikol Pashinyan accused Moscow of betrayal.")
+    assert not slot_filled(intent, same_man)[0]
+    spelt_otherwise = sentence("Nikol Pashniyan's wife visited Kyiv.")
+    assert not slot_filled(intent, spelt_otherwise)[0]
+    assert slot_filled(intent, sentence("His wife, Anna Hakobyan, visited Kyiv."))[0]
