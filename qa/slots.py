@@ -92,8 +92,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
         owners = list(intent.names or intent.referents)
-        if owners:
-            return any(found_share(owners, o) > 0 for o in owned)
+        if owners:  # "the walnut farmer from X": X names where, "farmer" whom
+            focus = intent.focus
+            return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
         if intent.focus:  # "how old are her daughters": theirs, not a named adult's
             return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
     if kind == "name" and intent.referents:  # "what's her name?": the one just named

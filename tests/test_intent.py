@@ -805,3 +805,9 @@ def test_the_asked_persons_own_full_name_is_not_the_name_asked_for() -> None:
     spelt_otherwise = sentence("Nikol Pashniyan's wife visited Kyiv.")
     assert not slot_filled(intent, spelt_otherwise)[0]
     assert slot_filled(intent, sentence("His wife, Anna Hakobyan, visited Kyiv."))[0]
+
+
+def test_the_age_of_someone_described_by_role_and_place_is_the_roles() -> None:
+    intent = analyse("How old is the walnut farmer from Machkalashn?")
+    assert slot_filled(intent, sentence("The 67-year-old farmer planted his first trees."))[0]
+    assert not slot_filled(intent, sentence("His 12-year-old grandson helped."))[0]
