@@ -310,7 +310,10 @@ _ATTRIBUTE_KINDS = {
         _wordset("capital headquarters birthplace hometown location venue seat"), "place"
     ),
 }
-_PLURAL = re.compile(r"(?!(?:news|series|species|means|headquarters)$)[a-z]{2,}[^s]s")
+_PLURAL = re.compile(
+    r"(?!(?:news|series|species|means|headquarters|measles|mumps|diabetes|rabies|physics"
+    r"|economics|politics|athletics|gymnastics)$)[a-z]{2,}[^s]s"
+)
 _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
     r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
