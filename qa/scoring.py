@@ -79,7 +79,8 @@ _APPOINTED_BEFORE = re.compile(
     r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
 )
 _NAME_APPOSED = re.compile(
-    r"(?:[ -](?:general|emeritus|designate|elect))?"  # "its director general, Oleg Trushin"
+    r"(?:[ -](?!(?:and|or|but|said|says|told|who|which|was|is)\b)[a-z-]+){0,2}?"  # "its"
+    # "director general, Oleg Trushin", "chief veterinary officer, Armine Hakobyan"
     r"(?: of (?:the |its |their )?[\w’'-]+(?: [a-z][\w’'-]+){0,2}?)?, "
     r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z\d][\w-]* )"
     r"{0,3}"
