@@ -254,7 +254,21 @@ RATES = {
 }
 # Every unit `Intent.unit` may name, besides "share" and "measure", and how a sentence
 # gives an amount in it.
-UNITS = {**MEASURED_UNITS, **RATES}
+# Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
+# only in a currency: "12 tonnes of medicines" is not what the order cost.
+MONEY = (
+    r"[$£€]|\b(?:dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan"
+    r"|rupees?|kron[aeo]r?|zloty|lir[ae]|shillings?|pence|cents?|USD|EUR|GBP|AMD|AZN)\b"
+)
+_MONEY_ASKED = re.compile(
+    r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
+    r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
+    r"|price|fee|salary|wage"
+    r"|rent|budget|profit)\b|\bhow much (?:money|cash)\b"
+    r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge)"
+    r"(?= *(?:\?|$|per\b|each\b|an? (?:hour|day|week|month|year)\b))"  # not "pay for"
+)
+UNITS = {**MEASURED_UNITS, **RATES, "money": MONEY}
 # "How much" asks for a measured amount (money, land, a share), not a count or a date;
 # "how much of", "how much time/longer" and "by how much" ask something else.
 _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
@@ -645,6 +659,8 @@ def asked_unit(question: str) -> str | None:
     ('measure', None)
     >>> asked_unit("How many died a year ago?") is None
     True
+    >>> asked_unit("How much did the order cost?"), asked_unit("What will the jobs pay?")
+    ('money', 'money')
     """
     m = _IN_UNIT.search(question)
     if m:
@@ -654,6 +670,8 @@ def asked_unit(question: str) -> str | None:
     rate = next((r for r, p in RATES.items() if re.search(p, question, re.IGNORECASE)), None)
     if rate is not None:
         return rate
+    if _MONEY_ASKED.search(question):
+        return "money"
     return "measure" if _HOW_MUCH.search(question) else None
 
 

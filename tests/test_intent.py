@@ -812,3 +812,25 @@ def test_the_age_of_someone_described_by_role_and_place_is_the_roles() -> None:
     intent = analyse("How old is the walnut farmer from Machkalashn?")
     assert slot_filled(intent, sentence("The 67-year-old farmer planted his first trees."))[0]
     assert not slot_filled(intent, sentence("His 12-year-old grandson helped."))[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did that emergency order cost?",
+        "How much money did she make selling her mulberries?",
+        "What will those new jobs pay?",
+        "What does a room there cost per night?",
+    ],
+)
+def test_money_asked_by_what_it_does_needs_a_currency(question: str) -> None:
+    intent = analyse(question)
+    assert intent.unit == "money"
+    assert not slot_filled(intent, sentence("It ordered 12 tonnes of medicines from Germany."))[0]
+    assert slot_filled(intent, sentence("It cost about 18 million drams, or $47,000."))[0]
+
+
+def test_a_charge_or_a_payment_for_something_is_no_money_question() -> None:
+    assert analyse("What did Yerevan charge Baku with?").unit is None
+    assert analyse("What will the municipality pay for?").unit is None
+    assert analyse("How much more do British frames cost to make?").unit != "money"
