@@ -366,7 +366,8 @@ _THEIR_OWN = re.compile(
 # "the name of the foundation that ...", "the collector's name", "what is his winery called"
 _ROLE_NAMED = re.compile(
     r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
-    r"(?= (?:who|that|which|whose|of|in|at|for|on)\b|[?,.]|$)"
+    r"(?= (?:who|that|which|whose|where|when|of|in|at|for|on|near|by|from|with|she|he|they"
+    r"|we|you|it|was|is|were|did|does|had|has)\b|[?,.]|$)"
     r"|\b(?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)['’]s? (?:full )?name\b"
     r"|\b(?:is|was|are|were) (?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)"
     r" (?:called|named)\?",
@@ -561,7 +562,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     names = tuple(question_names(question))
     subject = tuple(terms(question))
     followup = bool(turns) and is_followup(question, turns)
-    by_name = asks in ("person", "name") or names_kind(focus)  # asks whom or what by name
+    # asks whom or what by name: "who", "which charity", "the name of the school where"
+    by_name = asks in ("person", "name") or names_kind(focus) or bool(_ROLE_NAMED.search(question))
     said = terms(f"{turns[-1].question} {turns[-1].answer}") if followup else []
     return Intent(
         question=question,

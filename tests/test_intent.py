@@ -834,3 +834,19 @@ def test_a_charge_or_a_payment_for_something_is_no_money_question() -> None:
     assert analyse("What did Yerevan charge Baku with?").unit is None
     assert analyse("What will the municipality pay for?").unit is None
     assert analyse("How much more do British frames cost to make?").unit != "money"
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What was the name of the school where she taught?", "school"),
+        ("What was the name of the village near the border?", "village"),
+        ("What's the name of the supermarket she sold outside?", "supermarket"),
+        ("What is her cafe called?", "cafe"),
+    ],
+)
+def test_the_name_of_a_place_or_body_described_is_asked_by_name(question: str, role: str) -> None:
+    intent = analyse(question)
+    assert intent.role == role
+    unnamed = sentence(f"She worked at a {role} near Martuni for 19 years.")
+    assert not slot_filled(intent, unnamed)[0]
