@@ -179,7 +179,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bwhat (?:position|post|job|rank|office|occupation|profession) (?:does|did|do|is|was"
             r"|has|had|will)\b|\bwhat (?:is|was) (?:(?:[\w’'-]+ ){0,3}[\w’'-]+['’]s|his|her|their)"
             r" (?:current |former "
-            r"|old |new )?(?:position|post|job|rank|occupation|profession|job title)\b"
+            r"|old |new )?(?:position|post|job|rank|occupation|profession|(?:job )?title)\b"
             r"|\bwhat does [\w ’'-]+ do for a living\b"
         ),
     ),
@@ -289,7 +289,8 @@ _FOCUS = re.compile(
 )
 _NOT_FOCUS = _wordset(
     "did does do is was were are has have had will would can could should of the a an its "
-    "their his her this that these those it they he she there kind sort type"
+    "their his her this that these those it they he she there kind sort type already still "
+    "now currently actually really ever also just so far yet"
 )
 _GENERIC = _wordset(
     "people person thing things happen happened say said tell told article articles report "

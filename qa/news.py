@@ -108,6 +108,12 @@ _GROUP_OF = re.compile(
     r"|any|none|part|half)\b)([a-z][a-z-]+) of (?:about |around |some |nearly |almost |over "
     r"|more than |up to )?$"
 )
+# "call-outs had risen to 212": what rose is what the number counts
+_ROSE_TO = re.compile(
+    r"\b([A-Za-z][\w-]*[a-z]s) (?:had |have |has )?(?:risen|rose|fallen|fell|grown|grew|climbed"
+    r"|increased|dropped|doubled|reached) (?:to )?(?:about |around |some |nearly |almost "
+    r"|more than |over )?$"
+)
 # a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
 # what a counted group is said to be: "N of the arrivals were children"
@@ -508,7 +514,9 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     for m in _RAW_NUMBER.finditer(sentence):
         if _YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
-        group = _GROUP_OF.search(sentence, max(0, m.start() - 40), m.start())
+        group = _GROUP_OF.search(sentence, max(0, m.start() - 40), m.start()) or _ROSE_TO.search(
+            sentence, max(0, m.start() - 40), m.start()
+        )
         phrase: list[str] = [group.group(1)] if group else []
         end = m.end()
         compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats

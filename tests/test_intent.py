@@ -850,3 +850,11 @@ def test_the_name_of_a_place_or_body_described_is_asked_by_name(question: str, r
     assert intent.role == role
     unnamed = sentence(f"She worked at a {role} near Martuni for 19 years.")
     assert not slot_filled(intent, unnamed)[0]
+
+
+def test_adverbs_are_no_counted_noun_and_what_rose_is_counted() -> None:
+    assert analyse("And how many of them are already enrolled?").focus is None
+    assert analyse("How many staff were still there?").counted == "staff"
+    assert counted_words("Call-outs had risen to 212 from 163.") == [["Call-outs"], ["Call-outs"]]
+    assert analyse("What's her title?").asks == "title"
+    assert analyse("What is the title of the new piece?").asks != "title"
