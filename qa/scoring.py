@@ -417,7 +417,16 @@ def _similar_in(term: str, terms_: Set[str]) -> bool:
         return False
     if any(same_term(term, s) for s in terms_):
         return True
-    return spelt_variously(term) and any(_one_edit(term, s) for s in terms_)
+    return spelt_variously(term) and _spelt_otherwise_in(term, terms_)
+
+
+def _spelt_otherwise_in(term: str, terms_: Set[str]) -> bool:
+    """Whether `terms_` holds `term` spelt one edit off (one C loop, not one per term)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    hit = process.extractOne(term, terms_, scorer=OSA.distance, score_cutoff=1)
+    return hit is not None and _one_edit(term, hit[0])
 
 
 @functools.lru_cache(maxsize=4096)
