@@ -156,7 +156,10 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * an article's dateline answers only when or where the article was filed; a
       sentence that says the asked thing is not known ("did not say whether", "gave no
       cause") does not answer it; whom "who/which X" describes must be named, not only
-      mentioned ("sold to an overseas buyer").
+      mentioned ("sold to an overseas buyer"), and "which three counties?" is not
+      answered by a count of them ("in three counties");
+    * a count or a time of day asked for one weekday, month or year ("on Monday", "last
+      year") is not one for another ("on Tuesday", "this year").
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -181,8 +184,10 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
-    other = _another_time(intent.question, sentence.text)
-    if other and intent.asks in ("number", "time"):  # how many, when in the day, then
+    other = (
+        _another_time(intent.question, sentence.text) if intent.asks in ("number", "time") else None
+    )
+    if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
     counted = _which_of_a_count(intent.question)
     if counted and _only_counts(counted, sentence.text, set(intent.subject)):
