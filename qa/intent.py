@@ -26,6 +26,7 @@ from vectorstore.text import STOPWORDS, stem, terms
 
 from .answer import Citation
 from .history import HistoryTurn
+from .units import UNITS, asked_unit, asks_share
 
 __all__ = [
     "KINDS",
@@ -222,62 +223,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b")
-# An amount asked in a unit ("worth in dollars") is given only by an amount in it.
-MEASURED_UNITS = {
-    "dollars": r"\$|\bdollars?\b|\bUSD\b",
-    "euros": r"€|\beuros?\b|\bEUR\b",
-    "pounds": r"£|\bpounds?\b|\bsterling\b|\bGBP\b",
-    "percent": r"%|\bper ?cent\b|\bpercentage points?\b",
-    "kilometres": r"\bkilomet(?:re|er)s?\b|\bkm\b",
-    "miles": r"\bmiles?\b",
-    "hours": r"\bhours?\b",
-    "minutes": r"\bminutes?\b",
-    "square kilometres": r"\bsquare (?:kilomet(?:re|er)s?|km)\b|\bkm2\b|km²|\bsq\.? ?km\b",
-    "square miles": r"\bsquare miles?\b|\bsq\.? ?mi(?:les?)?\b",
-    "cubic metres": r"\bcubic met(?:re|er)s?\b|\bm3\b|m³|\bbcm\b",
-}
-_UNIT_NAMES = "|".join(sorted(MEASURED_UNITS, key=len, reverse=True))  # "square miles" first
-_IN_UNIT = re.compile(
-    rf"\bin (?:US |U\.S\. |American |Australian |Canadian )?({_UNIT_NAMES})\b", re.IGNORECASE
-)
-# An amount asked per period ("earn a week", "weekly wage") is given only per that period.
-RATES = {
-    f"per {period}": rf"\b(?:per|an?|each|every) {period}\b(?! (?:ago|earlier|later|before|after))"
-    rf"|\b{adverb}\b"
-    for period, adverb in [
-        ("hour", "hourly"),
-        ("day", "daily"),
-        ("week", "weekly"),
-        ("month", "monthly"),
-        ("year", "yearly|annual(?:ly)?|per annum"),
-    ]
-}
-# Every unit `Intent.unit` may name, besides "share" and "measure", and how a sentence
-# gives an amount in it.
-# Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
-# only in a currency: "12 tonnes of medicines" is not what the order cost.
-MONEY = (
-    r"[$£€]|\b(?:dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan"
-    r"|rupees?|kron[aeo]r?|zloty|lir[ae]|shillings?|pence|cents?|USD|EUR|GBP|AMD|AZN)\b"
-)
-_MONEY_ASKED = re.compile(
-    r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
-    r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
-    r"|price|fee|salary|wage"
-    r"|rent|budget|profit)\b|\bhow much (?:money|cash)\b"
-    r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge)"
-    r"(?= *(?:\?|$|per\b|each\b|an? (?:hour|day|week|month|year)\b))"  # not "pay for"
-)
-UNITS = {**MEASURED_UNITS, **RATES, "money": MONEY}
-# "How much" asks for a measured amount (money, land, a share), not a count or a date;
-# "how much of", "how much time/longer" and "by how much" ask something else.
+# "How much" of something (land, sleep) is measured, not counted
 _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
-_HOW_MUCH = re.compile(
-    r"(?i)(?<!\bby )\bhow much\b(?! (?:of|time|longer|later|earlier|more|less)\b)"
-)
-_WHAT_SHARE = re.compile(  # a share is given as a part of a whole: "21 per cent", "half"
-    r"(?i)\b(?:what|which) (?:share|percentage|proportion|fraction)\b|\bhow many per ?cent\b"
-)
 _CLAUSE_WORDS = frozenset({"when", "where", "who", "whom", "whose", "why"})
 # The noun a "what/which ..." or "how many ..." question asks about ("what weapons",
 # "what is the capital of", "which heights", "what is its total population").
@@ -633,49 +580,6 @@ def asked_kind(question: str) -> str | None:
     if not _is_attribute(question, focus):
         return kind
     return _ATTRIBUTE_KINDS[focus.split()[-1]] if focus else kind
-
-
-def asks_share(question: str) -> bool:
-    """Whether `question` asks for a part of a whole ("what share of voters"): answered
-    by a percentage or a fraction, not by a count of the voters.
-
-    >>> asks_share("What proportion of the participants were women?")
-    True
-    >>> asks_share("How many participants were women?")
-    False
-    """
-    return bool(_WHAT_SHARE.search(question))
-
-
-def asked_unit(question: str) -> str | None:
-    """The unit a question wants its amount in, if it says: a currency or measure ("in
-    dollars"), a share, a rate ("a week"), or "measure" for any measured amount ("how
-    much", which a count, a date or a rank does not answer).
-
-    >>> asked_unit("How much was the aid worth in dollars?"), asked_unit("Who paid for it?")
-    ('dollars', None)
-    >>> asked_unit("What proportion of the players were local?")
-    'share'
-    >>> asked_unit("How much will he earn a week?"), asked_unit("What is his weekly wage?")
-    ('per week', 'per week')
-    >>> asked_unit("How much land was cleared?"), asked_unit("By how much did he win?")
-    ('measure', None)
-    >>> asked_unit("How many died a year ago?") is None
-    True
-    >>> asked_unit("How much did the order cost?"), asked_unit("What will the jobs pay?")
-    ('money', 'money')
-    """
-    m = _IN_UNIT.search(question)
-    if m:
-        return m.group(1).lower()
-    if asks_share(question):
-        return "share"
-    rate = next((r for r, p in RATES.items() if re.search(p, question, re.IGNORECASE)), None)
-    if rate is not None:
-        return rate
-    if _MONEY_ASKED.search(question):
-        return "money"
-    return "measure" if _HOW_MUCH.search(question) else None
 
 
 def asked_focus(question: str) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from vectorstore.text import stem, terms
 
-from .intent import UNITS, Intent
+from .intent import Intent
 from .news import (
     ACRONYM,
     capitalised_names,
@@ -37,6 +37,7 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .scoring import found_share, gives_title, holds_office, names_holder, reacts, type_match
+from .units import UNITS
 
 __all__ = [
     "STRICT_KINDS",

@@ -17,6 +17,7 @@ import pytest
 import qa.intent
 import qa.rules
 import qa.slots
+import qa.units
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
 from qa.intent import analyse, asked_focus, asked_kind, asks_share
@@ -34,7 +35,9 @@ from qa.scoring import holds_office, names_holder
 from qa.slots import Sentence, slot_filled
 
 
-@pytest.mark.parametrize("module", [qa.intent, qa.rules, qa.slots], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [qa.intent, qa.rules, qa.slots, qa.units], ids=lambda m: m.__name__
+)
 def test_doctests(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted and not result.failed
