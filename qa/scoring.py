@@ -99,7 +99,7 @@ _STATED = re.compile(
     r"|recommended|proposed|found|voted|approved|adopted|resolved)\b",
     re.IGNORECASE,
 )
-MIN_FUZZY_NAME = 7  # letters a name needs before a spelling two edits off still names it
+MIN_FUZZY_NAME = 7  # letters a name needs before a spelling one edit off still names it
 
 
 def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
@@ -347,12 +347,8 @@ def names_any(names: list[str], text: str) -> bool:
     """
     if found_share(names, text) > 0:
         return True
-    from rapidfuzz.distance import OSA
-
-    long = [n for n in names if len(n) >= MIN_FUZZY_NAME]
-    return any(
-        OSA.distance(n, w) <= 2 for n in long for w in _terms_of(text) if len(w) >= MIN_FUZZY_NAME
-    )
+    said = _terms_of(text)
+    return any(spelt_variously(n) and _spelt_otherwise_in(n, said) for n in names)
 
 
 def found_share(query_terms: Iterable[str], text: str) -> float:
