@@ -15,6 +15,7 @@ about it (similarity, whether it counts the asked thing, its neighbours).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -218,17 +219,22 @@ _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 _MONTHS = frozenset(month.lower() for month in calendar.month_name[1:])
 
 
-def _time_pins(text: str) -> dict[str, set[str]]:
-    """The days of the week, months and years-as-said ("last year") `text` names. (A
-    year in digits is left out: news dates an event by one year and sets it among
-    others, "after the August 2022 shelling ... the November 2020 statement".)"""
+_TIME_KINDS = ("day of the week", "month", "year")
+
+
+@functools.lru_cache(maxsize=1024)
+def _time_pins(text: str) -> tuple[frozenset[str], ...]:
+    """The days of the week, months and years-as-said ("last year") `text` names, in the
+    order of `_TIME_KINDS`. (A year in digits is left out: news dates an event by one
+    year and sets it among others, "after the August 2022 shelling ... the November 2020
+    statement".) Remembered: a question is read against every candidate."""
     found = dates_in(text)
     now = {"this year"} if _NOW.search(text) else set()  # "had 41 last year, now has 58"
-    return {
-        "day of the week": found & _WEEKDAYS,
-        "month": {d.split()[-1] for d in found} & _MONTHS,
-        "year": {d for d in found if d.endswith(" year")} | now,
-    }
+    return (
+        frozenset(found & _WEEKDAYS),
+        frozenset({d.split()[-1] for d in found} & _MONTHS),
+        frozenset({d for d in found if d.endswith(" year")} | now),
+    )
 
 
 _NOW = re.compile(r"\b(?:now|currently|so far|to date)\b", re.IGNORECASE)
@@ -245,9 +251,11 @@ def _another_time(question: str, text: str) -> str | None:
     >>> _another_time("What was its budget last year?", "Its budget this year is £2m.")
     'year'
     """
-    text_pins = _time_pins(text)
-    for kind, asked in _time_pins(question).items():
-        if asked and text_pins[kind] and not asked & text_pins[kind]:
+    asked_pins = _time_pins(question)
+    if not any(asked_pins):
+        return None
+    for kind, asked, said in zip(_TIME_KINDS, asked_pins, _time_pins(text), strict=True):
+        if asked and said and not asked & said:
             return kind
     return None
 
@@ -260,6 +268,7 @@ _WHICH_OF_COUNT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def _which_of_a_count(question: str) -> tuple[str, str] | None:
     """The number and the noun of a "which three counties" question, else None."""
     m = _WHICH_OF_COUNT.match(question)
