@@ -15,6 +15,7 @@ __all__ = [
     "ACRONYM",
     "AGE",
     "BODY_KINDS",
+    "FULL_NAME",
     "amounts_in",
     "bodies_in",
     "capitalised_names",
@@ -362,6 +363,8 @@ def days_in(text: str) -> set[str]:
     }
 
 
+# A run of capitalised words: a full name ("Nikol Pashinyan", "Priya Raman")
+FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 # "MASIS, Armenia, 2 October 2023", "BRANWELL, 14 March 2024": a place in capitals, a date
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’/ -]{2,}(?:, [A-Z][a-z'’]+(?: [A-Z][a-z'’]+)*)*"  # MASIS, Armenia

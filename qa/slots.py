@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from vectorstore.text import stem, terms
 
+from .holders import gives_title, holds_office, names_holder
 from .intent import Intent
 from .news import (
     ACRONYM,
@@ -37,7 +38,7 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
-from .scoring import found_share, gives_title, holds_office, names_holder, reacts, type_match
+from .scoring import found_share, reacts, type_match
 from .units import UNITS
 
 __all__ = [

@@ -14,12 +14,14 @@ from types import ModuleType
 
 import pytest
 
+import qa.holders
 import qa.intent
 import qa.rules
 import qa.slots
 import qa.units
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
+from qa.holders import holds_office, names_holder
 from qa.intent import analyse, asked_focus, asked_kind, asks_share
 from qa.news import counted_words, gives_share
 from qa.rules import (
@@ -31,12 +33,11 @@ from qa.rules import (
     decide,
     score,
 )
-from qa.scoring import holds_office, names_holder
 from qa.slots import Sentence, slot_filled
 
 
 @pytest.mark.parametrize(
-    "module", [qa.intent, qa.rules, qa.slots, qa.units], ids=lambda m: m.__name__
+    "module", [qa.intent, qa.rules, qa.slots, qa.units, qa.holders], ids=lambda m: m.__name__
 )
 def test_doctests(module: ModuleType) -> None:
     result = doctest.testmod(module)

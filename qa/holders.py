@@ -1,0 +1,214 @@
+"""Who holds an office or a role, as news writes it: "President Ilham Aliyev", "Ilham
+Aliyev, the president", "Its chief executive, Paul Henshaw,", "a team led by Dr Helena
+Voss", "sold to an overseas buyer" (a role mentioned, no one named). Pure functions over
+a sentence's text:
+
+* `holds_office`: whether a sentence names someone as holding an asked office;
+* `names_holder`: whether it names whoever it calls by an asked role ("buyer",
+  "charity"), or mentions the role and names no one;
+* `gives_title`: whether it says what office or job an asked person holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Set
+
+from vectorstore.text import stem, terms
+
+from .intent import OFFICE, OFFICE_VERBS
+from .news import FULL_NAME, person_names
+from .scoring import names_any
+
+__all__ = ["gives_title", "holds_office", "names_holder"]
+
+_OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
+_ANY_OFFICE = frozenset({"leader", "head", "chief", "boss"})  # met by any office's title
+# "Minister Nikol ...", "Deputy Governor of Shirak Vardan Melikyan"
+_NAME_AFTER = re.compile(r"(?: of(?: the)? [A-Z][\w’'-]+)? ([A-Z][\w’'-]+)")
+_FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... executive Priya Raman"
+# "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
+_NAMED_AS = re.compile(
+    r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [\w’'-]+){0,2}?)?,?"
+    r" (?:is|was|named|called|titled|entitled|is named|was named|is called)(?: named| called)?"
+    r" [\"“]?([A-Z][\w’'-]+)"
+)
+# "Aliyev, the ", "Helen Okafor, the hospital's ", "Inês Carvalho, Voltaro's co-founder and ",
+# "Gayane Melkonyan, 51, director"
+_NAME_BEFORE = re.compile(
+    r"([A-Z][\w’'-]+)[\"”’]?,(?: \d{1,3},)? (?:the |his |her |its |their )?(?:[\w-]+['’]s )?"
+    r"(?:[\w-]+ ){0,3}$"
+)
+# "Lars Moradi was appointed (finance) director", "Mei Chen, who was named chair"
+# "the UWC Dilijan international school": a name of two capitalised words (or an
+# acronym) before the role; one is mostly a place ("the former Karabakh ombudsman")
+_NAME_MODIFIES = re.compile(
+    r"(?<!\ba )(?<!\ban )\b(?!(?:The|A|An|Its|Their) )"
+    r"([A-Z][\w’'-]+ [A-Z][\w’'-]+|[A-Z]{2,}[\w’'-]*) (?:[a-z-]+ ){0,2}$"
+)
+_APPOINTED_BEFORE = re.compile(
+    r"([A-Z][\w’'-]+),?(?: who)? (?:is|was|has been|had been|will be|were) (?:appointed|named"
+    r"|elected|made|promoted to|chosen as)(?: as)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,2}$"
+)
+_NAME_APPOSED = re.compile(
+    r"(?:[ -](?!(?:and|or|but|said|says|told|who|which|was|is)\b)[a-z-]+){0,2}?"  # "its"
+    # "director general, Oleg Trushin", "chief veterinary officer, Armine Hakobyan"
+    r"(?: of (?:the |its |their )?[\w’'-]+(?: [a-z][\w’'-]+){0,2}?)?, "
+    r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z\d][\w-]* )"
+    r"{0,3}"
+    r"([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
+)  # "Its chief executive, Paul Henshaw,", "The head of the mission, Dirk Vollmer,", "Its
+# chair, retired fisherman Derek Hoskin", "Its owner, 58-year-old Gagik Melkonyan"
+
+
+def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> bool:
+    """Whether `sentence` names someone (not among the `asked` stems) as holding `office`:
+    "President Ilham Aliyev", "Ilham Aliyev, the president". A "leader", "head" or "chief"
+    is whoever holds any office.
+
+    >>> holds_office("under Prime Minister Nikol Pashinyan", "leader")
+    True
+    >>> holds_office("Ilham Aliyev, Azerbaijan's president, said", "president")
+    True
+    >>> holds_office("signed by the leaders of Russia, Armenia and Azerbaijan", "leader")
+    False
+
+    The holder may also be named after a verb: "the mayor of X is (named) Y", "a coach
+    called Y".
+
+    >>> holds_office("The mayor of Town12 is named Mayor12x.", "mayor", {"town12"})
+    True
+    >>> holds_office("said chief executive Priya Raman.", "chief executive")
+    True
+    >>> holds_office("Its chief executive, Paul Henshaw, said", "chief executive")
+    True
+    >>> holds_office("said Helen Okafor, the hospital's chief executive.", "chief executive")
+    True
+    >>> holds_office("Lars Moradi was appointed director of the agency.", "director")
+    True
+
+    Or by what the holder does: "Ann Roe, 52, a retired nurse who chairs the trust", "the
+    team, led by Dr Helena Voss" (more news forms: `tests/test_intent.py`).
+
+    >>> holds_office("Ann Roe, 52, a retired nurse who chairs the trust, said", "chair")
+    True
+    """
+    wanted = set(terms(office))
+    if any(
+        _named_at(sentence, m, asked)
+        for m in _OFFICE.finditer(sentence)
+        if office.lower() in _ANY_OFFICE or _titles(wanted, m.group())
+    ):
+        return True
+    pattern = _holder_by_verb(office.lower())
+    holder = pattern.search(sentence) if pattern else None
+    return holder is not None and stem((holder.group(1) or holder.group(2)).lower()) not in asked
+
+
+@functools.lru_cache(maxsize=64)
+def _holder_by_verb(office: str) -> re.Pattern[str] | None:
+    """How news names `office`'s holder by what they do: "Rashad Huseynov, 41, a former
+    sapper who leads a team", "the team, led by Dr Helena Voss" (None: no verb for it)."""
+    verbs = [(v, p) for v, (o, p) in OFFICE_VERBS.items() if o == office or office in _ANY_OFFICE]
+    if not verbs:
+        return None
+    does = "|".join(v for v, _ in verbs)
+    done = "|".join(p for _, p in verbs)
+    return re.compile(
+        rf"([A-Z][\w’'-]+)(?:,[^,.;]{{1,60}}){{0,2}},? who (?:now |also )?(?:{does})\b"
+        rf"|\b(?:{done}) by (?:[A-Z][a-z]+ )?([A-Z][\w’'-]+)"
+    )
+
+
+def _titles(wanted: Set[str], title: str) -> bool:
+    """Whether `title` is the office whose stems are `wanted`, or a form of it: a
+    "chairwoman" or "chairperson" is a chair, a "spokeswoman" a spokesman's office."""
+    said = terms(title)
+    return all(any(t == w or t.startswith(w) for t in said) for w in wanted)
+
+
+def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> bool | None:
+    """Whether `sentence` names whoever it calls `role` ("buyer", "lawyer", "company"),
+    the way `holds_office` reads an office: "its lawyer, Anna Berg,", "Anna Berg, the
+    family's lawyer", "a buyer named Lee", "the Aras Foundation". A role it mentions and
+    leaves unnamed ("to an overseas buyer", "a foundation that asked not to be named")
+    names no one; None when it never uses the word ("leadership" is not "leader").
+
+    >>> names_holder("It was sold to an overseas buyer.", "buyer")
+    False
+    >>> names_holder("It was sold to Omar Haddad, a collector from Doha.", "collector")
+    True
+    >>> names_holder("The gift came from the Aras Foundation.", "foundation")
+    True
+    >>> names_holder("The Armenian leadership said so.", "leader") is None
+    True
+    """
+    plural = rf"{re.escape(role[:-1])}(?:y|ies)" if role.endswith("y") else re.escape(role)
+    pattern = re.compile(rf"\b{plural}(?:s|es)?\b", re.IGNORECASE)
+    found = list(pattern.finditer(sentence))
+    if not found:
+        return None
+    return any(_capitalised_mid(sentence, m) or _named_at(sentence, m, asked) for m in found)
+
+
+def _capitalised_mid(sentence: str, m: re.Match[str]) -> bool:
+    """Whether `m` is capitalised where a sentence does not start ("the Aras Foundation",
+    not "Councillors approved it")."""
+    return m.group()[0].isupper() and bool(sentence[: m.start()].strip(" \"“‘'"))
+
+
+def _named_at(sentence: str, m: re.Match[str], asked: Set[str]) -> bool:
+    """Whether a name (not among the `asked` stems) stands in apposition to the title or
+    role `m` matched: right after it, before it with a comma, or after "named"."""
+    return any(stem(n.group(1).lower()) not in asked for n in _names_at(sentence, m))
+
+
+def _names_at(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The names standing in apposition to the title or role `m` matched (group 1 is a
+    name's first word): right after it, before it with a comma, or after "named"."""
+    after = (
+        _NAME_AFTER.match(sentence, m.end())
+        if m.group()[0].isupper()
+        else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
+    )
+    found = (
+        after,
+        _NAME_BEFORE.search(sentence, 0, m.start()),
+        _APPOINTED_BEFORE.search(sentence, 0, m.start()),
+        None if m.group()[0].isupper() else _NAME_MODIFIES.search(sentence, 0, m.start()),
+        _NAMED_AS.match(sentence, m.end()),
+        _NAME_APPOSED.match(sentence, m.end()),
+    )
+    return [n for n in found if n is not None]
+
+
+# What a person may be called by their work: an office, or a job or trade
+_JOB = re.compile(
+    rf"\b(?:{OFFICE}|aide|advis[eo]r|ombudsman|official|diplomat|envoy|officer|deputy|doctor"
+    r"|surgeon|nurse|teacher|headteacher|lawyer|journalist|reporter|engineer|scientist"
+    r"|researcher|professor|farmer|owner|founder|analyst|economist|pilot|driver|cook|master"
+    r"|\w+grapher|\w+ologist|\w+ician)s?\b",
+    re.IGNORECASE,
+)
+
+
+def gives_title(sentence: str, people: list[str]) -> bool:
+    """Whether `sentence` says what office or job one of `people` (stems; [] for anyone)
+    holds: "Prime Minister Nikol Pashinyan", "Armen Ghazaryan, 51, head of the service".
+
+    >>> gives_title("said Prime Minister Nikol Pashinyan.", ["pashinyan"])
+    True
+    >>> gives_title("Armen Ghazaryan, 51, head of the service, said", ["ghazaryan"])
+    True
+    >>> gives_title("Vogel, 56, grew up on a dairy farm and has led it since 2017.", ["vogel"])
+    False
+    """
+    for m in _JOB.finditer(sentence):
+        holders = [FULL_NAME.match(sentence, n.start(1)) for n in _names_at(sentence, m)]
+        named = [h.group() for h in holders if h is not None]
+        if not people or any(names_any(people, h) for h in named):
+            return True
+        if not named and (names_any(people, sentence) or not person_names(sentence)):
+            return True  # "she worked as a headteacher", "offered a job as cellar master"
+    return False
