@@ -26,6 +26,7 @@ from .intent import spell_out_titles
 from .places import with_countries
 from .question import clean_question, correct_spelling
 from .retrieval import Retriever
+from .scope import article_reference, resolve_reference
 from .settings import Settings
 
 __all__ = ["Engine", "ask", "engine_for", "finish"]
@@ -102,7 +103,9 @@ class Engine:
         self, question: str, history: History = (), sources: Sources | None = None
     ) -> Query:
         """Check and clean `question`, fix its typos, and put it in its conversation;
-        `sources` (article ids) limits the answer to those articles.
+        `sources` (article ids) limits the answer to those articles, and so does a
+        question that names one ("in the story about X, ..."; `qa.scope`), which is then
+        searched and read without the words that name it.
 
         Raises `QuestionError` (`UnknownArticleError` for a source that is not indexed,
         or an empty choice) or `NoArticlesError` before any answering starts.
@@ -116,7 +119,13 @@ class Engine:
             raise NoArticlesError(self.store.location)
         chosen = self.check_sources(sources)
         text = correct_spelling(text, index.word_df)
-        expanded = spell_out_titles(with_countries(text))
+        asked, named = text, None
+        reference = article_reference(text)  # "in the story about X, who ...?"
+        if reference is not None:
+            named = resolve_reference(reference.description, index, self.store.get_chunks, chosen)
+            if named is not None:
+                asked, chosen = reference.question, (named,)
+        expanded = spell_out_titles(with_countries(asked))
         query = build_query(text, history, expanded if expanded != text else "")
         return replace(query, sources=chosen) if chosen is not None else query
 

@@ -98,3 +98,18 @@ def test_the_cli_asks_within_articles_and_names_the_known_ones(tmp_path: Path) -
     assert chat.returncode == 2 and "'nope.txt'" in chat.stderr
     talk = run("--store", str(store), "chat", "--article", SYRIA, stdin=f"{QUESTION}\n\n")
     assert talk.returncode == 0 and "1,312" in talk.stdout, talk.stderr
+
+
+def test_a_question_that_names_its_article_is_answered_from_it(seed_settings: Settings) -> None:
+    """The Syrian evacuation article says 1,312 children, the seed 1,049: named, the
+    Syria story answers, and the words that name it are not searched for."""
+    asked = "In the story about the evacuation from the Syrian town, how many children left?"
+    answer = ask(asked, settings=seed_settings)
+    assert "1,312" in answer.text
+    assert {c.source for c in answer.citations} == {SYRIA}
+    assert "Syrian town" not in answer.query
+
+
+def test_an_article_no_one_wrote_leaves_the_question_as_asked(seed_settings: Settings) -> None:
+    answer = ask("In the story about the weather, " + QUESTION.lower(), settings=seed_settings)
+    assert "1,049" in answer.text  # every article, as if no article had been named
