@@ -44,6 +44,8 @@ from .units import UNITS
 __all__ = [
     "STRICT_KINDS",
     "Sentence",
+    "date_part",
+    "gives_date_part",
     "gives_unit",
     "kind_match",
     "mentions",
@@ -162,7 +164,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       mentioned ("sold to an overseas buyer"), and "which three counties?" is not
       answered by a count of them ("in three counties");
     * a count or a time of day asked for one weekday, month or year ("on Monday", "last
-      year") is not one for another ("on Tuesday", "this year").
+      year") is not one for another ("on Tuesday", "this year");
+    * a date asked to its month, day or year ("which month", "on what exact day") needs
+      that part: "a 1994 ceasefire" gives no month, "in late September" no day.
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -192,6 +196,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     )
     if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
+    part = date_part(intent.question) if intent.asks == "date" else None
+    if part and not gives_date_part(part, sentence.text, intent.question):
+        return False, f"gives no {part}"
     counted = _which_of_a_count(intent.question)
     if counted and _only_counts(counted, sentence.text, set(intent.subject)):
         return False, f"counts the {counted[1]} but does not name them"
@@ -214,6 +221,60 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+# "which month ...?", "in what year ...?", "on what exact day ...?": a part of a date
+_DATE_PART = re.compile(
+    r"\b(?:what|which)(?: (exact|precise))? (day of the week|weekday|year|month|date|day)\b"
+    r"|\b(exact|precise) (date|day)\b",
+    re.IGNORECASE,
+)
+_PARTS = {"day of the week": "weekday", "weekday": "weekday", "date": "day"}
+_YEAR = re.compile(r"^(?:1[89]|20)\d\ds?$|\byear$")
+
+
+@functools.lru_cache(maxsize=256)
+def date_part(question: str) -> str | None:
+    """The part of a date `question` asks for: "year", "month", "weekday", "day" (of a
+    month, or a weekday), "exact day" (of a month); None for a plain "when".
+
+    >>> date_part("Which month of that year was the truce agreed?")
+    'month'
+    >>> date_part("On what exact day did they leave?"), date_part("When did they leave?")
+    ('exact day', None)
+    """
+    m = _DATE_PART.search(question)
+    if m is None:
+        return None
+    exact = m.group(1) or m.group(3)
+    part = (m.group(2) or m.group(4)).lower()
+    part = _PARTS.get(part, part)
+    return f"exact {part}" if exact and part == "day" else part
+
+
+def gives_date_part(part: str, text: str, question: str) -> bool:
+    """Whether `text` gives the `part` of a date (`date_part`) that `question` lacks: a
+    year for "what year", a month for "which month", a day of a month for "on what
+    exact day" (a weekday will do for "on what day").
+
+    >>> gives_date_part("month", "It ended through a 1994 ceasefire.", "Which month?")
+    False
+    >>> gives_date_part("exact day", "They left in late September.", "On what exact day?")
+    False
+    >>> gives_date_part("day", "They left on Tuesday.", "On what day did they leave?")
+    True
+    """
+    found = dates_in(text) - dates_in(question)
+    days = {d for d in found if " " in d and d.split()[0].isdigit()}
+    if part == "year":
+        return any(_YEAR.search(d) for d in found)
+    if part == "month":
+        return bool(days or found & _MONTHS)
+    if part == "weekday":
+        return bool(found & _WEEKDAYS)
+    if part == "exact day":
+        return bool(days)
+    return bool(days or found & _WEEKDAYS)
 
 
 _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)

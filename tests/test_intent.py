@@ -862,3 +862,34 @@ def test_adverbs_are_no_counted_noun_and_what_rose_is_counted() -> None:
     assert counted_words("Call-outs had risen to 212 from 163.") == [["Call-outs"], ["Call-outs"]]
     assert analyse("What's her title?").asks == "title"
     assert analyse("What is the title of the new piece?").asks != "title"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "part"),
+    [
+        ("Which month of that year was the truce agreed?", "It ended in a 1994 truce.", "month"),
+        ("On what exact day in January?", "The first frost came in November.", "exact day"),
+        ("On what date does recruitment start?", "Recruitment will begin in September.", "day"),
+        ("In what year did it join?", "He joined the ministry in January.", "year"),
+        ("What day of the week did it begin?", "It began on 19 September.", "weekday"),
+    ],
+)
+def test_a_date_asked_to_the_month_day_or_year_needs_that_part(
+    question: str, text: str, part: str
+) -> None:
+    ok, why = slot_filled(analyse(question), sentence(text))
+    assert not ok and why == f"gives no {part}"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Which month was the truce agreed?", "It was agreed on 12 May 1994."),
+        ("On what day did they leave?", "They left on Tuesday."),
+        ("On what date did the war begin?", "The war began on September 27."),
+        ("In what year did the war end?", "It ended in a 1994 ceasefire."),
+        ("When did they leave?", "They left in late September."),  # a plain "when"
+    ],
+)
+def test_a_date_with_the_asked_part_answers(question: str, text: str) -> None:
+    assert slot_filled(analyse(question), sentence(text))[0]
