@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from vectorstore.text import stem, terms
 
-from .holders import gives_title, holds_office, names_holder
-from .intent import Intent
+from .holders import gives_title, holds_office, mentioned_unnamed, names_holder
+from .intent import Intent, asks_which
 from .news import (
     ACRONYM,
     capitalised_names,
@@ -191,6 +191,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
+    picked = _picked(intent) if intent.focus and asks_which(intent.question) else None
+    if picked and not intent.role and mentioned_unnamed(sentence.text, picked):
+        return False, f"mentions a {intent.focus} but does not say which"
     other = (
         _another_time(intent.question, sentence.text) if intent.asks in ("number", "time") else None
     )
@@ -275,6 +278,16 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
     if part == "exact day":
         return bool(days)
     return bool(days or found & _WEEKDAYS)
+
+
+_OWNER = re.compile(r"\bwhich (\w+)['’]s?\b", re.IGNORECASE)
+
+
+def _picked(intent: Intent) -> str:
+    """The noun a "which X" question picks one of: its focus's head, or the owner ("which
+    outlet's interview": the outlet)."""
+    owner = _OWNER.search(intent.question)
+    return owner.group(1) if owner else (intent.focus or "").split()[-1]
 
 
 _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)

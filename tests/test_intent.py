@@ -893,3 +893,21 @@ def test_a_date_asked_to_the_month_day_or_year_needs_that_part(
 )
 def test_a_date_with_the_asked_part_answers(question: str, text: str) -> None:
     assert slot_filled(analyse(question), sentence(text))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "fills"),
+    [
+        ("Which think tank is he with?", "He is an analyst at a Yerevan think tank.", False),
+        ("Which think tank is he with?", "He works at a think tank called Civilitas.", True),
+        ("Which think tank is he with?", "He is with the Regional Studies Center.", True),
+        ("Which lorry broke down?", "One lorry, a Kamaz, broke down.", True),
+        ("Which bakery reopened?", "A bakery reopened on the main street.", False),
+        ("In which outlet's interview did he say it?", "He said it in a Politico interview.", True),
+    ],
+)
+def test_which_x_is_not_answered_by_a_mention_of_an_x(
+    question: str, text: str, fills: bool
+) -> None:
+    ok, why = slot_filled(analyse(question), sentence(text))
+    assert ok is fills, why
