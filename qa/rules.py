@@ -112,6 +112,10 @@ class Weights:
     headline_penalty: float = field(
         default=0.15, metadata={"help": "a headline: dense with topic words, thin on facts"}
     )
+    synonym_term: float = field(
+        default=0.5,
+        metadata={"help": "a question's word found only as a WordNet synonym ('kids')"},
+    )
     similar_word: float = field(
         default=0.66, metadata={"help": "cosine above which a counted word means the asked one"}
     )
@@ -186,7 +190,13 @@ def score(
     s_terms = set(terms_in_order(sentence.text))
     q_terms = list(intent.subject)
     topic = _title_terms(sentence.title) if _is_lead(sentence) else frozenset()
-    ov = overlap(q_terms, s_terms, idf, lambda t: weights.title_term if t in topic else 1.0)
+    ov = overlap(
+        q_terms,
+        s_terms,
+        idf,
+        lambda t: weights.title_term if t in topic else 1.0,
+        weights.synonym_term,
+    )
     sem = sentence.semantic
     if sentence.semantic_context is not None:  # a follow-up: its context counts, less
         sem = (sem + weights.context * sentence.semantic_context) / (1 + weights.context)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Set
 
 from vectorstore.text import stem, terms
 
+from .lexicon import synonyms
 from .news import (
     ACRONYM,
     AGE,
@@ -184,21 +185,28 @@ def overlap(
     sentence_terms: Set[str],
     idf: Callable[[str], float],
     found_weight: Callable[[str], float] | None = None,
+    synonym_weight: float = 0.0,
 ) -> float:
     """IDF-weighted share of `query_terms` found in `sentence_terms` (prefix-tolerant);
-    a found term counts `found_weight(term)` of its weight (1 unless given).
+    a found term counts `found_weight(term)` of its weight (1 unless given), and one found
+    only as a synonym (`qa.lexicon`: "kids" for "children") `synonym_weight` of that.
 
     >>> overlap(["armenian", "troop"], {"armenia", "soldier"}, lambda t: 1.0)
     0.5
     >>> overlap(["armenian", "troop"], {"armenia", "troop"}, lambda t: 1.0, lambda t: 0.5)
+    0.5
+    >>> overlap(["kid"], {"children"}, lambda t: 1.0, synonym_weight=0.5)
     0.5
     """
     total = found = 0.0
     for t in dict.fromkeys(query_terms):
         w = idf(t)
         total += w
+        share = found_weight(t) if found_weight else 1.0
         if t in sentence_terms or _similar_in(t, sentence_terms):
-            found += w * (found_weight(t) if found_weight else 1.0)
+            found += w * share
+        elif synonym_weight and synonyms(t) & sentence_terms:
+            found += w * share * synonym_weight
     return found / total if total else 0.0
 
 

@@ -23,6 +23,7 @@ from typing import Any, Self
 __all__ = [
     "ENV_PREFIX",
     "StoreSettings",
+    "default_cache_dir",
     "default_onnx_cache_dir",
     "default_store_dir",
     "set_library_environment",
@@ -38,11 +39,16 @@ def default_store_dir() -> Path:
     return Path(base) / "articleqa" / "store"
 
 
-def default_onnx_cache_dir() -> Path:
-    """Where the `onnx` backend keeps its exported models: `$XDG_CACHE_HOME/articleqa/onnx`
-    (or `~/.cache/articleqa/onnx`), never the CWD."""
+def default_cache_dir() -> Path:
+    """Where derived files that can be rebuilt at any time are kept:
+    `$XDG_CACHE_HOME/articleqa` (or `~/.cache/articleqa`), never the CWD."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "articleqa" / "onnx"
+    return Path(base) / "articleqa"
+
+
+def default_onnx_cache_dir() -> Path:
+    """Where the `onnx` backend keeps its exported models: `default_cache_dir()/onnx`."""
+    return default_cache_dir() / "onnx"
 
 
 def set_library_environment(settings: StoreSettings | None = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["STOPWORDS", "normalize_numbers", "stem", "terms", "words"]
+__all__ = ["STOPWORDS", "normalize_numbers", "stem", "stem_words", "terms", "words"]
 
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f](?=\d{3}\b)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -187,6 +187,11 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _stemmer().stemWord(word)
+
+
+def stem_words(words_: list[str]) -> list[str]:
+    """`stem` of each of `words_`, in one call (a tenth of the time for many words)."""
+    return list(_stemmer().stemWords(words_))
 
 
 def terms(text: str) -> list[str]:

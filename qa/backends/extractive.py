@@ -25,6 +25,7 @@ from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
 from ..intent import Intent
+from ..lexicon import synonyms
 from ..news import counts_in, names_a_country, numbers_in
 from ..retrieval import Retrieved
 from ..rules import (
@@ -207,6 +208,7 @@ class ExtractiveBackend(AnswerBackend):
             if stem(head) in _ANYONE:  # "how many people": villagers, members, residents
                 close = self.weights.similar_to_people
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
+            similar |= synonyms(stem(head)) & {stem(w) for w in vocab}  # "minors": children
             did = intent.action if stem(head) in _ANYONE else None
             if did and len(did) >= ACTION_ROOT:  # "people signed": signatures count them
                 root = did[:MIN_PREFIX]

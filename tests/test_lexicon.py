@@ -1,0 +1,61 @@
+"""Synonyms from WordNet (`qa.lexicon`): what a question and an article say in different
+words ("minors"/"children", "coders"/"programmers") is matched; siblings ("cats"/"dogs")
+are not; the table is cached on disk, rebuilt when the cache is unreadable, and missing
+data means no synonyms, never a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qa import Settings, ask, lexicon
+from qa.lexicon import synonyms
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon._synonym_stems.cache_clear()
+    yield tmp_path / "articleqa" / "lexicon"
+    lexicon._synonym_stems.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("term", "synonym"),
+    [("minor", "children"), ("kid", "child"), ("coder", "programm"), ("store", "shop")],
+)
+def test_synonyms_share_a_words_most_frequent_sense(term: str, synonym: str) -> None:
+    assert synonym in synonyms(term)
+
+
+@pytest.mark.parametrize(("term", "other"), [("cat", "dog"), ("child", "adult"), ("kid", "josh")])
+def test_siblings_and_rare_senses_are_no_synonyms(term: str, other: str) -> None:
+    assert other not in synonyms(term)  # "kid" means "to josh" only in a rarer sense
+
+
+def test_the_table_is_cached_and_a_broken_cache_is_rebuilt(fresh_cache: Path) -> None:
+    assert "child" in synonyms("minor")
+    (cached,) = fresh_cache.glob("synonyms-*.json")
+    lexicon._synonym_stems.cache_clear()
+    cached.write_text('{"minor": ["sheep"]}', encoding="utf-8")
+    assert synonyms("minor") == {"sheep"}  # read from the cache, not from WordNet
+    lexicon._synonym_stems.cache_clear()
+    cached.write_text("{not json", encoding="utf-8")
+    assert "child" in synonyms("minor")
+    assert "child" in cached.read_text(encoding="utf-8")  # rewritten whole
+
+
+def test_missing_wordnet_data_means_no_synonyms(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
+    assert synonyms("minor") == frozenset()
+
+
+def test_a_count_asked_in_a_synonym_is_answered(seed_settings: Settings) -> None:
+    """The seed says "1,049 children"; a reader asks for minors."""
+    answer = ask("How many minors did Russia's army get to safety?", settings=seed_settings)
+    assert "1,049" in answer.text
