@@ -31,9 +31,24 @@ __all__ = [
     "number_value",
     "numbers_in",
     "person_names",
+    "refers_back",
     "spells_out",
     "withheld",
 ]
+
+# A sentence that opens on someone or something the one before it named: "She swam ...",
+# "Its owner, Gagik Melkonyan, ..." (a definite "The crew ..." was measured too: no gain)
+_REFERS_BACK = re.compile(r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether `sentence` opens by referring back to what the sentence before named.
+
+    >>> refers_back("Its owner, Gagik Melkonyan, said so."), refers_back("The Hotel Arevik shut.")
+    (True, False)
+    """
+    return bool(_REFERS_BACK.match(sentence))
+
 
 COUNTED_WORDS = 3  # words after a number that may name what it counts
 _SMALL_NUMBERS = (

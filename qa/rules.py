@@ -33,7 +33,7 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import Intent
-from .news import days_in
+from .news import days_in, refers_back
 from .scoring import (
     MIN_PREFIX,
     found_share,
@@ -111,6 +111,13 @@ class Weights:
     )
     headline_penalty: float = field(
         default=0.15, metadata={"help": "a headline: dense with topic words, thin on facts"}
+    )
+    antecedent_term: float = field(
+        default=0.5,
+        metadata={
+            "help": "a question's word found only in the sentence before one that opens "
+            "on a pronoun ('Its owner, Gagik Melkonyan, ...' after 'The Hotel Arevik ...')"
+        },
     )
     synonym_term: float = field(
         default=0.5,
@@ -190,13 +197,11 @@ def score(
     s_terms = set(terms_in_order(sentence.text))
     q_terms = list(intent.subject)
     topic = _title_terms(sentence.title) if _is_lead(sentence) else frozenset()
-    ov = overlap(
-        q_terms,
-        s_terms,
-        idf,
-        lambda t: weights.title_term if t in topic else 1.0,
-        weights.synonym_term,
-    )
+    found_weight = lambda t: weights.title_term if t in topic else 1.0  # noqa: E731
+    ov = overlap(q_terms, s_terms, idf, found_weight, weights.synonym_term)
+    if sentence.preceding and refers_back(sentence.text):  # "Its owner, Gagik ...": whose
+        told = s_terms | set(terms_in_order(sentence.preceding))
+        ov += weights.antecedent_term * (overlap(q_terms, told, idf, found_weight) - ov)
     sem = sentence.semantic
     if sentence.semantic_context is not None:  # a follow-up: its context counts, less
         sem = (sem + weights.context * sentence.semantic_context) / (1 + weights.context)

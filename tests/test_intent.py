@@ -911,3 +911,17 @@ def test_which_x_is_not_answered_by_a_mention_of_an_x(
 ) -> None:
     ok, why = slot_filled(analyse(question), sentence(text))
     assert ok is fills, why
+
+
+def test_a_sentence_opening_on_a_pronoun_is_read_with_the_one_before() -> None:
+    """ "Who owns the Arevik?": "Its owner, Gagik Melkonyan, ..." names the hotel only
+    through the sentence before it, whose words then count (at `antecedent_term`)."""
+    before = "The Hotel Arevik took in its first guests on Monday."
+    text = "Its owner, Gagik Melkonyan, offered the building."
+    intent = analyse("Who owns the Arevik hotel?")
+    alone = score(intent, sentence(text), lambda t: 1.0)
+    read_on = score(intent, replace(sentence(text), preceding=before), lambda t: 1.0)
+    assert read_on.total > alone.total
+    named = "The hotel's owner, Gagik Melkonyan, offered it."  # no pronoun: read alone
+    plain = score(intent, sentence(named), lambda t: 1.0)
+    assert score(intent, replace(sentence(named), preceding=before), lambda t: 1.0) == plain

@@ -26,7 +26,7 @@ from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, r
 from ..conversation import Query
 from ..intent import Intent
 from ..lexicon import synonyms
-from ..news import counts_in, names_a_country, numbers_in
+from ..news import counts_in, names_a_country, numbers_in, refers_back
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -143,7 +143,11 @@ class ExtractiveBackend(AnswerBackend):
                 semantic_context=float(sims[i, 1]) if query.is_followup else None,
                 counts=counts.get(i),
                 following=_following(s) if intent.reaction_by else "",
-                preceding=_preceding(s) if intent.attribute and intent.names else "",
+                preceding=(
+                    _preceding(s)
+                    if (intent.attribute and intent.names) or refers_back(s.text)
+                    else ""
+                ),
                 unnamed=unnamed.get(s.source, ()),
             )
             for i, s in enumerate(sentences)
