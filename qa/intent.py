@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from vectorstore.text import STOPWORDS, stem, terms
+from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 
 from .answer import Citation
 from .history import HistoryTurn
@@ -301,8 +301,9 @@ _PRONOUNS = re.compile(
 _HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")
 _PARTITIVE_ASK = re.compile(
     r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
-    r"(?:of|among) (?:the|those|these|them|it)\b"
+    r"(?:of|among) (?:the|those|these|them|it|that|this)\b"
 )
+_HOW_MUCH = re.compile(r"(?i)(?:(?:and|so|but),? )?how much\b")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # An age or name asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
@@ -440,6 +441,27 @@ class Intent:
                 found[n] = counted
             break
         return found
+
+    @functools.cached_property
+    def whole(self) -> str | None:
+        """For "how much of that ...?", the amount the last answer gave first (news gives
+        the whole before its parts: "cost 3.8 million, of which 2.5 million ..."): the
+        whole a part is asked of, so no answer to it.
+
+        >>> turn = HistoryTurn("What did it cost?", "It cost 3.8 million, 2.5 million a grant.")
+        >>> analyse("How much of that came from the grant?", [turn]).whole
+        '3.8'
+        """
+        if not self.partitive or not _HOW_MUCH.match(self.question):
+            return None
+        from .news import numbers_in
+
+        last = next((t for t in reversed(self.history) if not t.declined), None)
+        if last is None:
+            return None
+        said = normalize_numbers(last.answer)
+        given = [n for n in numbers_in(said) if any(c.isdigit() for c in n) and n in said]
+        return min(given, key=said.find) if given else None
 
     @property
     def counted(self) -> str | None:

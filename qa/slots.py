@@ -25,6 +25,7 @@ from .holders import gives_title, holds_office, mentioned_unnamed, names_holder
 from .intent import Intent, asks_which
 from .news import (
     ACRONYM,
+    amounts_in,
     capitalised_names,
     counts_in,
     dates_in,
@@ -184,6 +185,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
     if intent.totals and intent.counted is None and not _part_of(intent, sentence.text):
         return False, "gives only the total a part is asked of"
+    if intent.whole and not _part_amounts(intent, sentence.text):
+        return False, "gives only the amount a part is asked of"
     if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
         return False, "is the article's dateline"
     left_open = withheld(sentence.text).get("date" if intent.asks == "time" else intent.asks or "")
@@ -371,6 +374,13 @@ def _only_counts(counted: tuple[str, str], text: str, asked: set[str]) -> bool:
             after = capitalised_names(text.split(noun, 1)[-1])
             return all(stem(w) in asked or dates_in(w) for w in after)
     return False
+
+
+def _part_amounts(intent: Intent, text: str) -> set[str]:
+    """The amounts `text` gives besides the whole "how much of that" asks a part of (and
+    the question's own numbers): "2.5 million" of "3.8 million"."""
+    given = numbers_in(intent.question) | {intent.whole or ""}
+    return {n for n in amounts_in(text) - given if any(c.isdigit() for c in n)}
 
 
 def _part_of(intent: Intent, text: str) -> bool:

@@ -925,3 +925,31 @@ def test_a_sentence_opening_on_a_pronoun_is_read_with_the_one_before() -> None:
     named = "The hotel's owner, Gagik Melkonyan, offered it."  # no pronoun: read alone
     plain = score(intent, sentence(named), lambda t: 1.0)
     assert score(intent, replace(sentence(named), preceding=before), lambda t: 1.0) == plain
+
+
+@pytest.mark.parametrize(
+    ("answer", "text", "fills"),
+    [
+        (
+            "The project cost 380 million drams.",
+            "It cost 380 million drams, paid by the government and a Swiss grant.",
+            False,
+        ),
+        ("Costs so far, about 4 million drams.", "About 4 million drams came online.", False),
+        (
+            "It will cost 3.8 million pounds, of which 2.5 million is a grant.",
+            "It will cost 3.8 million pounds, of which 2.5 million is a grant.",
+            True,
+        ),
+        ("The project cost 380 million drams.", "The Swiss grant was 90 million drams.", True),
+    ],
+)
+def test_how_much_of_that_needs_an_amount_besides_the_whole(
+    answer: str, text: str, fills: bool
+) -> None:
+    intent = analyse(
+        "How much of that came from the grant?",
+        [HistoryTurn("What did it cost?", answer, (Citation("a.txt", "", answer, 0, 9),))],
+    )
+    ok, why = slot_filled(intent, sentence(text))
+    assert ok is fills, why
