@@ -38,7 +38,7 @@ _NAMED_AS = re.compile(
 # "Gayane Melkonyan, 51, director"
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w’'-]+)[\"”’]?,(?: \d{1,3},)? (?:the |his |her |its |their )?(?:[\w-]+['’]s )?"
-    r"(?:[\w-]+ ){0,3}$"
+    r"(?:(?!(?:who|which|that)\b)[\w-]+ ){0,3}$"  # not "Melkonyan, 44, who runs a restaurant"
 )
 # "Lars Moradi was appointed (finance) director", "Mei Chen, who was named chair"
 # "the UWC Dilijan international school": a name of two capitalised words (or an

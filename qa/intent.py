@@ -316,7 +316,7 @@ _THEIR_OWN = re.compile(
 _ROLE_NAMED = re.compile(
     r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
     r"(?= (?:who|that|which|whose|where|when|of|in|at|for|on|near|by|from|with|she|he|they"
-    r"|we|you|it|was|is|were|did|does|had|has)\b|[?,.]|$)"
+    r"|we|you|it|was|is|were|did|does|had|has|the|a|an|his|her|its|their)\b|[?,.]|$)"
     r"|\b(?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)['’]s? (?:full )?name\b"
     r"|\b(?:is|was|are|were) (?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)"
     r" (?:called|named)\?",

@@ -953,3 +953,17 @@ def test_how_much_of_that_needs_an_amount_besides_the_whole(
     )
     ok, why = slot_filled(intent, sentence(text))
     assert ok is fills, why
+
+
+def test_the_name_of_an_x_is_asked_before_a_bare_relative_clause() -> None:
+    intent = analyse("What is the name of the river the damaged bridge crossed?")
+    assert intent.role == "river"
+    ok, why = slot_filled(intent, sentence("The lab counted a bridge over a small river."))
+    assert not ok and "does not name the river" in why
+
+
+def test_a_person_who_runs_an_x_does_not_name_the_x() -> None:
+    intent = analyse("What's the name of his restaurant?")
+    text = "Chef Hovhannes Melkonyan, 44, who runs a restaurant in Kentron, set up the kitchen."
+    assert not slot_filled(intent, sentence(text))[0]
+    assert names_holder("Ani Hakobyan, the family's lawyer, said so.", "lawyer")
