@@ -47,6 +47,7 @@ __all__ = [
     "Sentence",
     "date_part",
     "gives_date_part",
+    "gives_destination",
     "gives_unit",
     "kind_match",
     "mentions",
@@ -167,7 +168,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a count or a time of day asked for one weekday, month or year ("on Monday", "last
       year") is not one for another ("on Tuesday", "this year");
     * a date asked to its month, day or year ("which month", "on what exact day") needs
-      that part: "a 1994 ceasefire" gives no month, "in late September" no day.
+      that part: "a 1994 ceasefire" gives no month, "in late September" no day;
+    * "where were they taken?" asks where to: "evacuating civilians from the conflict
+      zone" does not say; "which X" is not answered by "a Yerevan think tank".
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -205,6 +208,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     part = date_part(intent.question) if intent.asks == "date" else None
     if part and not gives_date_part(part, sentence.text, intent.question):
         return False, f"gives no {part}"
+    to_where = intent.asks == "place" and _TO_WHERE.search(intent.question)
+    if to_where and not gives_destination(sentence.text):
+        return False, "says where from, not where to"
     counted = _which_of_a_count(intent.question)
     if counted and _only_counts(counted, sentence.text, set(intent.subject)):
         return False, f"counts the {counted[1]} but does not name them"
@@ -284,6 +290,34 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
 
 
 _OWNER = re.compile(r"\bwhich (\w+)['’]s?\b", re.IGNORECASE)
+
+
+# "Where were the evacuees taken?", "Where will the families be moved?": a destination
+_TO_WHERE = re.compile(
+    r"\bwhere\b.*\b(?:tak(?:e|en|ing)|took|moved?|moving|sent|send|brought|bring|evacuated"
+    r"|relocated|transferred|go(?:ne|ing)?|went|head(?:ed|ing)?|fled|flee|resettled|rehoused)\b",
+    re.IGNORECASE,
+)
+# where to: "to their base", "to Armenia", "into a hotel", "in Goris" (not "to safety",
+# "have to move elsewhere", "in the fighting", nor a sentence's opening "In Moscow, ...")
+_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?|onto)\s+(?:the|their|its|his|her|a|an|[A-Z][\w’'-]+)\b"
+    r"|(?<!^)\b(?:in|at)\s+[A-Z][\w’'-]+"
+)
+
+
+def gives_destination(text: str) -> bool:
+    """Whether `text` says where someone or something went: a place after "to", "into",
+    or a named one after "in" or "at".
+
+    >>> gives_destination("Peacekeepers took some civilians to their base.")
+    True
+    >>> gives_destination("Moscow troops began evacuating civilians from the conflict zone.")
+    False
+    >>> gives_destination("In Moscow, the ministry said it moved 3,150 people out of villages.")
+    False
+    """
+    return bool(_DESTINATION.search(text))
 
 
 def _picked(intent: Intent) -> str:

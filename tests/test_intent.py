@@ -967,3 +967,23 @@ def test_a_person_who_runs_an_x_does_not_name_the_x() -> None:
     text = "Chef Hovhannes Melkonyan, 44, who runs a restaurant in Kentron, set up the kitchen."
     assert not slot_filled(intent, sentence(text))[0]
     assert names_holder("Ani Hakobyan, the family's lawyer, said so.", "lawyer")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "fills"),
+    [
+        (
+            "Where were the evacuees taken?",
+            "Troops began evacuating civilians from the zone.",
+            False,
+        ),
+        ("Where will the families be moved?", "The families will have to move elsewhere.", False),
+        ("Where were they taken?", "In Moscow, officials said 3,150 people were moved out.", False),
+        ("Where were the evacuees taken?", "Peacekeepers took some civilians to their base.", True),
+        ("Where will the children go?", "Pupils will be offered places at St Aidan's.", True),
+        ("Where is the plant?", "The plant stands outside the town.", True),  # no movement
+    ],
+)
+def test_where_someone_was_taken_needs_a_destination(question: str, text: str, fills: bool) -> None:
+    ok, why = slot_filled(analyse(question), sentence(text))
+    assert ok is fills, why
