@@ -21,7 +21,7 @@ from .intent import OFFICE, OFFICE_VERBS
 from .news import FULL_NAME, person_names
 from .scoring import names_any
 
-__all__ = ["gives_title", "holds_office", "mentioned_unnamed", "names_holder"]
+__all__ = ["gives_title", "holds_office", "names_holder"]
 
 _OFFICE = re.compile(rf"\b{OFFICE}\b", re.IGNORECASE)
 _ANY_OFFICE = frozenset({"leader", "head", "chief", "boss"})  # met by any office's title
@@ -150,39 +150,6 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     if not found:
         return None
     return any(_capitalised_mid(sentence, m) or _named_at(sentence, m, asked) for m in found)
-
-
-# "a Yerevan think tank", "an independent analyst": a kind mentioned without saying which
-_INDEFINITE_BEFORE = re.compile(
-    r"\b(?:a|an|another|one)\s+"
-    r"(?:(?!(?:the|of|by|at|in|on|for|from|with|to|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-def mentioned_unnamed(sentence: str, noun: str) -> bool:
-    """Whether `sentence` mentions a `noun` only as one of its kind ("an analyst at a
-    Yerevan think tank"), with no name beside it ("a think tank, the Regional Studies
-    Center,", "a firm called Kavat"): it does not say which one.
-
-    >>> mentioned_unnamed("Hayk Martirosyan, an analyst at a Yerevan think tank, said", "tank")
-    True
-    >>> mentioned_unnamed("He works at a think tank called Civilitas.", "tank")
-    False
-    >>> mentioned_unnamed("The think tank said so.", "tank"), mentioned_unnamed("No.", "tank")
-    (False, False)
-    """
-    plural = rf"{re.escape(noun[:-1])}(?:y|ies)" if noun.endswith("y") else re.escape(noun)
-    found = list(re.finditer(rf"\b{plural}(?:s|es)?\b", sentence, re.IGNORECASE))
-    return bool(found) and all(
-        _INDEFINITE_BEFORE.search(sentence, 0, m.start())
-        and not (
-            _NAMED_AS.match(sentence, m.end())
-            or _NAME_APPOSED.match(sentence, m.end())
-            or _FULL_NAME_AFTER.match(sentence, m.end())
-        )
-        for m in found
-    )
 
 
 def _capitalised_mid(sentence: str, m: re.Match[str]) -> bool:

@@ -686,15 +686,6 @@ def singular(noun: str) -> str:
     return noun
 
 
-def asks_which(question: str) -> bool:
-    """Whether `question` asks "which X" (one of a kind, to be told apart from others).
-
-    >>> asks_which("In which town did it open?"), asks_which("Who opened it?")
-    (True, False)
-    """
-    return bool(_WHICH.match(question))
-
-
 def asked_role(question: str, focus: str | None = None) -> str | None:
     """The noun (lower case) that describes whom or what a "who", "which" or "name"
     question asks to identify: "buyer" in "Who was the overseas buyer?", "lawyer" in
@@ -715,7 +706,7 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
     m = _ROLE_NAMED.search(question) or _ROLE_WHO.search(question)
     if m:
         phrase = next(g for g in m.groups() if g)
-    elif focus and asks_which(question):
+    elif focus and _WHICH.match(question):
         phrase = focus
     else:
         return None

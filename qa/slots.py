@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from vectorstore.text import stem, terms
 
-from .holders import gives_title, holds_office, mentioned_unnamed, names_holder
-from .intent import Intent, asks_which
+from .holders import gives_title, holds_office, names_holder
+from .intent import Intent
 from .news import (
     ACRONYM,
     amounts_in,
@@ -170,7 +170,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a date asked to its month, day or year ("which month", "on what exact day") needs
       that part: "a 1994 ceasefire" gives no month, "in late September" no day;
     * "where were they taken?" asks where to: "evacuating civilians from the conflict
-      zone" does not say; "which X" is not answered by "a Yerevan think tank".
+      zone" does not say.
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -197,9 +197,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "says it is not known"
     if intent.role and names_holder(sentence.text, intent.role) is False:
         return False, f"does not name the {intent.role}"
-    picked = _picked(intent) if intent.focus and asks_which(intent.question) else None
-    if picked and not intent.role and mentioned_unnamed(sentence.text, picked):
-        return False, f"mentions a {intent.focus} but does not say which"
     other = (
         _another_time(intent.question, sentence.text) if intent.asks in ("number", "time") else None
     )
@@ -289,12 +286,10 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
     return bool(days or found & _WEEKDAYS)
 
 
-_OWNER = re.compile(r"\bwhich (\w+)['’]s?\b", re.IGNORECASE)
-
-
 # "Where were the evacuees taken?", "Where will the families be moved?": a destination
 _TO_WHERE = re.compile(
-    r"\bwhere\b.*\b(?:tak(?:e|en|ing)|took|moved?|moving|sent|send|brought|bring|evacuated"
+    r"\bwhere\b.*\b(?:(?:tak(?:e|en|ing)|took)(?! place)|moved?|moving|sent|send|brought"
+    r"|bring|evacuated"
     r"|relocated|transferred|go(?:ne|ing)?|went|head(?:ed|ing)?|fled|flee|resettled|rehoused)\b",
     re.IGNORECASE,
 )
@@ -318,13 +313,6 @@ def gives_destination(text: str) -> bool:
     False
     """
     return bool(_DESTINATION.search(text))
-
-
-def _picked(intent: Intent) -> str:
-    """The noun a "which X" question picks one of: its focus's head, or the owner ("which
-    outlet's interview": the outlet)."""
-    owner = _OWNER.search(intent.question)
-    return owner.group(1) if owner else (intent.focus or "").split()[-1]
 
 
 _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
