@@ -17,7 +17,7 @@ from collections.abc import Set
 
 from vectorstore.text import stem, terms
 
-from .intent import OFFICE, OFFICE_VERBS
+from .kinds import OFFICE, OFFICE_VERBS
 from .news import FULL_NAME, person_names
 from .scoring import names_any
 

@@ -26,6 +26,18 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 
 from .answer import Citation
 from .history import HistoryTurn
+from .kinds import (
+    KIND_PATTERNS,
+    KINDS,
+    OFFICE,
+    OFFICE_ABBREVIATIONS,
+    OFFICE_VERB,
+    OFFICE_VERBS,
+    REACTION,
+    STATEMENT,
+    YES_NO,
+    wordset,
+)
 from .units import UNITS, asked_unit, asks_share
 
 __all__ = [
@@ -51,177 +63,6 @@ __all__ = [
 HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
 NEW_TOPIC_TERMS = 2  # content words the conversation never used that make a new topic
 
-# The slots a question can ask for, in the order they are tried.
-KINDS = (
-    "yesno",
-    "age",
-    "number",
-    "time",
-    "date",
-    "expansion",
-    "office",
-    "title",
-    "place",
-    "reason",
-    "reaction",
-    "name",
-    "person",
-)
-
-OFFICE = (
-    r"(chief (?:executive|financial|operating|technology) officer|chief executive|head coach"
-    r"|president|prime minister|minister|leader|head|chief|boss|spokes(?:man|woman|person)"
-    r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
-    r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
-)
-# People a question may ask the name of ("what was the name of the boy", "which officer")
-PERSON_ROLE = (
-    r"(boy|girl|man|woman|child|teenager|victim|survivor|witness|soldier|officer|general"
-    r"|commander|spokes(?:man|woman|person)|diplomat|envoy|ambassador|driver|pilot|player"
-    r"|coach|runner|athlete|winner|doctor|surgeon|nurse|scientist|researcher|professor"
-    r"|founder|author|journalist|reporter|lawyer|judge|resident|student|teacher|wife"
-    r"|husband|son|daughter|mother|father|brother|sister)"
-)
-# An office asked by what its holder does ("Who chairs the trust?" asks for its chair):
-# the verb, the office, and the participle news writes the holder after ("chaired by").
-OFFICE_VERBS = {
-    "chairs": ("chair", "chaired"),
-    "heads": ("head", "headed"),
-    "runs": ("head", "run"),
-    "leads": ("leader", "led"),
-    "coaches": ("coach", "coached"),
-    "captains": ("captain", "captained"),
-    "manages": ("manager", "managed"),
-    "directs": ("director", "directed"),
-    "governs": ("governor", "governed"),
-    "edits": ("editor", "edited"),
-}
-# "Who chairs X?", "According to the article, who heads X?"
-_WHO_DOES_OFFICE = rf"^(?:[^?]*, )?(?:(?:and|so),? )?who ({'|'.join(OFFICE_VERBS)})\b"
-_OFFICE_VERB = re.compile(_WHO_DOES_OFFICE, re.IGNORECASE)
-# Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
-OFFICE_ABBREVIATIONS = {
-    "ceo": "chief executive",
-    "cfo": "chief financial officer",
-    "coo": "chief operating officer",
-    "cto": "chief technology officer",
-    "pm": "prime minister",
-}
-
-# A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
-REACTION = re.compile(
-    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
-    r"|take (that|it|this|the news))\b",
-    re.IGNORECASE,
-)
-# A question about what someone said or decided: "What did the council decide?" is
-# answered by the council's statement, as a reaction is, not by a sentence naming it.
-STATEMENT = re.compile(
-    r"\bwhat (?:did|has|have|had) (?:the )?[\w'’ -]+? "
-    r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote)\b",
-    re.IGNORECASE,
-)
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_YES_NO = re.compile(
-    r"^(?:(?:and|so|but|then|also),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could"
-    r"|will|would|should|isn't|wasn't|didn't|doesn't|hasn't)\b",
-    re.IGNORECASE,
-)
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "age",  # before "number": "how old" asks for an age, not any number
-        re.compile(
-            r"\b(how old|at what age"
-            r"|(what|which) (is|was) (the |his |her |their |[\w-]+['’]s )?age)\b"
-        ),
-    ),
-    (
-        "number",
-        re.compile(
-            r"\b(how (many|much|old|long|far|big|large|high|often)"
-            r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
-            r"|death toll|number of|what was the toll|what is the toll)\b"
-        ),
-    ),
-    (
-        "time",
-        re.compile(
-            r"\b(at what time of (the )?day|(?<!at )what time|at what hour|which hour|what hour"
-            r"|time of (the )?day)\b"
-        ),
-    ),
-    (
-        "date",
-        re.compile(
-            r"\b(when|at what time(?! of)|(what|which)( \w+)? (year|day|date|month|decade|century)"
-            r"|on what day|in what year|since when)\b"
-        ),
-    ),
-    (
-        "expansion",
-        re.compile(r"\b(stands? for|short for|abbreviation|acronym|full name|spel(?:t|led) out)\b"),
-    ),
-    (
-        "office",  # who holds a named office: the answer names the office too
-        re.compile(
-            rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
-            rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
-            rf"|{_WHO_DOES_OFFICE}"  # "who chairs the trust"
-        ),
-    ),
-    (
-        "title",  # the office or job a named person holds: "What post does X hold?"
-        re.compile(
-            r"\bwhat (?:position|post|job|rank|office|occupation|profession) (?:does|did|do|is|was"
-            r"|has|had|will)\b|\bwhat (?:is|was) (?:(?:[\w’'-]+ ){0,3}[\w’'-]+['’]s|his|her|their)"
-            r" (?:current |former "
-            r"|old |new )?(?:position|post|job|rank|occupation|profession|(?:job )?title)\b"
-            r"|\bwhat does [\w ’'-]+ do for a living\b"
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            r"\b(where|(what|which) (country|city|region|place|town|village|province|state"
-            r"|capital|venue|stadium|site|district|area|location))\b"
-        ),
-    ),
-    (
-        "reason",
-        re.compile(
-            r"^(?:(?:and|so|but),? )?why\b|\b(what|which) (reason|cause|motive)"
-            r"|what (caused|led to|prompted|triggered|made)\b|for what reason|how come\b"
-        ),
-    ),
-    (
-        "name",  # a person's name, which only a sentence naming someone new can give
-        re.compile(
-            r"\b(what (is|was|are|were) ((his|her|their) "
-            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})['’]s "
-            r"|the ([a-z-]+ ){0,2}[a-z-]+['’]s )"  # "the lieutenant colonel's name"
-            r"(full |first |last )?names?"
-            r"|what (are|were) the names of (the |those |these )?[a-z]+"
-            r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
-            rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}{PERSON_ROLE}"
-            rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
-        ),
-    ),
-    (
-        "person",
-        re.compile(
-            r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
-            r"|agency|country|countries|side|group|body|alliance|power|company|firm|team|club"
-            r"|person|people|man|woman)"
-            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body|company|firm|team|club)"
-            r"|what (is|was|are|were) (his|her|their|its|the) names?)\b"
-        ),
-    ),
-]
 _WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b")
 # "How much" of something (land, sleep) is measured, not counted
 _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
@@ -234,16 +75,16 @@ _FOCUS = re.compile(
     r"((?: [\w'’-]+){1,5})",
     re.IGNORECASE,
 )
-_NOT_FOCUS = _wordset(
+_NOT_FOCUS = wordset(
     "did does do is was were are has have had will would can could should of the a an its "
     "their his her this that these those it they he she there kind sort type already still "
     "now currently actually really ever also just so far yet"
 )
-_GENERIC = _wordset(
+_GENERIC = wordset(
     "people person thing things happen happened say said tell told article articles report "
     "according much many time"
 )
-_VERBS = _wordset(
+_VERBS = wordset(
     "got get gets go goes went come came make makes take takes took give gives gave lose "
     "lost leave left flee fled live lives die dies remain remains say says happen made built "
     "won wrote ran brought bought sent kept held put seen found given taken hurt told paid "
@@ -261,7 +102,7 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b")  # "whats", "
 # about X's population, "what is its capital" a place.
 _ATTRIBUTE_KINDS = {
     **dict.fromkeys(
-        _wordset(
+        wordset(
             "population size area budget cost price salary wage age height length distance "
             "revenue revenues profit profits turnover debt fee fees capacity attendance "
             "rate income spending"
@@ -269,7 +110,7 @@ _ATTRIBUTE_KINDS = {
         "number",
     ),
     **dict.fromkeys(
-        _wordset("capital headquarters birthplace hometown location venue seat"), "place"
+        wordset("capital headquarters birthplace hometown location venue seat"), "place"
     ),
 }
 _PLURAL = re.compile(
@@ -280,8 +121,8 @@ _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the
     r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
 )  # founder now"
-_COPULA = _wordset("were are was is")
-_QUANTITIES = _wordset("number total amount figure count toll sum share percentage size strength")
+_COPULA = wordset("were are was is")
+_QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
 _DECADE = re.compile(r"['’]?\d+s?")  # "1990s", "90s": a time, not a name
@@ -332,13 +173,13 @@ _WHICH = re.compile(r"^(?:and |so )?(?:(?:in|at|on|from|for|by|to|with) )?which\
 # What news names (a body, an institution, a work, an event): "which X" of these asks for
 # its name, and a sentence that says only "a wildlife charity" or "a military hospital"
 # does not give it. (Plural heads are read in the singular.)
-NAMED_KINDS = _wordset(
+NAMED_KINDS = wordset(
     "company firm contractor manufacturer supplier operator developer charity foundation "
     "organisation organization agency group body club team party unit ministry department "
     "council committee court hospital clinic hotel school university bank newspaper channel "
     "station app airline tournament festival film book councillor official officer diplomat"
 )
-_RANKS = _wordset("first second third last latter former next previous")
+_RANKS = wordset("first second third last latter former next previous")
 _LEADING = re.compile(
     r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
     re.IGNORECASE,
@@ -583,13 +424,13 @@ def asked_kind(question: str) -> str | None:
     >>> asked_kind("What is the population of Stepanakert?"), asked_kind("What is its capital?")
     ('number', 'place')
     """
-    if _YES_NO.match(question.strip()) and not re.search(r"\bor\b", question, re.I):
+    if YES_NO.match(question.strip()) and not re.search(r"\bor\b", question, re.I):
         return "yesno"
     q = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question.lower())
     first = _WH.search(q)
     asks_at = first.start() if first else 0
     found: list[tuple[int, int, str]] = []  # (where, order, kind): the earliest wins
-    for order, (name, pattern) in enumerate(_PATTERNS):
+    for order, (name, pattern) in enumerate(KIND_PATTERNS):
         for m in pattern.finditer(q):
             if m.group().strip() in _CLAUSE_WORDS and m.start() != asks_at:
                 continue  # "what did they do when ...": a clause's "when" asks nothing
@@ -744,7 +585,7 @@ def _office(m: re.Match[str] | None, question: str) -> str | None:
     >>> _office(re.search("Head", q), q)
     'chair'
     """
-    verb = _OFFICE_VERB.search(question)  # first: "who chairs Kelmouth Head?" asks a chair
+    verb = OFFICE_VERB.search(question)  # first: "who chairs Kelmouth Head?" asks a chair
     if verb:
         return OFFICE_VERBS[verb.group(1).lower()][0]
     return None if m is None else OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
@@ -893,7 +734,7 @@ def is_followup(question: str, history: Sequence[HistoryTurn] = ()) -> bool:
     return True
 
 
-_ADJECTIVES = _wordset(
+_ADJECTIVES = wordset(
     "total overall exact full official new old main first last current military political "
     "minimum maximum lowest highest "
     "armed civilian ethnic foreign local national international largest biggest estimated "

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Set
 
 from vectorstore.text import stem, terms
 
+from .kinds import YES_NO
 from .lexicon import synonyms
 from .news import (
     ACRONYM,
@@ -261,11 +262,6 @@ def _one_edit(a: str, b: str) -> bool:
     return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
-_YES_NO = re.compile(
-    r"^(?:(?:and|so|but|then),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could|will|"
-    r"would)\b",
-    re.IGNORECASE,
-)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|none|cannot|\w+n[’']t|den(?:y|ies|ied)|"
     r"reject(?:s|ed)?|fail(?:s|ed)?)\b",
@@ -295,7 +291,7 @@ def affirms(question: str, sentence: str) -> bool:
     >>> affirms("Can Armenia rely on Russia?", "Armenia can no longer rely on Russia.")
     False
     """
-    if not _YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
+    if not YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
         return False
     asked = terms(question)
     return (

@@ -1,0 +1,203 @@
+"""The kinds of answer a question may ask for, and the words questions and news use for
+them: the vocabulary `qa.intent` reads a question with.
+
+`KINDS` and `KIND_PATTERNS` (how a question asks for each: "how many", "at what time",
+"who chairs ..."); the offices and roles people are asked about by (`OFFICE`,
+`PERSON_ROLE`, `OFFICE_VERBS`, `OFFICE_ABBREVIATIONS`), which `qa.holders` also reads in
+sentences; a reaction or a statement asked about (`REACTION`, `STATEMENT`); and a
+question answered yes or no (`YES_NO`), which `qa.scoring` reads too. Data and patterns
+only: nothing here decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "KINDS",
+    "KIND_PATTERNS",
+    "OFFICE",
+    "OFFICE_ABBREVIATIONS",
+    "OFFICE_VERB",
+    "OFFICE_VERBS",
+    "PERSON_ROLE",
+    "REACTION",
+    "STATEMENT",
+    "YES_NO",
+    "wordset",
+]
+
+# The slots a question can ask for, in the order they are tried.
+KINDS = (
+    "yesno",
+    "age",
+    "number",
+    "time",
+    "date",
+    "expansion",
+    "office",
+    "title",
+    "place",
+    "reason",
+    "reaction",
+    "name",
+    "person",
+)
+
+OFFICE = (
+    r"(chief (?:executive|financial|operating|technology) officer|chief executive|head coach"
+    r"|president|prime minister|minister|leader|head|chief|boss|spokes(?:man|woman|person)"
+    r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
+    r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
+)
+# People a question may ask the name of ("what was the name of the boy", "which officer")
+PERSON_ROLE = (
+    r"(boy|girl|man|woman|child|teenager|victim|survivor|witness|soldier|officer|general"
+    r"|commander|spokes(?:man|woman|person)|diplomat|envoy|ambassador|driver|pilot|player"
+    r"|coach|runner|athlete|winner|doctor|surgeon|nurse|scientist|researcher|professor"
+    r"|founder|author|journalist|reporter|lawyer|judge|resident|student|teacher|wife"
+    r"|husband|son|daughter|mother|father|brother|sister)"
+)
+# An office asked by what its holder does ("Who chairs the trust?" asks for its chair):
+# the verb, the office, and the participle news writes the holder after ("chaired by").
+OFFICE_VERBS = {
+    "chairs": ("chair", "chaired"),
+    "heads": ("head", "headed"),
+    "runs": ("head", "run"),
+    "leads": ("leader", "led"),
+    "coaches": ("coach", "coached"),
+    "captains": ("captain", "captained"),
+    "manages": ("manager", "managed"),
+    "directs": ("director", "directed"),
+    "governs": ("governor", "governed"),
+    "edits": ("editor", "edited"),
+}
+# "Who chairs X?", "According to the article, who heads X?"
+_WHO_DOES_OFFICE = rf"^(?:[^?]*, )?(?:(?:and|so),? )?who ({'|'.join(OFFICE_VERBS)})\b"
+OFFICE_VERB = re.compile(_WHO_DOES_OFFICE, re.IGNORECASE)
+# Titles news writes out in full: the office asked as "CEO" is held by a "chief executive".
+OFFICE_ABBREVIATIONS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+    "pm": "prime minister",
+}
+
+# A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
+REACTION = re.compile(
+    r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
+    r"|take (that|it|this|the news))\b",
+    re.IGNORECASE,
+)
+# A question about what someone said or decided: "What did the council decide?" is
+# answered by the council's statement, as a reaction is, not by a sentence naming it.
+STATEMENT = re.compile(
+    r"\bwhat (?:did|has|have|had) (?:the )?[\w'’ -]+? "
+    r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote)\b",
+    re.IGNORECASE,
+)
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The words of `text`, as a set (vocabularies written as one string)."""
+    return frozenset(text.split())
+
+
+# A question answered yes or no: "Did both sides agree?", "And is it inside Azerbaijan?"
+YES_NO = re.compile(
+    r"^(?:(?:and|so|but|then|also),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could"
+    r"|will|would|should|isn't|wasn't|didn't|doesn't|hasn't)\b",
+    re.IGNORECASE,
+)
+# Each kind and how a question asks for it, tried in this order (`qa.intent.asked_kind`)
+KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "age",  # before "number": "how old" asks for an age, not any number
+        re.compile(
+            r"\b(how old|at what age"
+            r"|(what|which) (is|was) (the |his |her |their |[\w-]+['’]s )?age)\b"
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(how (many|much|old|long|far|big|large|high|often)"
+            r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
+            r"|death toll|number of|what was the toll|what is the toll)\b"
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            r"\b(at what time of (the )?day|(?<!at )what time|at what hour|which hour|what hour"
+            r"|time of (the )?day)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(when|at what time(?! of)|(what|which)( \w+)? (year|day|date|month|decade|century)"
+            r"|on what day|in what year|since when)\b"
+        ),
+    ),
+    (
+        "expansion",
+        re.compile(r"\b(stands? for|short for|abbreviation|acronym|full name|spel(?:t|led) out)\b"),
+    ),
+    (
+        "office",  # who holds a named office: the answer names the office too
+        re.compile(
+            rf"\b(?:who(?: is|'s| was| are| were)|what is the name of|name the) (?:the )?"
+            rf"(?:[\w-]+['’]s )?(?:\w+ )?{OFFICE}\b"
+            rf"|{_WHO_DOES_OFFICE}"  # "who chairs the trust"
+        ),
+    ),
+    (
+        "title",  # the office or job a named person holds: "What post does X hold?"
+        re.compile(
+            r"\bwhat (?:position|post|job|rank|office|occupation|profession) (?:does|did|do|is|was"
+            r"|has|had|will)\b|\bwhat (?:is|was) (?:(?:[\w’'-]+ ){0,3}[\w’'-]+['’]s|his|her|their)"
+            r" (?:current |former "
+            r"|old |new )?(?:position|post|job|rank|occupation|profession|(?:job )?title)\b"
+            r"|\bwhat does [\w ’'-]+ do for a living\b"
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(where|(what|which) (country|city|region|place|town|village|province|state"
+            r"|capital|venue|stadium|site|district|area|location))\b"
+        ),
+    ),
+    (
+        "reason",
+        re.compile(
+            r"^(?:(?:and|so|but),? )?why\b|\b(what|which) (reason|cause|motive)"
+            r"|what (caused|led to|prompted|triggered|made)\b|for what reason|how come\b"
+        ),
+    ),
+    (
+        "name",  # a person's name, which only a sentence naming someone new can give
+        re.compile(
+            r"\b(what (is|was|are|were) ((his|her|their) "
+            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})['’]s "
+            r"|the ([a-z-]+ ){0,2}[a-z-]+['’]s )"  # "the lieutenant colonel's name"
+            r"(full |first |last )?names?"
+            r"|what (are|were) the names of (the |those |these )?[a-z]+"
+            r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
+            rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}{PERSON_ROLE}"
+            rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"\b(who|whom|whose|which (\w+ )?(leader|official|minister|president|organi[sz]ation"
+            r"|agency|country|countries|side|group|body|alliance|power|company|firm|team|club"
+            r"|person|people|man|woman)"
+            r"|what (\w+ )?(group|organi[sz]ation|agency|alliance|body|company|firm|team|club)"
+            r"|what (is|was|are|were) (his|her|their|its|the) names?)\b"
+        ),
+    ),
+]
