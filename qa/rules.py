@@ -36,6 +36,8 @@ from .intent import Intent
 from .news import days_in, refers_back
 from .scoring import (
     MIN_PREFIX,
+    aimed_at,
+    asked_aim,
     found_share,
     overlap,
     reacts,
@@ -111,6 +113,10 @@ class Weights:
     )
     headline_penalty: float = field(
         default=0.15, metadata={"help": "a headline: dense with topic words, thin on facts"}
+    )
+    aim: float = field(
+        default=0.1,
+        metadata={"help": "for an accusation (blame, warning) aimed at whom the question says"},
     )
     antecedent_term: float = field(
         default=0.5,
@@ -281,6 +287,22 @@ def names_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     )
 
 
+def aim_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """ "What did Baku accuse Armenia of?": a sentence whose accusation (blame, warning,
+    thanks ...) names Armenia as its object gains; one aimed at someone else (Armenia
+    accusing Azerbaijan) loses as much: who did what to whom."""
+    aim = asked_aim(intent.question)
+    if aim is None:
+        return None
+    verb, target = aim
+    objects = aimed_at(sentence.text, verb)
+    if not objects:
+        return None
+    if any(found_share(list(target), o) > 0 for o in objects):
+        return Adjustment("aim", w.aim, f"aimed at {' '.join(target)}")
+    return Adjustment("aim", -w.aim, f"aimed at {', '.join(objects)}, not {' '.join(target)}")
+
+
 def anchor_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A number or year the question gives ("after the 2020 war") anchors it: a
     sentence from an article that never states it is about something else."""
@@ -348,6 +370,7 @@ RULES: tuple[Rule, ...] = (
     focus_rule,
     names_rule,
     anchor_rule,
+    aim_rule,
     day_rule,
     conversation_rule,
     reaction_rule,

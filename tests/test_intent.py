@@ -970,3 +970,19 @@ def test_a_person_who_runs_an_x_does_not_name_the_x() -> None:
 def test_where_someone_was_taken_needs_a_destination(question: str, text: str, fills: bool) -> None:
     ok, why = slot_filled(analyse(question), sentence(text))
     assert ok is fills, why
+
+
+def test_an_accusation_is_read_as_aimed_at_whom_the_question_says() -> None:
+    """ "What did Baku accuse Armenia of?": Armenia accusing Azerbaijan is the other way
+    round, and loses what the sentence accusing Armenia gains."""
+    intent = analyse("What did Baku accuse Armenia of?")
+    right = sentence("The ministry accused Armenia of amassing troops.")
+    reversed_ = sentence("Armenia rejected this and accused Azerbaijan of ethnic cleansing.")
+    parts = {
+        s.text: {p.rule: p.value for p in score(intent, s, lambda t: 1.0).parts}
+        for s in (right, reversed_)
+    }
+    assert parts[right.text]["aim"] == WEIGHTS.aim
+    assert parts[reversed_.text]["aim"] == -WEIGHTS.aim
+    plain = score(analyse("What did Armenia say?"), reversed_, lambda t: 1.0)
+    assert "aim" not in {p.rule for p in plain.parts}
