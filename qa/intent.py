@@ -169,6 +169,8 @@ _ROLE_WHO = re.compile(
     r"|[A-Z][\w-]*['’]s )((?:[a-z-]+ ){0,2}?[a-z-]+)(?= (?:of|for|that|who|in|at|on)\b|[?,]|$)",
     re.IGNORECASE,
 )
+# "Which heights were captured, by name?", "which road junctions exactly?": names wanted
+_EXACTLY = re.compile(r"\b(?:by name|exactly|precisely|specifically|name them)\b", re.I)
 _WHICH = re.compile(r"^(?:and |so )?(?:(?:in|at|on|from|for|by|to|with) )?which\b", re.IGNORECASE)
 # What news names (a body, an institution, a work, an event): "which X" of these asks for
 # its name, and a sentence that says only "a wildlife charity" or "a military hospital"
@@ -374,7 +376,12 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     subject = tuple(terms(question))
     followup = bool(turns) and is_followup(question, turns)
     # asks whom or what by name: "who", "which charity", "the name of the school where"
-    by_name = asks in ("person", "name") or names_kind(focus) or bool(_ROLE_NAMED.search(question))
+    by_name = (
+        asks in ("person", "name")
+        or names_kind(focus)
+        or bool(_ROLE_NAMED.search(question))
+        or bool(_WHICH.match(question) and _EXACTLY.search(question))
+    )
     said = terms(f"{turns[-1].question} {turns[-1].answer}") if followup else []
     return Intent(
         question=question,

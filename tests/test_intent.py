@@ -986,3 +986,16 @@ def test_an_accusation_is_read_as_aimed_at_whom_the_question_says() -> None:
     assert parts[reversed_.text]["aim"] == -WEIGHTS.aim
     plain = score(analyse("What did Armenia say?"), reversed_, lambda t: 1.0)
     assert "aim" not in {p.rule for p in plain.parts}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which heights were captured, by name?", "which road junctions did they take exactly?"],
+)
+def test_which_x_by_name_wants_the_xs_named(question: str) -> None:
+    text = "The enemy took control of a number of heights and strategic road junctions."
+    ok, why = slot_filled(analyse(question), sentence(text))
+    assert not ok and "does not name" in why
+    noun = "heights" if "heights" in question else "junctions"
+    named = f"They took two {noun}, called Lysaya Gora and Karmir Shuka."
+    assert slot_filled(analyse(question), sentence(named))[0]
