@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import Settings, engine_for
+from qa import Settings, ask, engine_for
 from vectorstore import ingest
 
 ARTICLE = """Flood shelter opens in Marrow valley
@@ -68,3 +68,11 @@ def test_a_part_of_a_total_is_not_the_total_again(flood: Settings) -> None:
     part = engine.ask("How many of them came from Marrow itself?", [first])
     assert part.abstained, part.text
     assert "the total" in (part.explanation.why if part.explanation else "")
+
+
+def test_evacuees_are_the_people_a_sentence_says_were_evacuated(seed_settings: Settings) -> None:
+    """ "Evacuee", "detainee": one something was done to; "evacuated over 2,000 people"
+    counts evacuees (the verb in the sentence says so)."""
+    first = ask("How many kids did the Russian military evacuate?", settings=seed_settings)
+    then = ask("What was the total number of evacuees?", [first], seed_settings)
+    assert "2,000" in then.text

@@ -14,6 +14,7 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -218,15 +219,34 @@ class ExtractiveBackend(AnswerBackend):
                 root = did[:MIN_PREFIX]
                 similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
         whose = list(intent.focus_names)
+        # "evacuees", "detainees": people who were evacuated, detained ("evacuated over
+        # 2,000 people" counts evacuees; the verb must be in the sentence)
+        done_to = _DONE_TO.match(head.lower())
+        by_verb = done_to.group(1)[:MIN_PREFIX] if done_to else None
         return {
             i: any(
-                _counts(p, similar, whose, s.text, s.article)
+                _counts(
+                    p,
+                    similar | (_ANYONE if _did(by_verb, s.text) else set()),
+                    whose,
+                    s.text,
+                    s.article,
+                )
                 for n, p in ps
                 if n not in intent.totals  # the whole a partitive picks a part from
             )
             for i, (ps, s) in enumerate(zip(per_sentence, sentences, strict=True))
             if ps or numbers_in(s.text)
         }
+
+
+# a person something was done to: "evacuee", "detainee", "deportee", "employee"
+_DONE_TO = re.compile(r"^([a-z]{4,})ees?$")
+
+
+def _did(root: str | None, text: str) -> bool:
+    """Whether `text` has a verb beginning with `root` ("evacu": "evacuated")."""
+    return root is not None and bool(re.search(rf"\b{root}\w*(?:ed|es|s)\b", text, re.I))
 
 
 def abstain(
