@@ -27,6 +27,7 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 from .answer import Citation
 from .history import HistoryTurn
 from .kinds import (
+    AIMED,
     KIND_PATTERNS,
     KINDS,
     OFFICE,
@@ -144,7 +145,6 @@ _PARTITIVE_ASK = re.compile(
     r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
     r"(?:of|among) (?:the|those|these|them|it|that|this)\b"
 )
-_HOW_MUCH = re.compile(r"(?i)(?:(?:and|so|but),? )?how much\b")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # An age or name asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
@@ -167,6 +167,26 @@ _ROLE_NAMED = re.compile(
 _ROLE_WHO = re.compile(
     r"^(?:and |so )?who(?:['’]s| is| was| are| were| will be) (?:the |a |an |his |her |its |their "
     r"|[A-Z][\w-]*['’]s )((?:[a-z-]+ ){0,2}?[a-z-]+)(?= (?:of|for|that|who|in|at|on)\b|[?,]|$)",
+    re.IGNORECASE,
+)
+# "which month ...?", "in what year ...?", "on what exact day ...?": a part of a date
+_DATE_PART = re.compile(
+    r"\b(?:what|which)(?: (exact|precise))? (day of the week|weekday|year|month|date|day)\b"
+    r"|\b(exact|precise) (date|day)\b",
+    re.IGNORECASE,
+)
+_PARTS = {"day of the week": "weekday", "weekday": "weekday", "date": "day"}
+# "Where were the evacuees taken?", "Where will the families be moved?": a destination
+_TO_WHERE = re.compile(
+    r"\bwhere\b.*\b(?:(?:tak(?:e|en|ing)|took)(?! place)|moved?|moving|sent|send|brought"
+    r"|bring|evacuated|relocated|transferred|go(?:ne|ing)?|went|head(?:ed|ing)?|fled|flee"
+    r"|resettled|rehoused)\b",
+    re.IGNORECASE,
+)
+# "What did Baku accuse Armenia of?", "What has he accused Moscow of?": who at whom
+_ASKED_AIM = re.compile(
+    rf"\b(?:did|does|do|has|have|had)\s+(?P<subject>[\w'’ ()-]+?)\s+(?:\w+ly\s+)?"
+    rf"(?P<verb>{AIMED})\w*\s+(?P<object>[\w'’ ()-]+?)\s+(?:of|for|over|to|about)\b",
     re.IGNORECASE,
 )
 # "Which heights were captured, by name?", "which road junctions exactly?": names wanted
@@ -295,7 +315,7 @@ class Intent:
         >>> analyse("How much of that came from the grant?", [turn]).whole
         '3.8'
         """
-        if not self.partitive or not _HOW_MUCH.match(self.question):
+        if not self.partitive or not _ANY_HOW_MUCH.search(self.question):
             return None
         from .news import numbers_in
 
@@ -305,6 +325,50 @@ class Intent:
         said = normalize_numbers(last.answer)
         given = [n for n in numbers_in(said) if any(c.isdigit() for c in n) and n in said]
         return min(given, key=said.find) if given else None
+
+    @property
+    def date_part(self) -> str | None:
+        """For a date question, the part it asks for: "year", "month", "weekday", "day"
+        (of a month, or a weekday), "exact day" (of a month); None for a plain "when".
+
+        >>> analyse("Which month of that year was the truce agreed?").date_part
+        'month'
+        >>> analyse("On what exact day did they leave?").date_part
+        'exact day'
+        >>> analyse("When did they leave?").date_part is None
+        True
+        """
+        m = _DATE_PART.search(self.question) if self.asks == "date" else None
+        if m is None:
+            return None
+        part = (m.group(2) or m.group(4)).lower()
+        part = _PARTS.get(part, part)
+        return "exact day" if (m.group(1) or m.group(3)) and part == "day" else part
+
+    @property
+    def to_where(self) -> bool:
+        """Whether a place question asks where someone or something went ("Where were the
+        evacuees taken?"), not where it is or took place.
+
+        >>> analyse("Where were they taken?").to_where, analyse("Where did it take place?").to_where
+        (True, False)
+        """
+        return self.asks == "place" and bool(_TO_WHERE.search(self.question))
+
+    @functools.cached_property
+    def aim(self) -> tuple[str, tuple[str, ...]] | None:
+        """For "what did X accuse Y of?" (blame, urge, warn ...): the verb's root and the
+        terms of whom it was aimed at.
+
+        >>> analyse("What did Baku accuse Armenia of doing?").aim
+        ('accus', ('armenia',))
+        >>> analyse("Who accused Armenia of sabotage?").aim is None
+        True
+        """
+        m = _ASKED_AIM.search(self.question)
+        if m is None or not terms(m.group("object")):
+            return None
+        return m.group("verb").lower(), tuple(terms(m.group("object")))
 
     @property
     def counted(self) -> str | None:

@@ -4,7 +4,8 @@ them: the vocabulary `qa.intent` reads a question with.
 `KINDS` and `KIND_PATTERNS` (how a question asks for each: "how many", "at what time",
 "who chairs ..."); the offices and roles people are asked about by (`OFFICE`,
 `PERSON_ROLE`, `OFFICE_VERBS`, `OFFICE_ABBREVIATIONS`), which `qa.holders` also reads in
-sentences; a reaction or a statement asked about (`REACTION`, `STATEMENT`); and a
+sentences; a reaction or a statement asked about (`REACTION`, `STATEMENT`); verbs aimed
+at someone (`AIMED`: accuse, blame, urge ...), read in questions and sentences; and a
 question answered yes or no (`YES_NO`), which `qa.scoring` reads too. Data and patterns
 only: nothing here decides.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AIMED",
     "KINDS",
     "KIND_PATTERNS",
     "OFFICE",
@@ -83,6 +85,9 @@ OFFICE_ABBREVIATIONS = {
     "cto": "chief technology officer",
     "pm": "prime minister",
 }
+
+# Verbs aimed at someone, whose object a question names: "What did Baku accuse Armenia of?"
+AIMED = r"accus|blam|urg|warn|critici[sz]|condemn|thank|sanction|invit|congratulat"
 
 # A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
 REACTION = re.compile(

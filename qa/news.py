@@ -16,6 +16,7 @@ __all__ = [
     "AGE",
     "BODY_KINDS",
     "FULL_NAME",
+    "YEAR",
     "amounts_in",
     "bodies_in",
     "capitalised_names",
@@ -109,7 +110,7 @@ _TIME = re.compile(
     r"|o'clock|local time|gmt|utc)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
+YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -287,7 +288,7 @@ def amounts_in(text: str) -> set[str]:
     return {
         normalize_numbers(m.group()).lower()
         for m in _RAW_NUMBER.finditer(text)
-        if not _YEAR.fullmatch(m.group())
+        if not YEAR.fullmatch(m.group())
     }
 
 
@@ -530,7 +531,7 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     """
     out: list[tuple[str, list[str]]] = []
     for m in _RAW_NUMBER.finditer(sentence):
-        if _YEAR.fullmatch(m.group()):
+        if YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
         group = _GROUP_OF.search(sentence, max(0, m.start() - 40), m.start()) or _ROSE_TO.search(
             sentence, max(0, m.start() - 40), m.start()

@@ -37,7 +37,6 @@ from .news import days_in, refers_back
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
-    asked_aim,
     found_share,
     overlap,
     reacts,
@@ -291,10 +290,9 @@ def aim_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | Non
     """ "What did Baku accuse Armenia of?": a sentence whose accusation (blame, warning,
     thanks ...) names Armenia as its object gains; one aimed at someone else (Armenia
     accusing Azerbaijan) loses as much: who did what to whom."""
-    aim = asked_aim(intent.question)
-    if aim is None:
+    if intent.aim is None:
         return None
-    verb, target = aim
+    verb, target = intent.aim
     objects = aimed_at(sentence.text, verb)
     if not objects:
         return None

@@ -316,31 +316,6 @@ def _prefix_match(a: str, b: str) -> bool:
     return len(a) >= MIN_PREFIX and len(b) >= MIN_PREFIX and (a.startswith(b) or b.startswith(a))
 
 
-# Verbs whose object a question asks about or names: "What did Baku accuse Armenia of?"
-_AIMED = r"accus|blam|urg|warn|critici[sz]|condemn|thank|sanction|invit|congratulat"
-# "What did Baku accuse Armenia of?", "What has he accused Moscow of?": who at whom
-_ASKED_AIM = re.compile(
-    rf"\b(?:did|does|do|has|have|had)\s+(?P<subject>[\w'’ ()-]+?)\s+(?:\w+ly\s+)?"
-    rf"(?P<verb>{_AIMED})\w*\s+(?P<object>[\w'’ ()-]+?)\s+(?:of|for|over|to|about)\b",
-    re.IGNORECASE,
-)
-
-
-@functools.lru_cache(maxsize=256)
-def asked_aim(question: str) -> tuple[str, tuple[str, ...]] | None:
-    """The verb root and the object's terms of a "what did X accuse Y of?" question.
-
-    >>> asked_aim("What did Baku accuse Armenia of doing?")
-    ('accus', ('armenia',))
-    >>> asked_aim("Who accused Armenia of sabotage?") is None
-    True
-    """
-    m = _ASKED_AIM.search(question)
-    if m is None or not terms(m.group("object")):
-        return None
-    return m.group("verb").lower(), tuple(terms(m.group("object")))
-
-
 def aimed_at(sentence: str, verb: str) -> list[str]:
     """The names `sentence` puts right after `verb` (a root: "accus"): whom it was aimed at.
 

@@ -25,6 +25,7 @@ from .holders import gives_title, holds_office, names_holder
 from .intent import Intent
 from .news import (
     ACRONYM,
+    YEAR,
     amounts_in,
     capitalised_names,
     counts_in,
@@ -45,7 +46,6 @@ from .units import UNITS
 __all__ = [
     "STRICT_KINDS",
     "Sentence",
-    "date_part",
     "gives_date_part",
     "gives_destination",
     "gives_unit",
@@ -202,11 +202,10 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     )
     if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
-    part = date_part(intent.question) if intent.asks == "date" else None
+    part = intent.date_part
     if part and not gives_date_part(part, sentence.text, intent.question):
         return False, f"gives no {part}"
-    to_where = intent.asks == "place" and _TO_WHERE.search(intent.question)
-    if to_where and not gives_destination(sentence.text):
+    if intent.to_where and not gives_destination(sentence.text):
         return False, "says where from, not where to"
     counted = _which_of_a_count(intent.question)
     if counted and _only_counts(counted, sentence.text, set(intent.subject)):
@@ -232,37 +231,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     return True, ""
 
 
-# "which month ...?", "in what year ...?", "on what exact day ...?": a part of a date
-_DATE_PART = re.compile(
-    r"\b(?:what|which)(?: (exact|precise))? (day of the week|weekday|year|month|date|day)\b"
-    r"|\b(exact|precise) (date|day)\b",
-    re.IGNORECASE,
-)
-_PARTS = {"day of the week": "weekday", "weekday": "weekday", "date": "day"}
-_YEAR = re.compile(r"^(?:1[89]|20)\d\ds?$|\byear$")
-
-
-@functools.lru_cache(maxsize=256)
-def date_part(question: str) -> str | None:
-    """The part of a date `question` asks for: "year", "month", "weekday", "day" (of a
-    month, or a weekday), "exact day" (of a month); None for a plain "when".
-
-    >>> date_part("Which month of that year was the truce agreed?")
-    'month'
-    >>> date_part("On what exact day did they leave?"), date_part("When did they leave?")
-    ('exact day', None)
-    """
-    m = _DATE_PART.search(question)
-    if m is None:
-        return None
-    exact = m.group(1) or m.group(3)
-    part = (m.group(2) or m.group(4)).lower()
-    part = _PARTS.get(part, part)
-    return f"exact {part}" if exact and part == "day" else part
-
-
 def gives_date_part(part: str, text: str, question: str) -> bool:
-    """Whether `text` gives the `part` of a date (`date_part`) that `question` lacks: a
+    """Whether `text` gives the `part` of a date (`Intent.date_part`) that `question` lacks: a
     year for "what year", a month for "which month", a day of a month for "on what
     exact day" (a weekday will do for "on what day").
 
@@ -275,8 +245,8 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
     """
     found = dates_in(text) - dates_in(question)
     days = {d for d in found if " " in d and d.split()[0].isdigit()}
-    if part == "year":
-        return any(_YEAR.search(d) for d in found)
+    if part == "year":  # "in 1994", "the 1990s", "last year"
+        return any(YEAR.fullmatch(d) or d.endswith(" year") for d in found)
     if part == "month":
         return bool(days or found & _MONTHS)
     if part == "weekday":
@@ -286,13 +256,6 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
     return bool(days or found & _WEEKDAYS)
 
 
-# "Where were the evacuees taken?", "Where will the families be moved?": a destination
-_TO_WHERE = re.compile(
-    r"\bwhere\b.*\b(?:(?:tak(?:e|en|ing)|took)(?! place)|moved?|moving|sent|send|brought"
-    r"|bring|evacuated"
-    r"|relocated|transferred|go(?:ne|ing)?|went|head(?:ed|ing)?|fled|flee|resettled|rehoused)\b",
-    re.IGNORECASE,
-)
 # where to: "to their base", "to Armenia", "into a hotel", "in Goris" (not "to safety",
 # "have to move elsewhere", "in the fighting", nor a sentence's opening "In Moscow, ...")
 _DESTINATION = re.compile(
