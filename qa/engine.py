@@ -119,7 +119,7 @@ class Engine:
             raise NoArticlesError(self.store.location)
         chosen = self.check_sources(sources)
         text = correct_spelling(text, index.word_df)
-        asked, named = text, None
+        asked = text
         reference = article_reference(text)  # "in the story about X, who ...?"
         if reference is not None:
             named = resolve_reference(reference.description, index, self.store.get_chunks, chosen)

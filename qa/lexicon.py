@@ -27,6 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from vectorstore.settings import default_cache_dir
+from vectorstore.text import stem_words
 
 __all__ = ["synonyms"]
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 SENSES = 1  # a word's most frequent senses read (more senses: more noise than synonyms)
 _PARTS_OF_SPEECH = ("noun", "verb")
+_FORMAT = 1  # the cache file's layout and `_read_wordnet`'s reading; change both together
 
 
 def synonyms(term: str) -> frozenset[str]:
@@ -75,15 +77,13 @@ def _synonym_stems() -> dict[str, frozenset[str]]:
     table = _read_wordnet(folder)
     try:  # written whole or not at all: a reader never sees half a file
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=cache.parent, delete=False) as f:
-            json.dump({s: sorted(o) for s, o in table.items()}, f)
-        os.replace(f.name, cache)
+        with tempfile.TemporaryDirectory(dir=cache.parent, prefix=".write-") as tmp:
+            staged = Path(tmp) / cache.name
+            staged.write_text(json.dumps({s: sorted(o) for s, o in table.items()}), "utf-8")
+            os.replace(staged, cache)
     except OSError as e:
         log.debug("could not cache the synonyms in %s: %s", cache.parent, e)
     return table
-
-
-_FORMAT = 1  # the cache file's layout and the reading below; change both together
 
 
 def _read_wordnet(folder: Path) -> dict[str, frozenset[str]]:
@@ -107,8 +107,6 @@ def _read_wordnet(folder: Path) -> dict[str, frozenset[str]]:
                 members[sense].append(inflected)
     shared = [words for words in members.values() if len(words) > 1]
     vocabulary = sorted({w for words in shared for w in words})
-    from vectorstore.text import stem_words
-
     stems = dict(zip(vocabulary, stem_words(vocabulary), strict=True))
     found: dict[str, set[str]] = defaultdict(set)
     for words in shared:
