@@ -45,11 +45,14 @@ def capitals() -> Mapping[str, str]:
 def place_words() -> frozenset[str]:
     """The words (lower case) of every country's name, capital and demonym: a name made
     of them is a place or a nationality, never a person ("Nagorno" aside, which no table
-    lists)."""
+    lists). Small territories are left out, as in `capitals`: their words are more often
+    people's ("Helena" of Saint Helena, "Douglas", "Charlotte", "Peter", "Martin")."""
     from countryinfo import all_countries
 
     words: set[str] = set()
     for country in all_countries():
+        if (country.population() or 0) < MIN_POPULATION:
+            continue
         listed = country.capital()
         capitals_ = [listed] if isinstance(listed, str) else list(listed or [])
         for name in (country.name(), country.demonym(), *capitals_):

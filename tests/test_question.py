@@ -28,3 +28,12 @@ def test_capitals_come_from_the_country_data() -> None:
     assert table["Washington"] == "United States"  # "Washington D.C." as written in news
     assert "Douglas" not in table  # a small territory's capital: more often a person
     assert not any(country.split()[0] in capital for capital, country in table.items())
+
+
+def test_small_territories_words_are_not_taken_for_places_in_names() -> None:
+    words = qa.places.place_words()
+    assert {"armenia", "azerbaijani", "baku", "yerevan"} <= words
+    # Saint Helena, Saint Martin, Saint Pierre: a person's first name, in news
+    assert not {"helena", "martin", "pierre", "peter", "douglas"} & words
+    said = "Chief executive Helena Ferreira, 52, announced the plan."
+    assert qa.news.person_names(said) == {"helena", "ferreira"}
