@@ -189,6 +189,12 @@ _ASKED_AIM = re.compile(
     rf"(?P<verb>{AIMED})\w*\s+(?P<object>[\w'’ ()-]+?)\s+(?:of|for|over|to|about)\b",
     re.IGNORECASE,
 )
+# "Who led the study?", "who first noticed the frog?": the verb the person asked for did
+_WHO_DID = re.compile(
+    r"^(?:and |so |then )?who (?:\w+ly |first |else )?(?P<verb>(?!(?:is|was|are|were|will|would"
+    r"|did|does|do|has|have|had|can|could|should|may|might|must|else)\b)[a-z]+)\b(?!['’])",
+    re.IGNORECASE,
+)
 # "Which heights were captured, by name?", "which road junctions exactly?": names wanted
 _EXACTLY = re.compile(r"\b(?:by name|exactly|precisely|specifically|name them)\b", re.I)
 _WHICH = re.compile(r"^(?:and |so )?(?:(?:in|at|on|from|for|by|to|with) )?which\b", re.IGNORECASE)
@@ -369,6 +375,18 @@ class Intent:
         if m is None or not terms(m.group("object")):
             return None
         return m.group("verb").lower(), tuple(terms(m.group("object")))
+
+    @property
+    def doer(self) -> str | None:
+        """For "who <did> ...?", the stem of what the person asked for did.
+
+        >>> analyse("Who led the hedgehog project?").doer, analyse("Who's in charge?").doer
+        ('led', None)
+        >>> analyse("who first noticed the frog?").doer, analyse("Who is the mayor?").doer
+        ('notic', None)
+        """
+        m = _WHO_DID.search(self.question) if self.asks in ("person", "office") else None
+        return stem(m.group("verb").lower()) if m else None
 
     @property
     def counted(self) -> str | None:

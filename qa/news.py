@@ -32,6 +32,7 @@ __all__ = [
     "number_value",
     "numbers_in",
     "person_names",
+    "person_spans",
     "refers_back",
     "spells_out",
     "withheld",
@@ -433,10 +434,19 @@ def person_names(text: str) -> set[str]:
     >>> sorted(person_names("The Defence Ministry said his wife Anna Hakobyan visited Kyiv."))
     ['anna', 'hakobyan']
     """
+    return {s for _, _, stems in person_spans(text) for s in stems}
+
+
+def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Where `text` names people (`person_names`): each name's start, end and stems.
+
+    >>> [(a, b, sorted(s)) for a, b, s in person_spans("It was led by Dr Anna Berg.")]
+    [(14, 26, ['anna', 'berg'])]
+    """
     from .places import place_words
 
     places = place_words()
-    found: set[str] = set()
+    found = []
     for m in _PERSON.finditer(text):
         words = [
             w
@@ -449,7 +459,7 @@ def person_names(text: str) -> set[str]:
         before = text[: m.start("name")]
         if _PLACE_BEFORE.search(before) or len(words) < (1 if m.group("title") else 2):
             continue
-        found |= {stem(w.lower()) for w in words}
+        found.append((m.start(), m.end(), frozenset(stem(w.lower()) for w in words)))
     return found
 
 

@@ -37,6 +37,7 @@ from .news import days_in, refers_back
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
+    done_by_someone,
     found_share,
     overlap,
     reacts,
@@ -112,6 +113,10 @@ class Weights:
     )
     headline_penalty: float = field(
         default=0.15, metadata={"help": "a headline: dense with topic words, thin on facts"}
+    )
+    doer: float = field(
+        default=0.1,
+        metadata={"help": "for naming someone who did what 'who <did> ...?' asks about"},
     )
     aim: float = field(
         default=0.1,
@@ -301,6 +306,15 @@ def aim_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | Non
     return Adjustment("aim", -w.aim, f"aimed at {', '.join(objects)}, not {' '.join(target)}")
 
 
+def doer_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """ "Who led the study?": a sentence naming someone who led it ("said Mette
+    Kjaergaard, 39, who led the project", "led by Professor Naomi Achebe") gains over
+    one that only uses the topic's words, or quotes someone else."""
+    if intent.doer is None or not done_by_someone(sentence.text, intent.doer):
+        return None
+    return Adjustment("doer", w.doer, f"names who {intent.doer}")
+
+
 def anchor_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A number or year the question gives ("after the 2020 war") anchors it: a
     sentence from an article that never states it is about something else."""
@@ -369,6 +383,7 @@ RULES: tuple[Rule, ...] = (
     names_rule,
     anchor_rule,
     aim_rule,
+    doer_rule,
     day_rule,
     conversation_rule,
     reaction_rule,

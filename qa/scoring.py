@@ -15,6 +15,7 @@ The weights that combine them are `qa.rules.Weights`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Set
@@ -33,11 +34,13 @@ from .news import (
     dates_in,
     numbers_in,
     person_names,
+    person_spans,
     spells_out,
 )
 
 __all__ = [
     "affirms",
+    "done_by_someone",
     "found_share",
     "names_any",
     "negates",
@@ -324,3 +327,49 @@ def aimed_at(sentence: str, verb: str) -> list[str]:
     """
     pattern = rf"\b{verb}\w*\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
     return re.findall(pattern, sentence)
+
+
+DOER_GAP = 8  # words a doer's name may stand before its verb ("Kjaergaard, 39, who led")
+AGENT_GAP = 6  # words after a passive verb its "by" and the doer may stand ("led by Dr X")
+
+
+def done_by_someone(sentence: str, verb: str) -> bool:
+    """Whether `sentence` names a person who did `verb` (a stem, or a WordNet synonym of
+    it): who "who led the study?" asks for, not whom the sentence only quotes.
+
+    >>> done_by_someone("said Mette Kjaergaard, 39, who led the project.", "led")
+    True
+    >>> done_by_someone("The study, led by Professor Naomi Achebe, took samples.", "led")
+    True
+    >>> done_by_someone("Researchers led by the university found it, Marsh said.", "led")
+    False
+    >>> done_by_someone("Prime Minister Nikol Pashinyan ordered a review.", "review")
+    False
+    """
+    words = [(m.start(), stem(m.group().lower())) for m in _WORD.finditer(sentence)]
+    alike = synonyms(verb) | {verb}
+    at = [
+        i
+        for i, (_, w) in enumerate(words)
+        if (w in alike or same_term(w, verb)) and (i == 0 or words[i - 1][1] not in _DETERMINERS)
+    ]  # "ordered a review", "the head of the centre": a noun, no one's deed
+    if not at:
+        return False
+    starts = [s for s, _ in words]
+    people = [
+        (bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+        for a, b, _ in person_spans(sentence)
+    ]
+    for i in at:
+        for first, after in people:
+            if after <= i and i - after <= DOER_GAP:  # "Okafor, 52, found the stone"
+                return True
+            if i < first <= i + AGENT_GAP and any(w == "by" for _, w in words[i + 1 : first]):
+                return True  # "was first noticed in 2019 by biologist Dr Sofia Paredes"
+    return False
+
+
+_WORD = re.compile(r"[\w’'-]+")
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "each"]
+)

@@ -209,6 +209,17 @@ def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     assert "reaction" in parts("How did the stock react?", sentence("Shares fell 6 percent."))
 
 
+def test_doer_rule_rewards_naming_who_did_what_the_question_asks() -> None:
+    q = "Who led the hedgehog project?"
+    assert "doer" in parts(q, sentence("said biologist Mette Kjaergaard, 39, who led it."))
+    assert "doer" in parts(q, sentence("The project, led by Dr Anna Berg, ran for a year."))
+    quoted = parts(q, sentence("Researchers fitted 46 hedgehogs with trackers, Berg said."))
+    assert "doer" not in quoted
+    # a noun is no one's deed; "who is" asks no deed at all
+    assert "doer" not in parts("Who heads it?", sentence("Yevgeny Sorokin, the head, said so."))
+    assert "doer" not in parts("Who is the mayor?", sentence("Mayor Anna Berg led it."))
+
+
 def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     title = "Council approves new library"
     lead = "MILLBROOK - The council approved a new library on Tuesday."
