@@ -3,8 +3,8 @@
 "How many X" is answered only by a number that counts X. The article below (made up,
 another domain than the seed's) counts people under other names ("villagers",
 "members", "signatures" for people who signed), counts with a compound ("a 40-bed
-ward") and a share in words ("a third"); a question about something it does not count,
-or a part of a total it gives only whole, is declined.
+ward", "beehives" asked of hives) and a share in words ("a third"); a question about
+something it does not count, or a part of a total it gives only whole, is declined.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ river burst its banks, the county council said. Roughly a third of them were chi
 A 40-bed ward at the cottage hospital took in the injured, and about 80 members of the
 volunteer rescue service worked through the night. The council said the school would stay
 open until the water falls. A petition for a new flood wall has 1,250 signatures.
+A beekeeper, Tom Hale, lost 30 hives to the water.
 """
 
 
@@ -41,6 +42,7 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         ("How many people sheltered at the school?", "600"),  # villagers are people
         ("How many beds does the hospital ward have?", "40-bed"),
         ("How many people signed the petition?", "1,250"),  # who signed: signatures
+        ("How many beehives did the beekeeper lose?", "30 hives"),  # beehives are hives
     ],
 )
 def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expected: str) -> None:

@@ -214,6 +214,7 @@ class ExtractiveBackend(AnswerBackend):
                 close = self.weights.similar_to_people
             similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
             similar |= synonyms(stem(head)) & {stem(w) for w in vocab}  # "minors": children
+            similar |= {stem(w) for w in vocab if same_head(w, head)}  # "landmines": mines
             did = intent.action if stem(head) in _ANYONE else None
             if did and len(did) >= ACTION_ROOT:  # "people signed": signatures count them
                 root = did[:MIN_PREFIX]
@@ -238,6 +239,20 @@ class ExtractiveBackend(AnswerBackend):
             for i, (ps, s) in enumerate(zip(per_sentence, sentences, strict=True))
             if ps or numbers_in(s.text)
         }
+
+
+COMPOUND_HEAD = 4  # letters of the shorter noun, when one ends the other ("hives")
+
+
+def same_head(a: str, b: str) -> bool:
+    """Whether one noun is the other with words before it: English compounds end on what
+    they are ("landmines" are mines, "beehives" hives; "women" are not "men").
+
+    >>> same_head("landmines", "mines"), same_head("hives", "beehives"), same_head("men", "women")
+    (True, True, False)
+    """
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    return len(short) >= COMPOUND_HEAD and len(long_) > len(short) and long_.endswith(short)
 
 
 # a person something was done to: "evacuee", "detainee", "deportee", "employee"
