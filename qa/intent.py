@@ -118,6 +118,8 @@ _PLURAL = re.compile(
     r"(?!(?:news|series|species|means|headquarters|measles|mumps|diabetes|rabies|physics"
     r"|economics|politics|athletics|gymnastics)$)[a-z]{2,}[^s]s"
 )
+# plurals without an "s": "how many people saw the show" counts people, not saws
+_PLURAL_WORDS = wordset("people children men women police cattle folk")
 _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
     r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
@@ -557,6 +559,8 @@ def asked_focus(question: str) -> str | None:
     'bus routes'
     >>> asked_focus("How many camp beds fill the gym floor?")
     'camp beds'
+    >>> asked_focus("How many people saw the exhibition?")
+    'people'
 
     """
     m = _FOCUS.search(question)
@@ -588,7 +592,7 @@ def asked_focus(question: str) -> str | None:
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None
         run.append(low)
-        if _PLURAL.fullmatch(low):
+        if _PLURAL.fullmatch(low) or low in _PLURAL_WORDS:
             break  # a plural ends the noun: "bus routes", "camp beds (fill the floor)"
     return " ".join(run) or None
 
