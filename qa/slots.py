@@ -417,6 +417,8 @@ def _owner(text: str, m: re.Match[str]) -> str:
 def _unit_words(unit: str) -> str:
     if unit == "share":
         return "share (a percentage or a fraction)"
+    if unit.startswith("duration"):
+        return unit
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
 
 

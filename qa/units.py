@@ -58,7 +58,30 @@ _MONEY_ASKED = re.compile(
     r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge)"
     r"(?= *(?:\?|$|per\b|each\b|an? (?:hour|day|week|month|year)\b))"  # not "pay for"
 )
-UNITS = {**MEASURED_UNITS, **RATES, "money": MONEY}
+# "How long" asks for a stretch of time ("for nine months", "a 48-hour strike", "since
+# 2016", "for decades") or of space ("a 300-metre bridge"); how long something lasted,
+# took or lived, only time. Not an age, an area or a bare count.
+_TIME_SPAN = (
+    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
+    r"|nights?|fortnights?|weekends?|overnight|since|until|till)\b(?!-old)"
+)
+_LENGTH = (
+    r"(?<!square )(?<!cubic )\b(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|ft"
+    r"|yards?|inch(?:es)?|cm|mm|pages?)\b"
+)
+_HOW_LONG = re.compile(r"(?i)\bhow long\b")
+_LASTS = re.compile(  # "how long did it last", "how long has she been leader"
+    r"(?i)\bhow long\b.*\b(?:last|lasts|lasted|take|takes|took|taken|live|lives|lived|stay"
+    r"|stayed|wait|waited|been|spend|spent|remain|remained|continue|continued|serve|served"
+    r"|go on|went on|run|ran|keep|kept)\b"
+)
+UNITS = {
+    **MEASURED_UNITS,
+    **RATES,
+    "money": MONEY,
+    "duration": _TIME_SPAN,
+    "duration or length": f"{_TIME_SPAN}|{_LENGTH}",
+}
 # "How much" asks for a measured amount (money, land, a share), not a count or a date;
 # "how much of", "how much time/longer" and "by how much" ask something else.
 _HOW_MUCH = re.compile(
@@ -98,10 +121,14 @@ def asked_unit(question: str) -> str | None:
     True
     >>> asked_unit("How much did the order cost?"), asked_unit("What will the jobs pay?")
     ('money', 'money')
+    >>> asked_unit("How long did the strike last?"), asked_unit("How long is the bridge?")
+    ('duration', 'duration or length')
     """
     m = _IN_UNIT.search(question)
     if m:
         return m.group(1).lower()
+    if _HOW_LONG.search(question):
+        return "duration" if _LASTS.search(question) else "duration or length"
     if asks_share(question):
         return "share"
     rate = next((r for r, p in RATES.items() if re.search(p, question, re.IGNORECASE)), None)

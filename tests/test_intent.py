@@ -322,6 +322,12 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Where will it be shown?", "ALDWICK FEN, Lincolnshire, Wednesday 24 April 2024", False),
         ("When was the article published?", "LEEDS, Monday, May 6, 2024", True),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
+        # "how long": a stretch of time (or, unless it lasted, of space), not an age
+        ("How long did the strike last?", "The 48-hour strike ended at noon.", True),
+        ("How long did the strike last?", "About 300 drivers joined the strike.", False),
+        ("How long is the new bridge?", "The 300-metre bridge opens in May.", True),
+        ("How long has she led the council?", "Council leader Ann Roe, 61, said so.", False),
+        ("How long is the lake?", "The lake covers 9 square kilometres.", False),
     ],
 )
 def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: bool) -> None:
