@@ -27,6 +27,7 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 from .answer import Citation
 from .history import HistoryTurn
 from .kinds import (
+    ACCEPTED,
     AIMED,
     KIND_PATTERNS,
     KINDS,
@@ -786,7 +787,7 @@ def reaction_by(question: str) -> list[str] | None:
     >>> reaction_by("How did Derby's mayor react?")
     ['derbi', 'mayor']
     """
-    if not REACTION.search(question) and not STATEMENT.search(question):
+    if not any(p.search(question) for p in (REACTION, STATEMENT, ACCEPTED)):
         return None
     found = _REACTOR.search(question)
     if not found or not found.group(1)[:1].isupper():

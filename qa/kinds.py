@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ACCEPTED",
     "AIMED",
     "KINDS",
     "KIND_PATTERNS",
@@ -93,6 +94,13 @@ AIMED = r"accus|blam|urg|warn|critici[sz]|condemn|thank|sanction|invit|congratul
 REACTION = re.compile(
     r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
     r"|take (that|it|this|the news))\b",
+    re.IGNORECASE,
+)
+# "Did Armenia accept the accusations?", "has Baku agreed to it?": whether someone took
+# or turned down something is told by their reaction ("Armenia rejected the allegations").
+ACCEPTED = re.compile(
+    r"^(?:and |so |but )?(?:did|does|do|has|have|had|will|would) [\w'’ ()-]+? "
+    r"(?:accept|agree|admit|approve|acknowledge|concede|deny|denied|reject|dispute|welcome)",
     re.IGNORECASE,
 )
 # A question about what someone said or decided: "What did the council decide?" is

@@ -56,7 +56,7 @@ MIN_PREFIX = 5  # letters two terms must share to match by prefix ("armenia"/"ar
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
     r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"
-    r"|furious|fury)\b",
+    r"|furious|fury|accept(s|ed)?|agree(s|d)?|confirm(s|ed)?|refuse(s|d)?)\b",
     re.IGNORECASE,
 )
 _STATED = re.compile(

@@ -328,6 +328,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("How long is the new bridge?", "The 300-metre bridge opens in May.", True),
         ("How long has she led the council?", "Council leader Ann Roe, 61, said so.", False),
         ("How long is the lake?", "The lake covers 9 square kilometres.", False),
+        # whether someone accepted something is told by their reaction
+        ("Did Armenia accept the claim?", "Armenia, however, rejected the allegations.", True),
+        ("Did Armenia accept the claim?", "Baku accused Armenia of massing troops.", False),
+        ("Did the ministry agree to stop?", "The ministry confirmed it would halt fire.", True),
         # an age told "who is 74"; "X's son" asks the son's age, not X's
         ("How old is Hollis?", '"I cried," said Ann Hollis, who is 74.', True),
         ("How old was Ann Roe's son?", "I cannot stay, said Ann Roe, 45.", False),
