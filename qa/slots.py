@@ -25,6 +25,7 @@ from .holders import gives_title, holds_office, names_holder
 from .intent import Intent
 from .news import (
     ACRONYM,
+    BODY_KINDS,
     YEAR,
     amounts_in,
     capitalised_names,
@@ -197,8 +198,12 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     left_open = withheld(sentence.text).get("date" if intent.asks == "time" else intent.asks or "")
     if left_open is not None and _about_it(intent, left_open, sentence.text):
         return False, "says it is not known"
-    if intent.role and names_holder(sentence.text, intent.role) is False:
-        return False, f"does not name the {intent.role}"
+    if intent.role:
+        named = names_holder(sentence.text, intent.role)
+        if named is False:
+            return False, f"does not name the {intent.role}"
+        if named is None and not _names_someone(intent, sentence.text):
+            return False, f"names no one who could be the {intent.role}"
     other = (
         _another_time(intent.question, sentence.text) if intent.asks in ("number", "time") else None
     )
@@ -231,6 +236,14 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+def _names_someone(intent: Intent, text: str) -> bool:
+    """Whether `text` names anyone "which X?" could mean: a body only for a body's role
+    ("which councillors" is not answered by "the council"), else a name."""
+    if (intent.role or "") in BODY_KINDS.split():
+        return bool(type_match("person", text, intent.question))
+    return bool(capitalised_names(text) - set(intent.subject))
 
 
 def gives_date_part(part: str, text: str, question: str) -> bool:

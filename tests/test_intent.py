@@ -328,6 +328,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("How long is the new bridge?", "The 300-metre bridge opens in May.", True),
         ("How long has she led the council?", "Council leader Ann Roe, 61, said so.", False),
         ("How long is the lake?", "The lake covers 9 square kilometres.", False),
+        # "which X?" is not answered by a sentence naming no one at all
+        ("Which councillors voted against?", "The council vote passed by nine to four.", False),
+        ("Which councillors voted against?", "Ann Roe and Tom Ash voted against.", True),
+        ("Which firms hold the permits?", "The permits cover part of the ridge.", False),
         # whether someone accepted something is told by their reaction
         ("Did Armenia accept the claim?", "Armenia, however, rejected the allegations.", True),
         ("Did Armenia accept the claim?", "Baku accused Armenia of massing troops.", False),
