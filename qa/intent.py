@@ -97,7 +97,8 @@ _ATTRIBUTE_FORM = re.compile(
     r"\b(?:what|which)(?:['’]s| (?:is|was|are|were)) (?:the|its|their|his|her|[\w-]+['’]s)\b",
     re.IGNORECASE,
 )
-_ABBREVIATED = re.compile(r"\b(?:CEO|CFO|COO|CTO|PM)\b(?! \()")
+# "CEO", "ceo"; "pm" too, unless a time ("at 8 pm")
+_ABBREVIATED = re.compile(r"(?i)\b(?:CEO|CFO|COO|CTO|(?<!\d)(?<!\d )PM)\b(?! \()")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b")  # "whats", "who's"
 # Attributes whose value is of a known kind: "what is the population of X" wants a number
@@ -663,6 +664,8 @@ def spell_out_titles(question: str) -> str:
 
     >>> spell_out_titles("Who is the CEO of Veltrix?")
     'Who is the CEO (chief executive) of Veltrix?'
+    >>> spell_out_titles("who's armenia's pm?"), spell_out_titles("Did it end at 8 pm?")
+    ("who's armenia's pm (prime minister)?", 'Did it end at 8 pm?')
     """
 
     def add(m: re.Match[str]) -> str:
