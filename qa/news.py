@@ -147,8 +147,7 @@ _AGE_NUMBER = (
 AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
     rf"\b{_AGE_NUMBER}-year-old\b|\b(?i:aged?) {_AGE_NUMBER}\b|\b(?i:age of) {_AGE_NUMBER}\b"
     rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, (?:now )?\d{{1,3}}(?:,|\.?$)"
-    rf"|\bwho (?:is|was) (?:now )?\d{{1,3}}(?=[ ,.;]|$)(?! (?:per\w*|%|of|in|on|at)\b)"
-)  # ... and "Lusine Grigoryan, now 52,", "said Hollis, who is 74", "who was 19 when"
+)  # ... and "Lusine Grigoryan, now 52,"
 _CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
 _PERSON = re.compile(  # a title, then capitalised words; or two or more in a row
     r"(?:(?P<title>\b(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Major|Captain|Sgt|Sir|Dame"

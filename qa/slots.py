@@ -100,10 +100,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
         owners = list(intent.names or intent.referents)
-        focus = intent.focus
-        if focus and re.search(rf"['’]s {focus}\b", intent.question, re.IGNORECASE):
-            return any(mentions(o, focus) for o in owned)  # "X's son": his, not X's
         if owners:  # "the walnut farmer from X": X names where, "farmer" whom
+            focus = intent.focus
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
         if intent.focus:  # "how old are her daughters": theirs, not a named adult's
             return any(mentions(o, intent.focus) or not person_names(o) for o in owned)

@@ -336,10 +336,6 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Did Armenia accept the claim?", "Armenia, however, rejected the allegations.", True),
         ("Did Armenia accept the claim?", "Baku accused Armenia of massing troops.", False),
         ("Did the ministry agree to stop?", "The ministry confirmed it would halt fire.", True),
-        # an age told "who is 74"; "X's son" asks the son's age, not X's
-        ("How old is Hollis?", '"I cried," said Ann Hollis, who is 74.', True),
-        ("How old was Ann Roe's son?", "I cannot stay, said Ann Roe, 45.", False),
-        ("How old was Ann Roe's son?", "Her son Tom, who was 19 then, stayed.", True),
     ],
 )
 def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: bool) -> None:
