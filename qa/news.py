@@ -15,6 +15,7 @@ __all__ = [
     "ACRONYM",
     "AGE",
     "BODY_KINDS",
+    "CURRENCIES",
     "FULL_NAME",
     "YEAR",
     "amounts_in",
@@ -161,13 +162,17 @@ _SHARE = re.compile(
     r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
     re.IGNORECASE,
 )
+# Currencies as news names them, for an amount of money ("150,000 kroner", "9 pounds")
+CURRENCIES = (
+    r"dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan|rupees?"
+    r"|kron[aeo]r?|krone|zloty|lir[ae]|shillings?|pence|cents?|shekels?|dinars?|dirhams?"
+    r"|rand|pesos?|reais|real|won"
+)
 _MEASURE = re.compile(
     r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
     r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
-    r"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|dollars?|euros?|pounds?|drams?|roubles?"
-    r"|rubles?|manats?|lari|yuan|yen|rupees?|francs?|krona|kronor|lira|shekels?"
-    r"|dinars?|dirhams?|rand|pesos?|reais|real|won)\b)",
+    rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b)",
     re.IGNORECASE,
 )
 _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -302,6 +307,8 @@ def measures(text: str) -> bool:
     (True, False)
     >>> measures("a grant of 150,000 drams"), measures("It offered $45 million in aid.")
     (True, True)
+    >>> measures("The win is worth 150,000 kroner in prize money.")
+    True
     """
     return bool(_MEASURE.search(text))
 

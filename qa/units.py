@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .news import CURRENCIES
+
 __all__ = ["MEASURED_UNITS", "MONEY", "RATES", "UNITS", "asked_unit", "asks_share"]
 
 # An amount asked in a unit ("worth in dollars") is given only by an amount in it.
@@ -46,10 +48,7 @@ RATES = {
 # gives an amount in it.
 # Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
 # only in a currency: "12 tonnes of medicines" is not what the order cost.
-MONEY = (
-    r"[$£€]|\b(?:dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan"
-    r"|rupees?|kron[aeo]r?|zloty|lir[ae]|shillings?|pence|cents?|USD|EUR|GBP|AMD|AZN)\b"
-)
+MONEY = rf"[$£€]|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b"
 _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
