@@ -18,7 +18,7 @@ from collections.abc import Set
 from vectorstore.text import stem, terms
 
 from .kinds import OFFICE, OFFICE_VERBS
-from .news import FULL_NAME, person_names
+from .news import FULL_NAME, person_names, person_spans
 from .scoring import names_any
 
 __all__ = ["gives_title", "holds_office", "names_holder"]
@@ -149,7 +149,13 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     found = list(pattern.finditer(sentence))
     if not found:
         return None
-    return any(_capitalised_mid(sentence, m) or _named_at(sentence, m, asked) for m in found)
+    people = [start for start, _, _ in person_spans(sentence)]  # "his wife, Glenys,"
+    return any(
+        _capitalised_mid(sentence, m)
+        or _named_at(sentence, m, asked)
+        or any(not sentence[m.end() : p].strip(" ,") for p in people if p >= m.end())
+        for m in found
+    )
 
 
 def _capitalised_mid(sentence: str, m: re.Match[str]) -> bool:

@@ -444,11 +444,22 @@ def person_names(text: str) -> set[str]:
     return {s for _, _, stems in person_spans(text) for s in stems}
 
 
+# a relative named by a first name only: "his wife, Glenys,", "her son Davit"
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our) (?:\w+ )?(?:wife|husband|son|daughter|mother|father|brother"
+    r"|sister|grandson|granddaughter|grandmother|grandfather|partner|niece|nephew|cousin"
+    r"|uncle|aunt)s?,? $",
+    re.IGNORECASE,
+)
+
+
 def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
     """Where `text` names people (`person_names`): each name's start, end and stems.
 
     >>> [(a, b, sorted(s)) for a, b, s in person_spans("It was led by Dr Anna Berg.")]
     [(14, 26, ['anna', 'berg'])]
+    >>> [sorted(s) for _, _, s in person_spans("His wife, Glenys, said so.")]
+    [['gleni']]
     """
     from .places import place_words
 
@@ -464,7 +475,9 @@ def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
             and low not in _INSTITUTIONS
         ]
         before = text[: m.start("name")]
-        if _PLACE_BEFORE.search(before) or len(words) < (1 if m.group("title") else 2):
+        # one word is a name after a title, or after a relative ("his wife, Glenys,")
+        alone = bool(m.group("title")) or bool(_KIN_BEFORE.search(before))
+        if _PLACE_BEFORE.search(before) or len(words) < (1 if alone else 2):
             continue
         found.append((m.start(), m.end(), frozenset(stem(w.lower()) for w in words)))
     return found

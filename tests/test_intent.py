@@ -332,6 +332,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Which councillors voted against?", "The council vote passed by nine to four.", False),
         ("Which councillors voted against?", "Ann Roe and Tom Ash voted against.", True),
         ("Which firms hold the permits?", "The permits cover part of the ridge.", False),
+        # a relative is named by a first name alone
+        ("What is the name of the farmer's wife?", "His wife, Glenys, said so.", True),
+        ("What is the name of the farmer's wife?", "His wife said so.", False),
+        ("How old is her daughter?", "Ann Roe, 47, said her son Davit, 19, had left.", False),
         # whether someone accepted something is told by their reaction
         ("Did Armenia accept the claim?", "Armenia, however, rejected the allegations.", True),
         ("Did Armenia accept the claim?", "Baku accused Armenia of massing troops.", False),
