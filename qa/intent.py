@@ -124,8 +124,8 @@ _PLURAL = re.compile(
 _PLURAL_WORDS = wordset("people children men women police cattle folk")
 _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
     r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
-    r"(?:[a-z-]+['’]s )?(?:(?P<before>[a-z-]+) (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"
-)  # "the workshop's founder now"; "the youngest one": the youngest
+    r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
+)  # founder now"
 _COPULA = wordset("were are was is")
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
@@ -453,12 +453,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     asks = asked_kind(question)
     office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
     focus = asked_focus(question) if asks not in ("time", "date", "yesno", "expansion") else None
-    if asks == "age" and (whose := _AGE_OF.search(question)):
-        noun = whose.group(2).lower()
-        if noun in ("one", "ones") and whose["before"]:
-            noun = whose["before"].lower()  # "how old is the youngest one?"
-        if _plain(noun):
-            focus = noun  # "how old are her daughters": the daughters' age
+    if asks == "age" and (whose := _AGE_OF.search(question)) and _plain(whose.group(1)):
+        focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age
     reactors = reaction_by(question)
     if asks is None and reactors is not None:
         asks = "reaction"

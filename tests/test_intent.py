@@ -332,8 +332,6 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Which councillors voted against?", "The council vote passed by nine to four.", False),
         ("Which councillors voted against?", "Ann Roe and Tom Ash voted against.", True),
         ("Which firms hold the permits?", "The permits cover part of the ridge.", False),
-        # "the youngest one" asks the youngest's age
-        ("How old is the youngest one?", "The youngest is 14-year-old Priya Sandhu.", True),
         # a relative is named by a first name alone
         ("What is the name of the farmer's wife?", "His wife, Glenys, said so.", True),
         ("What is the name of the farmer's wife?", "His wife said so.", False),
