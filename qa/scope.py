@@ -42,11 +42,6 @@ _TRAILING = re.compile(
     rf"|(?P<d2>{_WORDS}){_KIND})\s*(?P<end>[?.!]*)$",
     re.IGNORECASE,
 )
-# "Which day did the evacuation in the SMNI story end?": named in the middle
-_MIDDLE = re.compile(
-    rf"^(?P<before>.+?)\s+{_POINT} (?:the|that|this) (?P<d2>{_WORDS}){_KIND}\b,?(?P<after>.+)$",
-    re.IGNORECASE,
-)
 # "What toll does the SMNI article give?", "What number does the article about X give?"
 _SAYS = (
     r"(?:says?|gives?|cites?|mentions?|reports?|puts?|quotes?|names?|lists?|states?"
@@ -79,8 +74,6 @@ def article_reference(question: str) -> ArticleReference | None:
     'What toll does the article give?'
     >>> article_reference("Who was the lead author of the Caucasus Civil Monitor report?") is None
     True
-    >>> article_reference("Which day did the evacuation in the SMNI story end?")
-    ArticleReference(description='SMNI', question='Which day did the evacuation end?')
     """
     m = _LEADING.match(question)
     if m:
@@ -92,15 +85,11 @@ def article_reference(question: str) -> ArticleReference | None:
     m = _SUBJECT.search(question)
     if m:
         return _reference(m, f"{question[: m.start()]}{m['aux']} the article {question[m.end() :]}")
-    m = _MIDDLE.match(question)
-    if m:
-        return _reference(m, f"{m['before']}{m['after']}")
     return None
 
 
 def _reference(m: re.Match[str], rest: str) -> ArticleReference | None:
-    found = m.groupdict()
-    description = (found.get("d1") or found.get("d2") or "").strip()
+    description = (m["d1"] or m["d2"] or "").strip()
     if not terms(description) or not terms(rest):
         return None  # "in the report, ..." names no article; nothing left to ask
     return ArticleReference(description, rest)
