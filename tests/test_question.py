@@ -1,5 +1,5 @@
 """Reading questions and scoring sentences: the pure functions of `qa.question`,
-`qa.places`, `qa.news` and `qa.scoring`, through their doctests."""
+`qa.places`, the `qa.news` readers and `qa.scoring`, through their doctests."""
 
 from __future__ import annotations
 
@@ -9,13 +9,27 @@ from types import ModuleType
 import pytest
 
 import qa.news
+import qa.news.dates
+import qa.news.names
+import qa.news.numbers
+import qa.news.withholding
 import qa.places
 import qa.question
 import qa.scoring
 
 
 @pytest.mark.parametrize(
-    "module", [qa.question, qa.places, qa.news, qa.scoring], ids=lambda m: m.__name__
+    "module",
+    [
+        qa.question,
+        qa.places,
+        qa.news.dates,
+        qa.news.names,
+        qa.news.numbers,
+        qa.news.withholding,
+        qa.scoring,
+    ],
+    ids=lambda m: m.__name__,
 )
 def test_doctests(module: ModuleType) -> None:
     result = doctest.testmod(module)

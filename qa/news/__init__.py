@@ -1,0 +1,66 @@
+"""Reading news text: the numbers, amounts, dates, days, times, ages, names and counts a
+sentence gives, as wire copy writes them ("Sept. 28", "Kiprono, 34,", "192 of its
+servicemen", "a 125-seat chamber", "roughly a third", "£62m"); what it says is not
+known ("did not say whether"); and a dateline standing alone. Pure functions over text;
+what they mean for a question is `qa.scoring`'s and `qa.rules`' business.
+
+One module per reader: `numbers` (numbers, amounts, shares, counts), `dates` (dates,
+days, times of day, datelines), `names` (people, bodies, ages, acronyms) and `withholding`
+(what a sentence says is not known); their public names are re-exported here.
+"""
+
+from __future__ import annotations
+
+from .dates import YEAR, dates_in, days_in, has_time, is_dateline
+from .names import (
+    ACRONYM,
+    AGE,
+    BODY_KINDS,
+    FULL_NAME,
+    bodies_in,
+    capitalised_names,
+    names_a_country,
+    person_names,
+    person_spans,
+    refers_back,
+    spells_out,
+)
+from .numbers import (
+    CURRENCIES,
+    amounts_in,
+    counted_words,
+    counts_in,
+    gives_share,
+    measures,
+    number_value,
+    numbers_in,
+)
+from .withholding import withheld
+
+__all__ = [
+    "ACRONYM",
+    "AGE",
+    "BODY_KINDS",
+    "CURRENCIES",
+    "FULL_NAME",
+    "YEAR",
+    "amounts_in",
+    "bodies_in",
+    "capitalised_names",
+    "counted_words",
+    "counts_in",
+    "dates_in",
+    "days_in",
+    "gives_share",
+    "has_time",
+    "is_dateline",
+    "measures",
+    "names_a_country",
+    "number_value",
+    "numbers_in",
+    "person_names",
+    "person_spans",
+    "refers_back",
+    "spells_out",
+    "withheld",
+]

@@ -1,0 +1,107 @@
+"""Dates, days of a month and times of day as news writes them ("Sept. 28", "6 December",
+"shortly after midnight"), and a dateline standing alone."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["YEAR", "dates_in", "days_in", "has_time", "is_dateline"]
+
+# News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13".
+_MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.(?= \d)"
+_DATE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december|"
+    rf"{_ABBREVIATED}|"
+    r"(?:1[89]|20)\d\ds?|yesterday|today|tonight|last (?:week|month|year)|"
+    r"(?:this|next) (?:week|month|year))(?:\b|(?<=\.))",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    f"|{_ABBREVIATED}"
+)
+# A day of a month: "6 December", "December 6th", "Sept. 28"
+_DAY = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_NAMES})|({_MONTH_NAMES}) (\d{{1,2}})"
+    r"(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+# A time of day: "3 a.m.", "14:30", "at dawn", "in the morning", "shortly after midnight"
+_TIME = re.compile(
+    r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
+    r"|dawn|dusk|daybreak|sunrise|sunset|morning|afternoon|evening|overnight|night"
+    r"|o'clock|local time|gmt|utc)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
+# "MASIS, Armenia, 2 October 2023", "BRANWELL, 14 March 2024": a place in capitals, a date
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’/ -]{2,}(?:, [A-Z][a-z'’]+(?: [A-Z][a-z'’]+)*)*"  # MASIS, Armenia
+    r"(?:,? (?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?))*,? (?:1[89]|20)\d\d"  # , 2 October 2023
+)
+MAX_DATELINE = 80  # characters: a dateline is short
+
+
+def has_time(text: str) -> bool:
+    """Whether `text` tells a time of day (a weekday or a year is no time of day).
+
+    >>> has_time("shortly after midnight on November 10"), has_time("On Tuesday, in 2020")
+    (True, False)
+    """
+    return bool(_TIME.search(text))
+
+
+def dates_in(text: str) -> set[str]:
+    """Day names, months, years, decades and days of a month ("May 29", though "may"
+    alone is no month).
+
+    >>> sorted(dates_in("On Tuesday, as in the early 1990s and in 2020"))
+    ['1990s', '2020', 'tuesday']
+    >>> sorted(dates_in("The court sat on Oct. 12 and 13, and again on May 29."))
+    ['12 october', '29 may', 'october']
+    """
+    return {_month(m.lower().strip()) for m in _DATE.findall(text)} | days_in(text)
+
+
+def days_in(text: str) -> set[str]:
+    """The days of a month `text` names, as "day month".
+
+    >>> sorted(days_in("Queues formed on 6 December and on March 3rd, not in 2021."))
+    ['3 march', '6 december']
+    >>> days_in("asking the court on Sept. 28 for emergency measures")
+    {'28 september'}
+    """
+    return {
+        f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
+        for m in _DAY.finditer(text)
+    }
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` is an article's dateline on a line of its own (where and when it
+    was filed): it tells no fact a question asks for.
+
+    >>> is_dateline("MASIS, Armenia, 2 October 2023"), is_dateline("YEREVAN, Monday, May 9, 2023")
+    (True, True)
+    >>> is_dateline("GORIS, Armenia - More than 65,400 people have crossed since 2023")
+    False
+    """
+    return len(text) <= MAX_DATELINE and bool(_DATELINE.fullmatch(text.strip()))
+
+
+def _month(word: str) -> str:
+    """A month's full name for its news-style abbreviation ("sept." -> "september")."""
+    return _MONTH_ABBREVIATIONS.get(word.rstrip("."), word)

@@ -1,0 +1,253 @@
+"""People, bodies and places as news names them ("Kiprono, 34,", "the election commission",
+"Gen. Rustam Muradov", "his wife, Glenys,"), their ages, acronyms written out, and a
+sentence that refers back to the one before."""
+
+from __future__ import annotations
+
+import re
+
+from vectorstore.text import STOPWORDS, stem
+
+from .numbers import NUMBER_WORDS
+
+__all__ = [
+    "ACRONYM",
+    "AGE",
+    "BODY_KINDS",
+    "FULL_NAME",
+    "bodies_in",
+    "capitalised_names",
+    "names_a_country",
+    "person_names",
+    "person_spans",
+    "refers_back",
+    "spells_out",
+]
+
+# A sentence that opens on someone or something the one before it named: "She swam ...",
+# "Its owner, Gagik Melkonyan, ..." (a definite "The crew ..." was measured too: no gain)
+_REFERS_BACK = re.compile(r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\b")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether `sentence` opens by referring back to what the sentence before named.
+
+    >>> refers_back("Its owner, Gagik Melkonyan, said so."), refers_back("The Hotel Arevik shut.")
+    (True, False)
+    """
+    return bool(_REFERS_BACK.match(sentence))
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
+_AGE_NUMBER = rf"(?:\d+|(?i:{'|'.join(NUMBER_WORDS.split()[:12])}|thirteen|\w+teen|\w+ty(?:-\w+)?))"
+AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
+    rf"\b{_AGE_NUMBER}-year-old\b|\b(?i:aged?) {_AGE_NUMBER}\b|\b(?i:age of) {_AGE_NUMBER}\b"
+    rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, (?:now )?\d{{1,3}}(?:,|\.?$)"
+)  # ... and "Lusine Grigoryan, now 52,"
+_CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
+_PERSON = re.compile(  # a title, then capitalised words; or two or more in a row
+    r"(?:(?P<title>\b(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Lt|Major|Captain|Sgt|Sir|Dame"
+    r"|Prof|Professor|President|Minister|Mayor|Judge|Coach)\.? )|(?<![\w’'-]))"
+    rf"(?P<name>{_CAPITALISED}(?: (?:de |van |von |al-|bin )?{_CAPITALISED})*)"
+)
+_POSSESSIVE_S = re.compile(r"['’]s$")
+# The kinds of body that act in the news: "the election commission", "a local foundry"
+# (who did something), and in capitals never part of a person's name ("Defence Ministry").
+BODY_KINDS = (
+    "ministry council committee court agency office department government university "
+    "hospital company group bank union association federation police army commission "
+    "authority firm operator service foundation consortium cooperative board museum "
+    "charity foundry organisation organization regulator inspectorate contractor "
+    "developer insurer club team network institute prosecutor prosecutors"
+)
+_BODY = re.compile(
+    rf"\b(?i:the|a|an|its|their)\s+(?:[a-z-]+\s+){{0,3}}?({BODY_KINDS.replace(' ', '|')})\b"
+)
+_ALSO_IN_BODIES = "minister defence defense navy party news reuters press national state states"
+_INSTITUTIONS = frozenset(f"{BODY_KINDS} {_ALSO_IN_BODIES} united republic".split())
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|across|outside)|\b(?:village|town|city|region|district"
+    r"|province|county|republic|street|road|river|of the)(?: of)?) $",
+)
+_NOT_NAMES = frozenset(
+    [
+        "however",
+        "meanwhile",
+        "also",
+        "according",
+        "although",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "despite",
+        "following",
+        "local",
+        "at",
+        "on",
+        "in",
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        # a month or a weekday is a date, never who did something
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+# A run of capitalised words: a full name ("Nikol Pashinyan", "Priya Raman")
+FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
+
+
+def spells_out(acronym: str, sentence: str) -> bool:
+    """Whether `sentence` writes `acronym` out: capitalised words with its initials,
+    function words between them allowed.
+
+    >>> spells_out("CSTO", "a member of the Collective Security Treaty Organization.")
+    True
+    >>> spells_out("CSTO", "The CSTO groups Russia, Belarus and Armenia.")
+    False
+    """
+    letters = acronym.upper()
+    tokens = _WORD_TOKEN.findall(sentence)
+    for i, first in enumerate(tokens):
+        if first[:1] != letters[0]:
+            continue
+        k = 0
+        for w in tokens[i:]:
+            if w[:1].isupper() and w[:1] == letters[k]:
+                k += 1
+                if k == len(letters):
+                    return True
+            elif w.lower() not in _ACRONYM_GLUE:
+                break
+    return False
+
+
+def capitalised_names(text: str) -> set[str]:
+    """Stems of capitalised words that look like names (not sentence-initial fillers).
+
+    >>> sorted(capitalised_names("However, Nikol Pashinyan met the UN in Kyiv on Monday."))
+    ['kyiv', 'nikol', 'pashinyan', 'un']
+    """
+    return {
+        stem(w.lower())
+        for w in _NAME.findall(text)
+        if w.lower() not in _NOT_NAMES and w.lower() not in STOPWORDS
+    }
+
+
+def person_names(text: str) -> set[str]:
+    """Stems of the words of what look like people's names in `text`: two or more
+    capitalised words in a row, or one after a title ("Gen. Rustam Muradov", "Mr Smith"),
+    that are not a known country or capital, nor a place after "in", "from", "the
+    village of"... A question asking someone's name is answered only by a sentence
+    naming someone.
+
+    >>> sorted(person_names("Eight civilians, including a boy in the village of Nerkin Horatagh."))
+    []
+    >>> sorted(person_names("Colonel Dmitry Petrov proposed it, the Russian army said."))
+    ['dmitri', 'petrov']
+    >>> sorted(person_names("The Defence Ministry said his wife Anna Hakobyan visited Kyiv."))
+    ['anna', 'hakobyan']
+    """
+    return {s for _, _, stems in person_spans(text) for s in stems}
+
+
+# a relative named by a first name only: "his wife, Glenys,", "her son Davit"
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our) (?:\w+ )?(?:wife|husband|son|daughter|mother|father|brother"
+    r"|sister|grandson|granddaughter|grandmother|grandfather|partner|niece|nephew|cousin"
+    r"|uncle|aunt)s?,? $",
+    re.IGNORECASE,
+)
+
+
+def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Where `text` names people (`person_names`): each name's start, end and stems.
+
+    >>> [(a, b, sorted(s)) for a, b, s in person_spans("It was led by Dr Anna Berg.")]
+    [(14, 26, ['anna', 'berg'])]
+    >>> [sorted(s) for _, _, s in person_spans("His wife, Glenys, said so.")]
+    [['gleni']]
+    """
+    from ..places import place_words
+
+    places = place_words()
+    found = []
+    for m in _PERSON.finditer(text):
+        words = [
+            w
+            for w in m.group("name").split()
+            if (low := _POSSESSIVE_S.sub("", w.lower())) not in places
+            and low not in STOPWORDS
+            and low not in _NOT_NAMES
+            and low not in _INSTITUTIONS
+        ]
+        before = text[: m.start("name")]
+        # one word is a name after a title, or after a relative ("his wife, Glenys,")
+        alone = bool(m.group("title")) or bool(_KIN_BEFORE.search(before))
+        if _PLACE_BEFORE.search(before) or len(words) < (1 if alone else 2):
+            continue
+        found.append((m.start(), m.end(), frozenset(stem(w.lower()) for w in words)))
+    return found
+
+
+def bodies_in(text: str) -> set[str]:
+    """Stems of the kinds of body `text` names by a determiner and its kind, as news names
+    who acted when no person did: "the election commission", "a local foundry".
+
+    >>> sorted(bodies_in("It left school meals with the election commission."))
+    ['commiss']
+    >>> bodies_in("The vote was close.")
+    set()
+    """
+    return {stem(m.group(1).lower()) for m in _BODY.finditer(text)}
+
+
+def names_a_country(text: str) -> bool:
+    """Whether `text` names a country, a capital or a nationality (whose count a number
+    may be), not only people.
+
+    >>> names_a_country("Armenia said 64 servicemen died."), names_a_country("The group has six.")
+    (True, False)
+    >>> names_a_country("Colonel Tural Ismayilov said 192 servicemen had died.")
+    False
+    """
+    from ..places import place_words
+
+    places = place_words()
+    return any(
+        (low := w.lower()) in places and low not in STOPWORDS
+        for w in _CAPITALISED_WORD.findall(text)
+    )

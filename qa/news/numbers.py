@@ -1,0 +1,227 @@
+"""Numbers, amounts, shares and what a number counts, as news writes them ("192 of its
+servicemen", "a 125-seat chamber", "roughly a third", "£62m", "150,000 kroner")."""
+
+from __future__ import annotations
+
+import re
+
+from vectorstore.text import STOPWORDS, normalize_numbers
+
+from .dates import YEAR
+
+__all__ = [
+    "CURRENCIES",
+    "NUMBER_WORDS",
+    "amounts_in",
+    "counted_words",
+    "counts_in",
+    "gives_share",
+    "measures",
+    "number_value",
+    "numbers_in",
+]
+
+COUNTED_WORDS = 3  # words after a number that may name what it counts
+_SMALL_NUMBERS = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_WORDS = (
+    f"{' '.join(_SMALL_NUMBERS)} {' '.join(_TENS)} dozen dozens hundred hundreds "
+    "thousand thousands million millions billion half"
+)
+_SCALED = r"(?=(?:m|bn|mn|k)?\b)"  # "£62m", "$3bn": news's millions and billions
+_NUMBER = re.compile(
+    rf"\b(\d+(?:\.\d+)?%?{_SCALED}|(?:{'|'.join(NUMBER_WORDS.split())})\b)", re.IGNORECASE
+)
+_RAW_NUMBER = re.compile(
+    rf"\b(\d{{1,3}}(?:,\d{{3}})+{_SCALED}|\d+(?:\.\d+)?%?{_SCALED}"
+    rf"|(?:{'|'.join(NUMBER_WORDS.split())})\b)",
+    re.IGNORECASE,
+)
+# "192 of its servicemen", "74 of its 370 employees": what the whole counts
+_OF_OWNER = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?:\s+[\d,]+(?=\s))?(?=\s)", re.I
+)
+# "her staff of 14", "a crew of nine": a group counted by the number after it (not "a
+# total of 96", which the words after the number name)
+_GROUP_OF = re.compile(
+    r"\b(?!(?:total|average|maximum|minimum|sum|figure|number|rate|age|one|each|all|some|most"
+    r"|any|none|part|half)\b)([a-z][a-z-]+) of (?:about |around |some |nearly |almost |over "
+    r"|more than |up to )?$"
+)
+# "call-outs had risen to 212": what rose is what the number counts
+_ROSE_TO = re.compile(
+    r"\b([A-Za-z][\w-]*[a-z]s) (?:had |have |has )?(?:risen|rose|fallen|fell|grown|grew|climbed"
+    r"|increased|dropped|doubled|reached) (?:to )?(?:about |around |some |nearly |almost "
+    r"|more than |over )?$"
+)
+# a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
+_AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
+# what a counted group is said to be: "N of the arrivals were children"
+_WERE_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
+_COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
+# a verb after a number ("14,212 finished,"), not an adjective ("63 wounded people")
+_DONE = re.compile(r"[a-z]{3,}ed(?=[,;.:)]|\s+(?:and|or|so|by|in|at|on|to|from|since)\b)")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+# A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
+_SHARE = re.compile(
+    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two|three|four)[ -]"
+    r"(?:third|quarter|fifth)s?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
+    re.IGNORECASE,
+)
+# Currencies as news names them, for an amount of money ("150,000 kroner", "9 pounds")
+CURRENCIES = (
+    r"dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan|rupees?"
+    r"|kron[aeo]r?|krone|zloty|lir[ae]|shillings?|pence|cents?|shekels?|dinars?|dirhams?"
+    r"|rand|pesos?|reais|real|won"
+)
+_MEASURE = re.compile(
+    r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+    r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
+    r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
+    rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b)",
+    re.IGNORECASE,
+)
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers (digits or number words), thousands separators dropped.
+
+    >>> sorted(numbers_in("over 2,000 people, including 1,049 children and two dogs"))
+    ['1049', '2000', 'two']
+    """
+    return {m.lower() for m in _NUMBER.findall(normalize_numbers(text))}
+
+
+def amounts_in(text: str) -> set[str]:
+    """Numbers that can count or measure something: a year or decade ("1994", "the
+    1990s") answers "when", not "how many" or "how large".
+
+    >>> sorted(amounts_in("In 1994, over 2,000 people and 1,049 children; the 1990s"))
+    ['1049', '2000']
+    >>> sorted(amounts_in("a £62m fee, a $3bn deal, the 3rd round"))
+    ['3', '62']
+    """
+    return {
+        normalize_numbers(m.group()).lower()
+        for m in _RAW_NUMBER.finditer(text)
+        if not YEAR.fullmatch(m.group())
+    }
+
+
+def measures(text: str) -> bool:
+    """Whether `text` gives an amount of something measured: money, or a number with a
+    unit ("9,800 hectares", "1.2 gigawatt-hours", "15 per cent"). "How much" asks for
+    one; a rank, a time or an age is no answer.
+
+    >>> measures("It cleared about 9,800 hectares."), measures("He was third in 2:11:05.")
+    (True, False)
+    >>> measures("a grant of 150,000 drams"), measures("It offered $45 million in aid.")
+    (True, True)
+    >>> measures("The win is worth 150,000 kroner in prize money.")
+    True
+    """
+    return bool(_MEASURE.search(text))
+
+
+def gives_share(text: str) -> bool:
+    """Whether `text` gives a part of a whole: what "what share (percentage, proportion)
+    of voters ..." asks for, whatever the sentence calls the voters.
+
+    >>> gives_share("About 21 per cent of those asked backed it."), gives_share("21 voters")
+    (True, False)
+    >>> gives_share("One in five households lost power."), gives_share("Half of them left.")
+    (True, True)
+    >>> gives_share("About two-thirds of them are of school age.")
+    True
+    """
+    return bool(_SHARE.search(text))
+
+
+def number_value(number: str) -> float:
+    """The value of a number as `numbers_in` gives it (0 for a vague one: "dozens").
+
+    >>> number_value("2000"), number_value("12.5%"), number_value("seven"), number_value("dozens")
+    (2000.0, 12.5, 7.0, 0.0)
+    """
+    digits = re.match(r"\d+(?:\.\d+)?", number)
+    if digits:
+        return float(digits.group())
+    word = number.lower()
+    if word in _SMALL_NUMBERS:
+        return float(_SMALL_NUMBERS.index(word) + 1)
+    return float(10 * (_TENS.index(word) + 3)) if word in _TENS else 0.0
+
+
+def counted_words(sentence: str) -> list[list[str]]:
+    """What each number in `sentence` counts: the words of the noun phrase after it,
+    as written (up to `COUNTED_WORDS`); a bare number counts what the last one did.
+
+    >>> counted_words("troops killed at least 32 people and injured more than 200.")
+    [['people'], ['people']]
+    >>> counted_words("In 2020 it evacuated over 2,000 people, including 1,049 children.")
+    [['people'], ['children']]
+    >>> counted_words("this includes two full-scale wars and five new bus routes")
+    [['full-scale', 'wars'], ['new', 'bus', 'routes']]
+    >>> counted_words("It said 192 of its servicemen had been killed.")
+    [['servicemen']]
+    >>> counted_words("about 260 deck and engine staff; 1,300 of the arrivals were children")
+    [['deck', 'engine', 'staff'], ['arrivals', 'children']]
+    >>> counted_words("the 125-seat chamber")
+    [['seat']]
+    >>> counted_words("14,600 runners started, and 14,212 finished; 74 of its 370 employees")
+    [['runners'], ['runners'], ['employees'], ['employees']]
+    >>> counted_words("It took in 63 wounded people, nine of them in critical condition.")
+    [['wounded', 'people'], ['wounded', 'people']]
+    """
+    return [phrase for _, phrase in counts_in(sentence)]
+
+
+def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
+    """Each number of `sentence` (thousands separators dropped) with what it counts
+    (`counted_words`).
+
+    >>> counts_in("It evacuated over 2,000 people, including 1,049 children.")
+    [('2000', ['people']), ('1049', ['children'])]
+    """
+    out: list[tuple[str, list[str]]] = []
+    for m in _RAW_NUMBER.finditer(sentence):
+        if YEAR.fullmatch(m.group()):
+            continue  # a year or decade counts nothing ("2,000" is not a year)
+        group = _GROUP_OF.search(sentence, max(0, m.start() - 40), m.start()) or _ROSE_TO.search(
+            sentence, max(0, m.start() - 40), m.start()
+        )
+        phrase: list[str] = [group.group(1)] if group else []
+        end = m.end()
+        compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
+        if compound:
+            out.append((normalize_numbers(m.group()).lower(), [compound.group(1)]))
+            continue
+        of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
+        if of:
+            end = of.end()
+        while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
+            word = nxt.group(1)  # as written: "Armenian" says whose
+            joined = _AND_NOUN.match(sentence, end) if phrase else None
+            if joined and not numbers_in(joined.group(1)):
+                word, nxt = joined.group(1), joined  # "260 deck and engine staff"
+            elif (
+                word.lower() in STOPWORDS or numbers_in(word) or _DONE.match(sentence, nxt.start(1))
+            ):
+                break  # "14,212 finished": a bare number, counting what the last one did
+            phrase.append(word)
+            end = nxt.end()
+            if sentence[end : end + 1] in (",", ";", ".", ":", ")"):
+                break
+        said = _WERE_NOUN.match(sentence, end) if phrase else None
+        if said and said.group(1) not in STOPWORDS:
+            phrase.append(said.group(1))  # "1,300 of the new arrivals were children"
+        if not phrase:
+            phrase = out[-1][1] if out else []
+        if phrase:
+            out.append((normalize_numbers(m.group()).lower(), phrase))
+    return out
