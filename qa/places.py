@@ -20,6 +20,23 @@ _SUFFIX = re.compile(r"\s+D\.?\s?C\.?$")  # "Washington D.C." is written "Washin
 
 
 @functools.cache
+def _countries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each country's name, demonym and capitals, read once from countryinfo's data (about
+    250 small JSON files); small territories left out (their capitals and names, "Douglas",
+    "Helena", are more often people's)."""
+    from countryinfo import all_countries
+
+    found = []
+    for country in all_countries():
+        if (country.population() or 0) < MIN_POPULATION:
+            continue
+        listed = country.capital()  # None, a name, or a list of them
+        capitals_ = [listed] if isinstance(listed, str) else list(listed or [])
+        found.append((country.name() or "", country.demonym() or "", tuple(capitals_)))
+    return tuple(found)
+
+
+@functools.cache
 def capitals() -> Mapping[str, str]:
     """Each country's capital, as a question would write it, and the country's name.
 
@@ -27,14 +44,9 @@ def capitals() -> Mapping[str, str]:
     country is already named; so are those of small territories (Douglas, Isle of Man;
     Hamilton, Bermuda), whose names are more often people's.
     """
-    from countryinfo import all_countries
-
     table: dict[str, str] = {}
-    for country in all_countries():
-        if (country.population() or 0) < MIN_POPULATION:
-            continue
-        name, listed = country.name(), country.capital()  # None, a name, or a list of them
-        for capital in [listed] if isinstance(listed, str) else listed or []:
+    for name, _, listed in _countries():
+        for capital in listed:
             capital = _SUFFIX.sub("", capital).strip()
             if capital and name and name.split()[0] not in capital:
                 table[capital] = name
@@ -47,16 +59,10 @@ def place_words() -> frozenset[str]:
     of them is a place or a nationality, never a person ("Nagorno" aside, which no table
     lists). Small territories are left out, as in `capitals`: their words are more often
     people's ("Helena" of Saint Helena, "Douglas", "Charlotte", "Peter", "Martin")."""
-    from countryinfo import all_countries
-
     words: set[str] = set()
-    for country in all_countries():
-        if (country.population() or 0) < MIN_POPULATION:
-            continue
-        listed = country.capital()
-        capitals_ = [listed] if isinstance(listed, str) else list(listed or [])
-        for name in (country.name(), country.demonym(), *capitals_):
-            words |= set(str(name or "").lower().split())
+    for name, demonym, listed in _countries():
+        for text in (name, demonym, *listed):
+            words |= set(str(text).lower().split())
     return frozenset(words)
 
 
