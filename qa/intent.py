@@ -29,6 +29,8 @@ from .history import HistoryTurn
 from .kinds import (
     ACCEPTED,
     AIMED,
+    AUXILIARY,
+    DID,
     KIND_PATTERNS,
     KINDS,
     OFFICE,
@@ -189,14 +191,14 @@ _TO_WHERE = re.compile(
 )
 # "What did Baku accuse Armenia of?", "What has he accused Moscow of?": who at whom
 _ASKED_AIM = re.compile(
-    rf"\b(?:did|does|do|has|have|had)\s+(?P<subject>[\w'’ ()-]+?)\s+(?:\w+ly\s+)?"
+    rf"\b{DID}\s+(?P<subject>[\w'’ ()-]+?)\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{AIMED})\w*\s+(?P<object>[\w'’ ()-]+?)\s+(?:of|for|over|to|about)\b",
     re.IGNORECASE,
 )
 # "Who led the study?", "who first noticed the frog?": the verb the person asked for did
 _WHO_DID = re.compile(
-    r"^(?:and |so |then )?who (?:\w+ly |first |else )?(?P<verb>(?!(?:is|was|are|were|will|would"
-    r"|did|does|do|has|have|had|can|could|should|may|might|must|else)\b)[a-z]+)\b(?!['’])",
+    rf"^(?:and |so |then )?who (?:\w+ly |first |else )?(?P<verb>(?!(?:{AUXILIARY}|else)\b)"
+    r"[a-z]+)\b(?!['’])",
     re.IGNORECASE,
 )
 # "Which heights were captured, by name?", "which road junctions exactly?": names wanted
@@ -722,7 +724,7 @@ def counted_kind(question: str) -> list[str]:
     return terms(m.group(1)) if m else []
 
 
-_AUXILIARY = r"(?:(?:were|was|are|is|have|has|had|did|do|does|will|would|could|can|been|be)\s+)*"
+_AUXILIARY = rf"(?:(?:{AUXILIARY}|been|be)\s+)*"  # "were ... evacuated", "have been killed"
 
 
 def counted_action(question: str, counted: str) -> str | None:

@@ -17,6 +17,8 @@ import re
 __all__ = [
     "ACCEPTED",
     "AIMED",
+    "AUXILIARY",
+    "DID",
     "KINDS",
     "KIND_PATTERNS",
     "OFFICE",
@@ -87,6 +89,14 @@ OFFICE_ABBREVIATIONS = {
     "pm": "prime minister",
 }
 
+# The auxiliary verbs a question opens or turns on: "Did ...?", "who has ...", "were taken"
+AUXILIARY = (
+    r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might"
+    r"|must)"
+)
+# the ones that ask whether someone did something: "Did Armenia accept ...?"
+DID = r"(?:did|does|do|has|have|had|will|would)"
+
 # Verbs aimed at someone, whose object a question names: "What did Baku accuse Armenia of?"
 AIMED = r"accus|blam|urg|warn|critici[sz]|condemn|thank|sanction|invit|congratulat"
 
@@ -99,7 +109,7 @@ REACTION = re.compile(
 # "Did Armenia accept the accusations?", "has Baku agreed to it?": whether someone took
 # or turned down something is told by their reaction ("Armenia rejected the allegations").
 ACCEPTED = re.compile(
-    r"^(?:and |so |but )?(?:did|does|do|has|have|had|will|would) [\w'’ ()-]+? "
+    rf"^(?:and |so |but )?{DID} [\w'’ ()-]+? "
     r"(?:accept|agree|admit|approve|acknowledge|concede|deny|denied|reject|dispute|welcome)",
     re.IGNORECASE,
 )
@@ -119,8 +129,7 @@ def wordset(text: str) -> frozenset[str]:
 
 # A question answered yes or no: "Did both sides agree?", "And is it inside Azerbaijan?"
 YES_NO = re.compile(
-    r"^(?:(?:and|so|but|then|also),? )?(?:is|are|was|were|did|does|do|has|have|had|can|could"
-    r"|will|would|should|isn't|wasn't|didn't|doesn't|hasn't)\b",
+    rf"^(?:(?:and|so|but|then|also),? )?(?:{AUXILIARY}|isn't|wasn't|didn't|doesn't|hasn't)\b",
     re.IGNORECASE,
 )
 # Each kind and how a question asks for it, tried in this order (`qa.intent.asked_kind`)
