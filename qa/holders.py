@@ -149,12 +149,18 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     found = list(pattern.finditer(sentence))
     if not found:
         return None
-    people = [start for start, _, _ in person_spans(sentence)]  # "his wife, Glenys,"
     return any(
-        _capitalised_mid(sentence, m)
-        or _named_at(sentence, m, asked)
-        or any(not sentence[m.end() : p].strip(" ,") for p in people if p >= m.end())
+        _capitalised_mid(sentence, m) or _named_at(sentence, m, asked) or _name_follows(sentence, m)
         for m in found
+    )
+
+
+def _name_follows(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a person's name stands right after the role `m` matched, a comma apart at
+    most: "his wife, Glenys," (one name alone, which `_names_at` does not take)."""
+    return any(
+        start >= m.end() and not sentence[m.end() : start].strip(" ,")
+        for start, _, _ in person_spans(sentence)
     )
 
 

@@ -236,10 +236,13 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     return True, ""
 
 
+_BODY_KINDS = frozenset(BODY_KINDS.split())
+
+
 def _names_someone(intent: Intent, text: str) -> bool:
     """Whether `text` names anyone "which X?" could mean: a body only for a body's role
     ("which councillors" is not answered by "the council"), else a name."""
-    if (intent.role or "") in BODY_KINDS.split():
+    if (intent.role or "") in _BODY_KINDS:
         return bool(type_match("person", text, intent.question))
     return bool(capitalised_names(text) - set(intent.subject))
 
