@@ -144,7 +144,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\b(how (many|much|old|long|far|big|large|high|often)"
+            r"\b(how (many|much|old|long|far|big|large|high|often|tall|deep|wide|thick|heavy"
+            r"|fast|hot|cold|warm)"
             r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
             r"|death toll|number of|what was the toll|what is the toll)\b"
         ),

@@ -42,7 +42,7 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .scoring import found_share, reacts, type_match
-from .units import UNITS
+from .units import DIMENSIONS, UNITS
 
 __all__ = [
     "STRICT_KINDS",
@@ -433,7 +433,7 @@ def _owner(text: str, m: re.Match[str]) -> str:
 def _unit_words(unit: str) -> str:
     if unit == "share":
         return "share (a percentage or a fraction)"
-    if unit.startswith("duration"):
+    if unit.startswith("duration") or unit in DIMENSIONS:
         return unit
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
 

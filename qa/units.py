@@ -12,7 +12,7 @@ import re
 
 from .news import CURRENCIES
 
-__all__ = ["MEASURED_UNITS", "MONEY", "RATES", "UNITS", "asked_unit", "asks_share"]
+__all__ = ["DIMENSIONS", "MEASURED_UNITS", "MONEY", "RATES", "UNITS", "asked_unit", "asks_share"]
 
 # An amount asked in a unit ("worth in dollars") is given only by an amount in it.
 MEASURED_UNITS = {
@@ -69,6 +69,32 @@ _LENGTH = (
     r"|yards?|inch(?:es)?|cm|mm|pages?)\b"
 )
 _HOW_LONG = re.compile(r"(?i)\bhow long\b")
+# A size asked by its dimension ("how high", "how deep", "how far", "how heavy", "how
+# fast", "how hot") is given in a unit of it: "58 metres", "4 tonnes", "60 km/h", "40
+# degrees" (a distance also in time: "an hour away");
+# "how far ahead/behind/below" and "how far did the shares drop" ask a margin or a
+# change, which a share or any unit may give.
+_WEIGHT = r"\b(?:tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz)\b"
+_SPEED = (
+    r"\b(?:km/h|kph|mph|knots?)\b|\b(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?) (?:an|per)"
+    r" (?:hour|second)\b"
+)
+_TEMPERATURE = r"°|\bdegrees?\b|\b(?:celsius|fahrenheit)\b"
+DIMENSIONS = {
+    "length": (r"high|tall|deep|wide|thick", _LENGTH),
+    "distance": (  # "170 kilometres", or "an hour away by car"
+        r"far(?! (?:ahead|behind|back|off|below|above|short)\b)"
+        r"(?!.*\b(?:drop|dropped|fall|fell|fallen|rise|rose|risen|slid|slide|slip|slipped"
+        r"|decline|declined|climb|climbed|increase|increased|cut|down|up)\b)",
+        f"{_LENGTH}|{_TIME_SPAN}",
+    ),
+    "weight": (r"heavy", _WEIGHT),
+    "speed": (r"fast", _SPEED),
+    "temperature": (r"hot|cold|warm", _TEMPERATURE),
+}
+_HOW_DIMENSION = {
+    unit: re.compile(rf"(?i)\bhow (?:{asked})\b") for unit, (asked, _) in DIMENSIONS.items()
+}
 _LASTS = re.compile(  # "how long did it last", "how long has she been leader"
     r"(?i)\bhow long\b.*\b(?:last|lasts|lasted|take|takes|took|taken|live|lives|lived|stay"
     r"|stayed|wait|waited|been|spend|spent|remain|remained|continue|continued|serve|served"
@@ -80,6 +106,7 @@ UNITS = {
     "money": MONEY,
     "duration": _TIME_SPAN,
     "duration or length": f"{_TIME_SPAN}|{_LENGTH}",
+    **{unit: given for unit, (_, given) in DIMENSIONS.items()},
 }
 # "How much" asks for a measured amount (money, land, a share), not a count or a date;
 # "how much of", "how much time/longer" and "by how much" ask something else.
@@ -122,12 +149,21 @@ def asked_unit(question: str) -> str | None:
     ('money', 'money')
     >>> asked_unit("How long did the strike last?"), asked_unit("How long is the bridge?")
     ('duration', 'duration or length')
+    >>> asked_unit("How high does it climb?"), asked_unit("How far behind was she?")
+    ('length', None)
+    >>> asked_unit("How far did she swim?"), asked_unit("How far did the shares drop?")
+    ('distance', None)
+    >>> asked_unit("How heavy is it?"), asked_unit("How fast?"), asked_unit("How hot was it?")
+    ('weight', 'speed', 'temperature')
     """
     m = _IN_UNIT.search(question)
     if m:
         return m.group(1).lower()
     if _HOW_LONG.search(question):
         return "duration" if _LASTS.search(question) else "duration or length"
+    dimension = next((u for u, p in _HOW_DIMENSION.items() if p.search(question)), None)
+    if dimension is not None:
+        return dimension
     if asks_share(question):
         return "share"
     rate = next((r for r, p in RATES.items() if re.search(p, question, re.IGNORECASE)), None)
