@@ -33,7 +33,7 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import Intent
-from .news import days_in, refers_back
+from .news import days_in, refers_back, tells_cause
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
@@ -117,6 +117,10 @@ class Weights:
     doer: float = field(
         default=0.1,
         metadata={"help": "for naming someone who did what 'who <did> ...?' asks about"},
+    )
+    cause: float = field(
+        default=0.05,
+        metadata={"help": "for giving a cause ('because', 'after') when 'why ...?' is asked"},
     )
     aim: float = field(
         default=0.1,
@@ -323,6 +327,15 @@ def doer_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | No
     return Adjustment("doer", w.doer, f"names who {intent.doer}")
 
 
+def cause_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """ "Why was the departure delayed?": a sentence giving a cause ("postponed because of
+    fuel shortages", "evacuated after shelling cut the road") gains over one that only
+    tells the event."""
+    if intent.asks != "reason" or not tells_cause(sentence.text):
+        return None
+    return Adjustment("cause", w.cause, "gives a cause")
+
+
 def anchor_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A number or year the question gives ("after the 2020 war") anchors it: a
     sentence from an article that never states it is about something else."""
@@ -392,6 +405,7 @@ RULES: tuple[Rule, ...] = (
     anchor_rule,
     aim_rule,
     doer_rule,
+    cause_rule,
     day_rule,
     conversation_rule,
     reaction_rule,

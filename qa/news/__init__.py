@@ -5,12 +5,14 @@ known ("did not say whether"); and a dateline standing alone. Pure functions ove
 what they mean for a question is `qa.scoring`'s and `qa.rules`' business.
 
 One module per reader: `numbers` (numbers, amounts, shares, counts), `dates` (dates,
-days, times of day, datelines), `names` (people, bodies, ages, acronyms) and `withholding`
-(what a sentence says is not known); their public names are re-exported here.
+days, times of day, datelines), `names` (people, bodies, ages, acronyms), `causes` (what
+a sentence gives as a cause) and `withholding` (what a sentence says is not known); their
+public names are re-exported here.
 """
 
 from __future__ import annotations
 
+from .causes import tells_cause
 from .dates import YEAR, dates_in, days_in, has_time, is_dateline
 from .names import (
     ACRONYM,
@@ -62,5 +64,6 @@ __all__ = [
     "person_spans",
     "refers_back",
     "spells_out",
+    "tells_cause",
     "withheld",
 ]
