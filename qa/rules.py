@@ -140,14 +140,6 @@ class Weights:
     similar_word: float = field(
         default=0.66, metadata={"help": "cosine above which a counted word means the asked one"}
     )
-    same_word: float = field(
-        default=0.8,
-        metadata={
-            "help": "cosine above which a counted word means the asked one even when WordNet "
-            "puts them side by side ('reporters'/'journalists' 0.87; 'dogs'/'cats' 0.71 "
-            "are two animals)"
-        },
-    )
     similar_to_people: float = field(
         default=0.45,
         metadata={

@@ -4,8 +4,7 @@
 another domain than the seed's) counts people under other names ("villagers",
 "members", "signatures" for people who signed), counts with a compound ("a 40-bed
 ward", "beehives" asked of hives) and a share in words ("a third"); a question about
-something it does not count (cats, where it counts dogs), or a part of a total it gives
-only whole, is declined.
+something it does not count, or a part of a total it gives only whole, is declined.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ A 40-bed ward at the cottage hospital took in the injured, and about 80 members 
 volunteer rescue service worked through the night. The council said the school would stay
 open until the water falls. A petition for a new flood wall has 1,250 signatures.
 A beekeeper, Tom Hale, lost 30 hives to the water.
-An animal shelter in Marrow took in 45 dogs. Some 12 journalists covered the flood.
 """
 
 
@@ -45,7 +43,6 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         ("How many beds does the hospital ward have?", "40-bed"),
         ("How many people signed the petition?", "1,250"),  # who signed: signatures
         ("How many beehives did the beekeeper lose?", "30 hives"),  # beehives are hives
-        ("How many reporters covered the flood?", "12 journalists"),  # near-synonyms
     ],
 )
 def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expected: str) -> None:
@@ -64,16 +61,6 @@ def test_a_share_asked_is_answered_in_words(flood: Settings) -> None:
 def test_a_count_of_something_the_article_does_not_count_is_declined(flood: Settings) -> None:
     answer = engine_for(flood).ask("How many tanks were sent to the valley?")
     assert answer.abstained, answer.text
-
-
-def test_a_close_kind_of_the_asked_thing_is_not_it(flood: Settings) -> None:
-    """The sentence model finds "cats" and "dogs" close (0.71); WordNet says they are two
-    kinds of carnivore, so 45 dogs is no count of cats."""
-    engine = engine_for(flood)
-    dogs = engine.ask("How many dogs did the animal shelter take in?")
-    assert "45 dogs" in dogs.text, dogs.explanation
-    cats = engine.ask("How many cats did the animal shelter take in?")
-    assert cats.abstained, cats.text
 
 
 def test_a_part_of_a_total_is_not_the_total_again(flood: Settings) -> None:

@@ -1,8 +1,7 @@
-"""Synonyms and kinds from WordNet (`qa.lexicon`): what a question and an article say in
-different words ("minors"/"children", "coders"/"programmers") is matched; siblings
-("cats"/"dogs") are not synonyms, and are told apart as two kinds of one thing; the
-tables are cached on disk, rebuilt when a cache is unreadable, and missing data means no
-synonyms and no kinds, never a crash.
+"""Synonyms from WordNet (`qa.lexicon`): what a question and an article say in different
+words ("minors"/"children", "coders"/"programmers") is matched; siblings ("cats"/"dogs")
+are not; the table is cached on disk, rebuilt when the cache is unreadable, and missing
+data means no synonyms, never a crash.
 """
 
 from __future__ import annotations
@@ -13,17 +12,15 @@ from pathlib import Path
 import pytest
 
 from qa import Settings, ask, lexicon
-from qa.lexicon import kinds_apart, synonyms
+from qa.lexicon import synonyms
 
 
 @pytest.fixture
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     lexicon._synonym_stems.cache_clear()
-    lexicon._noun_kinds.cache_clear()
     yield tmp_path / "articleqa" / "lexicon"
     lexicon._synonym_stems.cache_clear()
-    lexicon._noun_kinds.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -56,48 +53,6 @@ def test_missing_wordnet_data_means_no_synonyms(
 ) -> None:
     monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
     assert synonyms("minor") == frozenset()
-
-
-@pytest.mark.parametrize(
-    ("word", "other"),
-    [("cats", "dogs"), ("goats", "sheep"), ("nurses", "doctors"), ("children", "adults")],
-)
-def test_close_kinds_of_one_thing_are_apart(word: str, other: str) -> None:
-    assert kinds_apart(word, other) and kinds_apart(other, word)
-
-
-@pytest.mark.parametrize(
-    ("word", "other"),
-    [
-        ("soldiers", "servicemen"),  # a soldier is a serviceman
-        ("trucks", "vehicles"),  # one is a kind of the other
-        ("students", "pupils"),  # one sense
-        ("children", "children"),
-        ("cats", "vehicles"),  # far apart: not side by side
-        ("cats", "zzyzx"),  # not in WordNet
-    ],
-)
-def test_kinds_of_one_another_or_far_apart_are_not(word: str, other: str) -> None:
-    assert not kinds_apart(word, other)
-
-
-def test_the_kinds_are_cached_and_a_broken_cache_means_none(fresh_cache: Path) -> None:
-    assert kinds_apart("cats", "dogs")
-    (cached,) = fresh_cache.glob("kinds-*.json")
-    lexicon._noun_kinds.cache_clear()
-    cached.write_text('{"first": [], "above": 3}', encoding="utf-8")
-    assert not kinds_apart("cats", "dogs")  # a cache of another shape: no kinds, no crash
-    lexicon._noun_kinds.cache_clear()
-    cached.write_text("{not json", encoding="utf-8")
-    assert kinds_apart("cats", "dogs")  # read from WordNet again
-    assert '"first"' in cached.read_text(encoding="utf-8")
-
-
-def test_missing_wordnet_data_means_no_kinds(
-    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
-    assert not kinds_apart("cats", "dogs")
 
 
 def test_a_count_asked_in_a_synonym_is_answered(seed_settings: Settings) -> None:

@@ -26,7 +26,7 @@ from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
 from ..intent import Intent
-from ..lexicon import kinds_apart, synonyms
+from ..lexicon import synonyms
 from ..news import counts_in, names_a_country, numbers_in, refers_back
 from ..retrieval import Retrieved
 from ..rules import (
@@ -206,21 +206,16 @@ class ExtractiveBackend(AnswerBackend):
         similar = {stem(head)}
         if stem(head) in _DEATH_COUNTS:  # "fatalities", "the dead": people killed
             similar |= _DEATH_COUNTS | {stem("people")}
-        anyone = stem(head) in _ANYONE  # "how many people": villagers, members, residents
         if vocab:
             vecs = self.engine.embed([head, *vocab])
             sims = vecs[1:] @ vecs[0]
-            close = self.weights.similar_to_people if anyone else self.weights.similar_word
-            similar |= {
-                stem(w)
-                for w, sim in zip(vocab, sims, strict=True)
-                if sim >= close
-                # "dogs" are not cats, though the model finds them close
-                and (anyone or sim >= self.weights.same_word or not kinds_apart(w, head))
-            }
+            close = self.weights.similar_word
+            if stem(head) in _ANYONE:  # "how many people": villagers, members, residents
+                close = self.weights.similar_to_people
+            similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
             similar |= synonyms(stem(head)) & {stem(w) for w in vocab}  # "minors": children
             similar |= {stem(w) for w in vocab if same_head(w, head)}  # "landmines": mines
-            did = intent.action if anyone else None
+            did = intent.action if stem(head) in _ANYONE else None
             if did and len(did) >= ACTION_ROOT:  # "people signed": signatures count them
                 root = did[:MIN_PREFIX]
                 similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
