@@ -63,6 +63,44 @@ def test_a_count_of_something_the_article_does_not_count_is_declined(flood: Sett
     assert answer.abstained, answer.text
 
 
+PLANT = """Vinyl plant to hire 35 as demand grows
+
+SHEFFIELD, March 4 - A vinyl pressing plant will hire 35 workers after new investment, its
+founders said. The company employs 48 people at its works. Its rival in Leeds said last
+year that it would cut 20 jobs.
+"""
+
+
+@pytest.fixture(scope="module")
+def plant(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    folder: Path = tmp_path_factory.mktemp("plant-articles")
+    (folder / "vinyl_plant.txt").write_text(PLANT, encoding="utf-8")
+    settings = Settings(store_dir=tmp_path_factory.mktemp("plant-store"))
+    assert not ingest([folder], settings).failed
+    return settings
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many staff does the plant have?", "48 people"),  # people employed are staff
+        ("How many new jobs is the plant creating?", "35 workers"),  # people hired: jobs
+    ],
+)
+def test_people_employed_or_hired_are_staff_or_jobs(
+    plant: Settings, question: str, expected: str
+) -> None:
+    answer = engine_for(plant).ask(question)
+    assert not answer.abstained, answer.explanation
+    assert expected in answer.text
+
+
+def test_a_workforce_is_no_count_of_jobs_going(plant: Settings) -> None:
+    """ "Employs 48 people" says how many work there, not how many jobs are cut."""
+    answer = engine_for(plant).ask("How many jobs is the Sheffield plant cutting?")
+    assert "48" not in answer.text, answer.text
+
+
 def test_a_part_of_a_total_is_not_the_total_again(flood: Settings) -> None:
     engine = engine_for(flood)
     first = engine.ask("How many villagers sheltered at the school?")

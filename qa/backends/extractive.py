@@ -224,11 +224,20 @@ class ExtractiveBackend(AnswerBackend):
         # 2,000 people" counts evacuees; the verb must be in the sentence)
         done_to = _DONE_TO.match(head.lower())
         by_verb = done_to.group(1)[:MIN_PREFIX] if done_to else None
+        staffed = (  # "how many staff / new jobs": people employed, or taken on
+            _EMPLOYED["staff"]
+            if stem(head) in _STAFF
+            else _EMPLOYED["jobs"]
+            if stem(head) in _JOBS
+            else None
+        )
         return {
             i: any(
                 _counts(
                     p,
-                    similar | (_ANYONE if _did(by_verb, s.text) else set()),
+                    similar
+                    | (_ANYONE if _did(by_verb, s.text) else set())
+                    | (_ANYONE | _STAFF if staffed and staffed.search(s.text) else set()),
                     whose,
                     s.text,
                     s.article,
@@ -255,6 +264,16 @@ def same_head(a: str, b: str) -> bool:
     return len(short) >= COMPOUND_HEAD and len(long_) > len(short) and long_.endswith(short)
 
 
+# A count of people employed or taken on is one of staff; of people taken on, one of new
+# jobs: "employs 48 people" answers "how many staff?", "will hire 35 workers" "how many
+# new jobs?" (a workforce is no count of jobs going: "employs 900 people")
+_STAFF = frozenset(stem(w) for w in ["staff", "employees", "workers", "workforce", "personnel"])
+_JOBS = frozenset(stem(w) for w in ["jobs", "positions", "posts", "roles", "vacancies"])
+_TAKES_ON = r"hire|hires|hired|hiring|recruit|recruits|recruited|recruiting|take on|takes on"
+_EMPLOYED = {
+    "staff": re.compile(rf"(?i)\b(?:employ|employs|employed|employing|{_TAKES_ON})\b"),
+    "jobs": re.compile(rf"(?i)\b(?:{_TAKES_ON}|took on|taking on)\b"),
+}
 # a person something was done to: "evacuee", "detainee", "deportee", "employee"
 _DONE_TO = re.compile(r"^([a-z]{4,})ees?$")
 
