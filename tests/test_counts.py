@@ -27,13 +27,18 @@ A beekeeper, Tom Hale, lost 30 hives to the water.
 """
 
 
-@pytest.fixture(scope="module")
-def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder: Path = tmp_path_factory.mktemp("flood-articles")
-    (folder / "marrow_flood.txt").write_text(ARTICLE, encoding="utf-8")
-    settings = Settings(store_dir=tmp_path_factory.mktemp("flood-store"))
+def _store_of(factory: pytest.TempPathFactory, name: str, article: str) -> Settings:
+    """A real store in a temporary folder holding one article, `name`.txt."""
+    folder: Path = factory.mktemp(f"{name}-articles")
+    (folder / f"{name}.txt").write_text(article, encoding="utf-8")
+    settings = Settings(store_dir=factory.mktemp(f"{name}-store"))
     assert not ingest([folder], settings).failed
     return settings
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return _store_of(tmp_path_factory, "marrow_flood", ARTICLE)
 
 
 @pytest.mark.parametrize(
@@ -73,11 +78,7 @@ year that it would cut 20 jobs.
 
 @pytest.fixture(scope="module")
 def plant(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder: Path = tmp_path_factory.mktemp("plant-articles")
-    (folder / "vinyl_plant.txt").write_text(PLANT, encoding="utf-8")
-    settings = Settings(store_dir=tmp_path_factory.mktemp("plant-store"))
-    assert not ingest([folder], settings).failed
-    return settings
+    return _store_of(tmp_path_factory, "vinyl_plant", PLANT)
 
 
 @pytest.mark.parametrize(
