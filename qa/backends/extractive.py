@@ -220,24 +220,12 @@ class ExtractiveBackend(AnswerBackend):
                 root = did[:MIN_PREFIX]
                 similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
         whose = list(intent.focus_names)
-        # "evacuees", "detainees": people who were evacuated, detained ("evacuated over
-        # 2,000 people" counts evacuees; the verb must be in the sentence)
-        done_to = _DONE_TO.match(head.lower())
-        by_verb = done_to.group(1)[:MIN_PREFIX] if done_to else None
-        staffed = (  # "how many staff / new jobs": people employed, or taken on
-            _EMPLOYED["staff"]
-            if stem(head) in _STAFF
-            else _EMPLOYED["jobs"]
-            if stem(head) in _JOBS
-            else None
-        )
+        made = _people_made(head)  # "evacuated 2,000 people" counts evacuees
         return {
             i: any(
                 _counts(
                     p,
-                    similar
-                    | (_ANYONE if _did(by_verb, s.text) else set())
-                    | (_ANYONE | _STAFF if staffed and staffed.search(s.text) else set()),
+                    similar | (made[1] if made and made[0].search(s.text) else set()),
                     whose,
                     s.text,
                     s.article,
@@ -264,23 +252,36 @@ def same_head(a: str, b: str) -> bool:
     return len(short) >= COMPOUND_HEAD and len(long_) > len(short) and long_.endswith(short)
 
 
-# A count of people employed or taken on is one of staff; of people taken on, one of new
-# jobs: "employs 48 people" answers "how many staff?", "will hire 35 workers" "how many
-# new jobs?" (a workforce is no count of jobs going: "employs 900 people")
+# People taken on, and people employed: "will hire 35 workers" are new jobs, "employs 48
+# people" staff (a workforce is no count of jobs going: "employs 900 people")
+_TAKES_ON = r"hire|hires|hired|hiring|recruit|recruits|recruited|recruiting|take on|takes on"
+_TAKES_ON += r"|took on|taking on"
+_EMPLOYS = re.compile(rf"(?i)\b(?:employ|employs|employed|employing|{_TAKES_ON})\b")
+_HIRES = re.compile(rf"(?i)\b(?:{_TAKES_ON})\b")
 _STAFF = frozenset(stem(w) for w in ["staff", "employees", "workers", "workforce", "personnel"])
 _JOBS = frozenset(stem(w) for w in ["jobs", "positions", "posts", "roles", "vacancies"])
-_TAKES_ON = r"hire|hires|hired|hiring|recruit|recruits|recruited|recruiting|take on|takes on"
-_EMPLOYED = {
-    "staff": re.compile(rf"(?i)\b(?:employ|employs|employed|employing|{_TAKES_ON})\b"),
-    "jobs": re.compile(rf"(?i)\b(?:{_TAKES_ON}|took on|taking on)\b"),
-}
-# a person something was done to: "evacuee", "detainee", "deportee", "employee"
+# a person something was done to: "evacuee", "detainee", "deportee"
 _DONE_TO = re.compile(r"^([a-z]{4,})ees?$")
 
 
-def _did(root: str | None, text: str) -> bool:
-    """Whether `text` has a verb beginning with `root` ("evacu": "evacuated")."""
-    return root is not None and bool(re.search(rf"\b{root}\w*(?:ed|es|s)\b", text, re.I))
+def _people_made(head: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The verb that makes a count of people a count of `head`, and the words such a
+    count may use: people evacuated are evacuees, detained detainees (the verb the noun
+    is made from); people employed or hired are staff, people hired new jobs.
+
+    >>> made = _people_made("evacuees")
+    >>> bool(made and made[0].search("It evacuated 2,000 people")), _people_made("tanks")
+    (True, None)
+    """
+    if stem(head) in _STAFF:
+        return _EMPLOYS, _ANYONE | _STAFF
+    if stem(head) in _JOBS:
+        return _HIRES, _ANYONE | _STAFF
+    done_to = _DONE_TO.match(head.lower())
+    if done_to is None:
+        return None
+    root = done_to.group(1)[:MIN_PREFIX]
+    return re.compile(rf"(?i)\b{root}\w*(?:ed|es|s)\b"), _ANYONE
 
 
 def abstain(
