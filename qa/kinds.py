@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .units import DIMENSIONS
+
 __all__ = [
     "ACCEPTED",
     "AIMED",
@@ -132,6 +134,8 @@ YES_NO = re.compile(
     rf"^(?:(?:and|so|but|then|also),? )?(?:{AUXILIARY}|isn't|wasn't|didn't|doesn't|hasn't)\b",
     re.IGNORECASE,
 )
+# "how high", "how heavy", "how hot": a size, in the unit `qa.units` reads for it
+_SIZES = "|".join(asked for asked, _ in DIMENSIONS.values())
 # Each kind and how a question asks for it, tried in this order (`qa.intent.asked_kind`)
 KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -144,8 +148,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\b(how (many|much|old|long|far|big|large|high|often|tall|deep|wide|thick|heavy"
-            r"|fast|hot|cold|warm)"
+            rf"\b(how (many|much|old|long|far|big|large|often|{_SIZES})"
             r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
             r"|death toll|number of|what was the toll|what is the toll)\b"
         ),
