@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .units import DIMENSIONS
+from .units import DIMENSIONS, SCORE_ASKED
 
 __all__ = [
     "ACCEPTED",
@@ -151,6 +151,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(how (many|much|old|long|far|big|large|often|{_SIZES})"
             r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
             r"|death toll|number of|what was the toll|what is the toll)\b"
+            rf"|{SCORE_ASKED.pattern}"  # a result: "what was the vote?" asks "seven to three"
         ),
     ),
     (

@@ -115,10 +115,14 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
-    if kind == "number" and intent.unit is not None and (match or intent.unit == "share"):
-        # "how much land", "in dollars"; a share may need no digits: "roughly a third"
+    if kind == "number" and intent.unit is not None and (match or intent.unit in _WORDED):
+        # "how much land", "in dollars"; a share or a vote may need no digits: "roughly a
+        # third", "unanimously"
         return gives_unit(intent.unit, sentence.text)
     return match
+
+
+_WORDED = ("share", "score")  # amounts news may give without a digit
 
 
 def gives_unit(unit: str, text: str) -> bool:
@@ -433,6 +437,8 @@ def _owner(text: str, m: re.Match[str]) -> str:
 def _unit_words(unit: str) -> str:
     if unit == "share":
         return "share (a percentage or a fraction)"
+    if unit == "score":
+        return "score or vote"
     if unit.startswith("duration") or unit in DIMENSIONS:
         return unit
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"

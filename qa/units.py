@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import re
 
-from .news import CURRENCIES
+from .news import CURRENCIES, NUMBER_WORDS
 
-__all__ = ["DIMENSIONS", "MEASURED_UNITS", "MONEY", "RATES", "UNITS", "asked_unit", "asks_share"]
+__all__ = [
+    "DIMENSIONS",
+    "MEASURED_UNITS",
+    "MONEY",
+    "RATES",
+    "SCORE",
+    "SCORE_ASKED",
+    "UNITS",
+    "asked_unit",
+    "asks_share",
+]
 
 # An amount asked in a unit ("worth in dollars") is given only by an amount in it.
 MEASURED_UNITS = {
@@ -100,10 +110,29 @@ _LASTS = re.compile(  # "how long did it last", "how long has she been leader"
     r"|stayed|wait|waited|been|spend|spent|remain|remained|continue|continued|serve|served"
     r"|go on|went on|run|ran|keep|kept)\b"
 )
+# A result asked for ("what was the final score?", "what was the vote?", "how did the board
+# vote?") is given by its two sides: "won 4-3", "by 298 votes to two", "by seven to three",
+# "12 in favour", "unanimously". A score or a vote tells no other amount.
+SCORE_ASKED = re.compile(
+    r"\b(?:the|its|their|final|half-time|full-time) (?:final )?(?:score|scoreline|tally)\b"
+    r"|\bwhat (?:was|is|were) (?:the )?(?:[\w’'-]+ ){0,4}(?:vote|ballot)\b"
+    r"|\bhow did (?:the )?[\w’' -]+? vote\b"
+    r"|\b(?:result|outcome) of (?:the |their |its )?(?:[\w’'-]+ ){0,3}(?:match|game|final|vote"
+    r"|ballot)\b",
+    re.IGNORECASE,
+)
+_TALLY = r"(?:\d[\d,]*|" + "|".join(NUMBER_WORDS.split()) + r"|none|nil)"
+SCORE = (
+    r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w-])"
+    rf"|\b{_TALLY} votes? (?:to|against) {_TALLY}\b"
+    rf"|\b(?:by|voted) {_TALLY} (?:votes )?to {_TALLY}\b"
+    rf"|\b{_TALLY} (?:in favou?r|against|abstentions?)\b|\bunanimous(?:ly)?\b"
+)
 UNITS = {
     **MEASURED_UNITS,
     **RATES,
     "money": MONEY,
+    "score": SCORE,
     "duration": _TIME_SPAN,
     "duration or length": f"{_TIME_SPAN}|{_LENGTH}",
     **{unit: given for unit, (_, given) in DIMENSIONS.items()},
@@ -155,7 +184,11 @@ def asked_unit(question: str) -> str | None:
     ('distance', None)
     >>> asked_unit("How heavy is it?"), asked_unit("How fast?"), asked_unit("How hot was it?")
     ('weight', 'speed', 'temperature')
+    >>> asked_unit("What was the final score?"), asked_unit("How did the board vote?")
+    ('score', 'score')
     """
+    if SCORE_ASKED.search(question) and not re.search(r"(?i)\bhow (?:many|much)\b", question):
+        return "score"
     m = _IN_UNIT.search(question)
     if m:
         return m.group(1).lower()

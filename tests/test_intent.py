@@ -1049,3 +1049,43 @@ def test_which_x_by_name_wants_the_xs_named(question: str) -> None:
     noun = "heights" if "heights" in question else "junctions"
     named = f"They took two {noun}, called Lysaya Gora and Karmir Shuka."
     assert slot_filled(analyse(question), sentence(named))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "gives", "lacks"),
+    [
+        (
+            "What was the final score?",
+            "The Kestrels won 4-3 in overtime.",
+            "The winner came 2 minutes and 40 seconds into overtime.",
+        ),
+        (
+            "What was the result of the council vote on the footbridge?",
+            "Councillors voted by 19 votes to 12 to demolish it.",
+            "Council votes to demolish Victorian footbridge despite heritage protests",
+        ),
+        (
+            "How did the board vote?",
+            "The board voted seven to three in favour.",
+            "Three board members voted against.",
+        ),
+        ("What was the vote?", "The motion passed unanimously.", "The vote was held on Tuesday."),
+    ],
+)
+def test_a_score_or_vote_asked_for_is_given_by_both_sides(
+    question: str, gives: str, lacks: str
+) -> None:
+    intent = analyse(question)
+    assert (intent.asks, intent.unit) == ("number", "score")
+    assert parts(question, sentence(gives))["asked kind"] > 0
+    assert slot_filled(intent, sentence(gives))[0]
+    ok, why = slot_filled(intent, sentence(lacks))
+    assert not ok and "score" in why
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who scored the winner?", "How many goals did he score?", "Which councillors voted no?"],
+)
+def test_scoring_or_voting_as_a_verb_asks_no_score(question: str) -> None:
+    assert analyse(question).unit != "score"

@@ -29,6 +29,7 @@ from .names import (
 )
 from .numbers import (
     CURRENCIES,
+    NUMBER_WORDS,
     amounts_in,
     counted_words,
     counts_in,
@@ -45,6 +46,7 @@ __all__ = [
     "BODY_KINDS",
     "CURRENCIES",
     "FULL_NAME",
+    "NUMBER_WORDS",
     "YEAR",
     "amounts_in",
     "bodies_in",
