@@ -117,3 +117,34 @@ def test_evacuees_are_the_people_a_sentence_says_were_evacuated(seed_settings: S
     first = ask("How many kids did the Russian military evacuate?", settings=seed_settings)
     then = ask("What was the total number of evacuees?", [first], seed_settings)
     assert "2,000" in then.text
+
+
+HOSTEL = """Mountain hostel houses families buried out by landslide
+
+BRENN, May 2 - A youth hostel in Brenn has become home to 120 people whose houses were
+buried by Sunday's landslide, the district office said. Of the 120 residents, 45 are
+children. The number of families asking for a place has grown every day since, to 38.
+The hostel's owner, Greta Lind, said she had cut her paid staff from nine to four and now
+relies on volunteers from the valley.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostel(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return _store_of(tmp_path_factory, "brenn_hostel", HOSTEL)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many of the residents are kids?", "45 are children"),  # "N are children"
+        ("How many families have asked for a place?", "to 38"),  # "the number of families"
+        ("How many staff does the owner have now?", "from nine to four"),  # whose size changed
+    ],
+)
+def test_a_bare_number_counts_what_the_sentence_says_it_is(
+    hostel: Settings, question: str, expected: str
+) -> None:
+    answer = engine_for(hostel).ask(question)
+    assert not answer.abstained, answer.explanation
+    assert expected in " ".join(answer.text.split())

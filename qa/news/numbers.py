@@ -52,6 +52,14 @@ _GROUP_OF = re.compile(
     r"|any|none|part|half)\b)([a-z][a-z-]+) of (?:about |around |some |nearly |almost |over "
     r"|more than |up to )?$"
 )
+# "cut her staff from six to two": the group whose size changed
+_GROUP_FROM = re.compile(
+    r"\b(?:her|his|its|their|our|the) (?:[a-z-]+ )?([a-z][a-z-]+) from (?:about |around |some |nearly "
+    r"|almost |over |more than )?$"
+)
+# "the number of entries had more than doubled, to 412": what the number is the number of
+_CLAUSE = re.compile(r"\b(?:with|while|whereas|but|who|which|when)\b|;")
+_NUMBER_OF = re.compile(r"\bnumber of (?:the |new |all )?([a-z][a-z'’-]*)(?: ([a-z][a-z'’-]*))?")
 # "call-outs had risen to 212": what rose is what the number counts
 _ROSE_TO = re.compile(
     r"\b([A-Za-z][\w-]*[a-z]s) (?:had |have |has )?(?:risen|rose|fallen|fell|grown|grew|climbed"
@@ -177,6 +185,18 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['runners'], ['runners'], ['employees'], ['employees']]
     >>> counted_words("It took in 63 wounded people, nine of them in critical condition.")
     [['wounded', 'people'], ['wounded', 'people']]
+
+    A bare number is read by what it is said to be, whose size changed, or what it is
+    the number of:
+
+    >>> counted_words("Of the 340 residents, 117 are children; 74 were homes.")
+    [['residents'], ['children'], ['homes']]
+    >>> counted_words("She had cut her staff from six to two.")
+    [['staff'], ['staff']]
+    >>> counted_words("The number of entries had more than doubled, to 412.")
+    [['entries']]
+    >>> counted_words("The number of volunteers grew, with many newcomers under 30.")
+    []
     """
     return [phrase for _, phrase in counts_in(sentence)]
 
@@ -192,8 +212,11 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     for m in _RAW_NUMBER.finditer(sentence):
         if YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
-        group = _GROUP_OF.search(sentence, max(0, m.start() - 40), m.start()) or _ROSE_TO.search(
-            sentence, max(0, m.start() - 40), m.start()
+        before = max(0, m.start() - 40)
+        group = (
+            _GROUP_OF.search(sentence, before, m.start())
+            or _ROSE_TO.search(sentence, before, m.start())
+            or _GROUP_FROM.search(sentence, before, m.start())
         )
         phrase: list[str] = [group.group(1)] if group else []
         end = m.end()
@@ -217,9 +240,14 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             end = nxt.end()
             if sentence[end : end + 1] in (",", ";", ".", ":", ")"):
                 break
-        said = _WERE_NOUN.match(sentence, end) if phrase else None
+        said = _WERE_NOUN.match(sentence, end)
         if said and said.group(1) not in STOPWORDS:
-            phrase.append(said.group(1))  # "1,300 of the new arrivals were children"
+            phrase.append(said.group(1))  # "1,300 of the new arrivals were children", "74 were homes"
+        number_of = [] if phrase else list(_NUMBER_OF.finditer(sentence, 0, m.start()))
+        if number_of and not _CLAUSE.search(sentence, number_of[-1].end(), m.start()):
+            # "the number of people arriving passed 28,000": people (not "..., with many
+            # newcomers under 30")
+            phrase = [w for w in number_of[-1].groups() if w and w not in STOPWORDS]
         if not phrase:
             phrase = out[-1][1] if out else []
         if phrase:
