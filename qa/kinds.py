@@ -48,6 +48,7 @@ KINDS = (
     "reason",
     "reaction",
     "name",
+    "called",
     "person",
 )
 
@@ -215,6 +216,13 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
             rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}{PERSON_ROLE}"
             rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
+        ),
+    ),
+    (
+        "called",  # a thing's name: "What's the hotel called?" wants "Hotel Arevik"
+        re.compile(
+            r"\bwhat (?:is|was|are|were) (?:the |its |their |his |her |this |that )?"
+            r"(?:[\w’'-]+ ){0,4}?(?:called|named|known as)\b"
         ),
     ),
     (

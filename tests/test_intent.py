@@ -1089,3 +1089,13 @@ def test_a_score_or_vote_asked_for_is_given_by_both_sides(
 )
 def test_scoring_or_voting_as_a_verb_asks_no_score(question: str) -> None:
     assert analyse(question).unit != "score"
+
+
+def test_what_a_thing_is_called_is_given_by_a_name_the_question_lacks() -> None:
+    intent = analyse("What's the hotel called?")
+    assert intent.asks == "called"
+    named = sentence("The Hotel Arevik took in its first guests on 2 October.")
+    assert slot_filled(intent, named)[0]
+    ok, why = slot_filled(intent, sentence("The families live in 96 rooms at the hotel."))
+    assert not ok and "name" in why
+    assert analyse("What did he call the takeover?").asks != "called"
