@@ -159,6 +159,14 @@ _THEIR_OWN = re.compile(
     r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
     re.IGNORECASE,
 )
+# Whose statement the last answer told: "Who announced that?", "Which official said so?"
+_SOURCE_ASK = re.compile(
+    r"^(?:(?:and|so|but),? )?(?:who|which [\w-]+(?: [\w-]+)?|according to whom)\b(?: \w+){0,2}? "
+    r"(?:said|says|say|announced|announce|gave|give|released|release|reported|report|made"
+    r"|make|put out|published|stated|claimed|confirmed|disclosed|revealed|provided|issued"
+    r"|estimated|compiled|told)\b(?: \w+)? (?:that|this|those|these|it|them|so)\b",
+    re.IGNORECASE,
+)
 # "the name of the foundation that ...", "the collector's name", "what is his winery called"
 _ROLE_NAMED = re.compile(
     r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
@@ -249,6 +257,7 @@ class Intent:
     partitive: bool = False  # "how many of them/the dead ...": picks from the last answer
     of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
+    of_statement: bool = False  # "who said that?": whose the last answer's statement is
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -485,6 +494,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         partitive=bool(turns) and bool(_PARTITIVE_ASK.match(question)),
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
+        of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         unit=asked_unit(question) if asks in ("number", None) else None,
         role=asked_role(question, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),

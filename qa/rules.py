@@ -33,7 +33,7 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import Intent
-from .news import days_in, refers_back, tells_cause
+from .news import days_in, gives_source, refers_back, tells_cause
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
@@ -257,15 +257,25 @@ def focus_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
 
 def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """The article the last answer cited stays the conversation's topic: its sentences
-    gain (more for a follow-up), and the sentence right after the cited one more still."""
+    gain (more for a follow-up), and the sentence right after the cited one more still;
+    but "who said that?" asks whose the cited sentence is, which it says itself when it
+    names its source ("..., Deputy Minister Ruben Sargsyan said.")."""
     previous = [c for c in intent.previous if c.source == sentence.source]
     if not previous:
         return None
     value = w.followup_affinity if intent.followup else w.topic_affinity
     why = "from the article of the last answer"
     text = sentence.article
-    if intent.followup and any(
-        sentence.start >= c.end and not text[c.end : sentence.start].strip() for c in previous
+    sourced = intent.of_statement and any(gives_source(c.quote) for c in previous)
+    if intent.followup and sourced and any(sentence.start == c.start for c in previous):
+        value += w.next_sentence
+        why = "the last answer's sentence, which says whose statement it is"
+    elif (
+        intent.followup
+        and not sourced
+        and any(
+            sentence.start >= c.end and not text[c.end : sentence.start].strip() for c in previous
+        )
     ):
         value += w.next_sentence
         why = "the sentence right after the last answer"

@@ -202,6 +202,25 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
     assert "conversation" not in other
 
 
+def test_who_said_that_asks_whose_the_cited_sentence_is() -> None:
+    said = "It will pay 25,000 drams per child, Deputy Minister Ruben Sargsyan said."
+    article = f"{said} France's ambassador, Nicolas Ferrand, said the council must act."
+    cited = Citation("a.txt", "T", said, 0, len(said))
+    history = [HistoryTurn("How much will each child get?", said, (cited,))]
+    assert analyse("Who announced that?", history).of_statement
+    assert not analyse("Who announced the money?", history).of_statement
+    own = parts("Who announced that?", sentence(said, article), history)
+    nxt = parts("Who announced that?", sentence(article[len(said) + 1 :], article), history)
+    assert own["conversation"] > nxt["conversation"] > 0
+    # a cited sentence naming no source leaves its source to the next one
+    plain = "It will pay 25,000 drams per child."
+    article = f"{plain} Ruben Sargsyan announced it on Monday."
+    unsourced = [HistoryTurn("How much?", plain, (Citation("a.txt", "T", plain, 0, len(plain)),))]
+    own = parts("Who announced that?", sentence(plain, article), unsourced)
+    nxt = parts("Who announced that?", sentence(article[len(plain) + 1 :], article), unsourced)
+    assert nxt["conversation"] > own["conversation"] > 0
+
+
 def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     q = "How did Unite respond?"
     assert "reaction" in parts(q, sentence("Unite rejected the offer."))

@@ -38,6 +38,7 @@ from .numbers import (
     number_value,
     numbers_in,
 )
+from .sources import gives_source
 from .withholding import withheld
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "dates_in",
     "days_in",
     "gives_share",
+    "gives_source",
     "has_time",
     "is_dateline",
     "measures",
