@@ -42,7 +42,7 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .scoring import found_share, reacts, type_match
-from .units import DIMENSIONS, UNITS
+from .units import DIMENSIONS, UNITS, WORDED_SPAN
 
 __all__ = [
     "STRICT_KINDS",
@@ -122,10 +122,22 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         # "how much land", "in dollars"; a share or a vote may need no digits: "roughly a
         # third", "unanimously"
         return gives_unit(intent.unit, sentence.text)
+    if kind == "number" and intent.unit in _SPANS and not match:  # "for decades", "a day"
+        return any(_span_of(intent, sentence.text, m) for m in WORDED_SPAN.finditer(sentence.text))
     return match
 
 
+def _span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
+    """Whether a stretch of time in words is the asked one's: "decades-long tensions" is
+    how long tensions lasted, not a ceasefire."""
+    if not m.group().endswith("-long"):
+        return True
+    described = re.match(r"\s+([a-z]+)", text[m.end() :])
+    return described is not None and stem(described.group(1)) in intent.subject
+
+
 _WORDED = ("share", "score")  # amounts news may give without a digit
+_SPANS = ("duration", "duration or length", "distance")  # and stretches of time in words
 
 
 def gives_unit(unit: str, text: str) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "SCORE",
     "SCORE_ASKED",
     "UNITS",
+    "WORDED_SPAN",
     "asked_unit",
     "asks_share",
 ]
@@ -73,6 +74,14 @@ _MONEY_ASKED = re.compile(
 _TIME_SPAN = (
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
     r"|nights?|fortnights?|weekends?|overnight|since|until|till)\b(?!-old)"
+)
+# A stretch of time given in words: "less than a day", "an hour away", "decades-long
+# tensions", "since 1952" (how long is asked; "in 1952" says when)
+WORDED_SPAN = re.compile(
+    r"\b(?:a|an|half an?|several|a few|one)\s+(?:years?|months?|weeks?|days?|hours?|minutes?"
+    r"|decades?|centur(?:y|ies)|nights?|fortnight)\b|\b(?:decades|centuries)(?:-long)?\b"
+    r"|\bsince (?:1[89]|20)\d\d\b|\bovernight\b",
+    re.IGNORECASE,
 )
 _LENGTH = (
     r"(?<!square )(?<!cubic )\b(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|ft"

@@ -1118,3 +1118,23 @@ def test_what_a_thing_is_called_is_given_by_a_name_the_question_lacks() -> None:
     ok, why = slot_filled(intent, sentence("The families live in 96 rooms at the hotel."))
     assert not ok and "name" in why
     assert analyse("What did he call the takeover?").asks != "called"
+
+
+@pytest.mark.parametrize(
+    ("question", "gives"),
+    [
+        ("How long did the operation last?", 'It had lasted "less than a day", he said.'),
+        ("How long have tensions lasted?", "the latest flare-up in decades-long tensions"),
+        ("How long has the bakery been there?", "It has baked bread there since 1952."),
+        ("How far away was the nearest dentist?", '"The nearest dentist was an hour away by car."'),
+    ],
+)
+def test_a_stretch_of_time_in_words_answers_how_long(question: str, gives: str) -> None:
+    assert slot_filled(analyse(question), sentence(gives))[0]
+
+
+def test_a_stretch_of_time_describing_something_else_does_not() -> None:
+    intent = analyse("How long is the ceasefire supposed to last?")
+    ok, why = slot_filled(intent, sentence("It was the latest flare-up in decades-long tensions."))
+    assert not ok and why
+    assert not slot_filled(intent, sentence("The ceasefire was agreed in 1994."))[0]
