@@ -241,6 +241,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     wanted = _casualty(intent.question)
     if intent.asks == "number" and wanted and not wanted & _casualty(sentence.text):
         return False, f"counts no one {' or '.join(sorted(wanted))}"
+    if intent.counted and not wanted and _counts_only_losses(intent, sentence.text):
+        return False, f"counts {intent.counted} killed or wounded, not as asked"
     if intent.attribute and sentence.unnamed:
         return False, f"is from an article that never names {', '.join(sentence.unnamed)}"
     if intent.attribute and intent.names and not intent.followup:
@@ -461,6 +463,35 @@ def _unit_words(unit: str) -> str:
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
 
 
+LOSS_WINDOW = 40  # characters either side of a number its casualty words may stand
+
+
+def _counts_only_losses(intent: Intent, text: str) -> bool:
+    """Whether every number of `text` counts people killed, wounded or lost ("192
+    servicemen were killed and 511 wounded"), while the question asks no such count
+    ("how many troops took part?"), nor did the turn it follows ("and how many
+    Armenians?").
+
+    >>> from qa.intent import analyse
+    >>> said = "It said 192 servicemen were killed and 511 wounded."
+    >>> _counts_only_losses(analyse("How many troops took part?"), said)
+    True
+    >>> _counts_only_losses(analyse("How many troops did it lose?"), said)
+    False
+    >>> _counts_only_losses(analyse("How many were taken in?"), "It took in 63 wounded people.")
+    False
+    """
+    asked = " ".join([intent.question, *(t.question for t in intent.history[-1:])])
+    if _LOSSES.search(asked) or (intent.followup and _casualty(asked)):
+        return False
+    found = [m for m in _NUMBER_AT.finditer(text) if not YEAR.fullmatch(m.group())]
+    return bool(found) and all(
+        _LOSSES.search(text[max(0, m.start() - LOSS_WINDOW) : m.end() + LOSS_WINDOW])
+        and not _HURT_PEOPLE.match(text, m.end())  # "received 63 wounded people": who came
+        for m in found
+    )
+
+
 def _casualty(text: str) -> set[str]:
     """Which casualties `text` speaks of.
 
@@ -501,6 +532,14 @@ _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=(?!aged\b)[a-z]+
 _PUBLISHED = re.compile(r"\b(?:published|filed|dated|written|dateline)\b", re.IGNORECASE)
 
 
+# People lost, as a question may ask for them or a sentence count them
+_LOSSES = re.compile(
+    r"\b(di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*|injur\w*|wound\w*"
+    r"|hurt|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b",
+    re.IGNORECASE,
+)
+_NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
+_HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")
 # What happened to the people a count counts, as news tells casualties.
 _CASUALTIES = {
     "killed": re.compile(
