@@ -532,21 +532,19 @@ _CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:(]|, (?=(?!aged\b)[a-z]+
 _PUBLISHED = re.compile(r"\b(?:published|filed|dated|written|dateline)\b", re.IGNORECASE)
 
 
+# What happened to the people a count counts, as news tells casualties.
+_KILLED = r"di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*"
+_INJURED = r"injur\w*|wound\w*|hurt"
+_CASUALTIES = {
+    "killed": re.compile(rf"\b({_KILLED})\b", re.I),
+    "injured": re.compile(rf"\b({_INJURED})\b", re.I),
+}
 # People lost, as a question may ask for them or a sentence count them
 _LOSSES = re.compile(
-    r"\b(di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*|injur\w*|wound\w*"
-    r"|hurt|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b",
-    re.IGNORECASE,
+    rf"\b(?:{_KILLED}|{_INJURED}|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b", re.I
 )
 _NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
 _HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")
-# What happened to the people a count counts, as news tells casualties.
-_CASUALTIES = {
-    "killed": re.compile(
-        r"\b(di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*)\b", re.I
-    ),
-    "injured": re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I),
-}
 
 
 _KIND_WORDS = {
