@@ -32,6 +32,7 @@ from .news import (
     counts_in,
     dates_in,
     gives_share,
+    has_clock_time,
     has_time,
     is_dateline,
     measures,
@@ -83,6 +84,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     kind = intent.asks
     if kind in (None, "yesno", "reason", "reaction"):
         return None
+    if kind == "time" and _CLOCK_ASKED.search(intent.question):  # not "what time of day"
+        return has_clock_time(sentence.text)
     if kind == "time":
         return has_time(sentence.text)
     if kind == "office" and intent.office is not None:
@@ -136,6 +139,9 @@ def _span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
     return described is not None and stem(described.group(1)) in intent.subject
 
 
+# "what time did it start?", "at what hour": the clock's time ("at what time of day" may
+# be answered "in the morning")
+_CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")
 _WORDED = ("share", "score")  # amounts news may give without a digit
 _SPANS = ("duration", "duration or length", "distance")  # and stretches of time in words
 

@@ -1146,3 +1146,14 @@ def test_a_count_of_the_dead_does_not_say_how_many_did_something_else() -> None:
     assert not ok and "killed" in why
     assert slot_filled(analyse("How many Azerbaijani troops were killed?"), killed)[0]
     assert slot_filled(analyse("How many soldiers did Azerbaijan lose?"), killed)[0]
+
+
+def test_what_time_asks_the_clock_and_time_of_day_a_part_of_it() -> None:
+    clock = sentence("The match began at 6 pm in a borrowed gym.")
+    part = sentence("The club played its first match on Saturday evening.")
+    intent = analyse("What time did the match start?")
+    assert slot_filled(intent, clock)[0]
+    ok, why = slot_filled(intent, part)
+    assert not ok and "time" in why
+    assert slot_filled(intent, sentence("Counting began at 7.45 in the morning."))[0]
+    assert slot_filled(analyse("At what time of day did the match start?"), part)[0]

@@ -13,7 +13,7 @@ public names are re-exported here.
 from __future__ import annotations
 
 from .causes import tells_cause
-from .dates import YEAR, dates_in, days_in, has_time, is_dateline
+from .dates import YEAR, dates_in, days_in, has_clock_time, has_time, is_dateline
 from .names import (
     ACRONYM,
     AGE,
@@ -58,6 +58,7 @@ __all__ = [
     "days_in",
     "gives_share",
     "gives_source",
+    "has_clock_time",
     "has_time",
     "is_dateline",
     "measures",

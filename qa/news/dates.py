@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["YEAR", "dates_in", "days_in", "has_time", "is_dateline"]
+__all__ = ["YEAR", "dates_in", "days_in", "has_clock_time", "has_time", "is_dateline"]
 
 # News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13".
 _MONTH_ABBREVIATIONS = {
@@ -46,6 +46,13 @@ _TIME = re.compile(
     r"|o'clock|local time|gmt|utc)\b",
     re.IGNORECASE,
 )
+# A time by the clock: "3 a.m.", "14:30", "noon", "six o'clock", "7.45 in the morning"
+_CLOCK = re.compile(
+    r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
+    r"|o'clock|(?:\d{1,2}(?:[:.]\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve) in the (?:morning|afternoon|evening))(?!\w)",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
 # "MASIS, Armenia, 2 October 2023", "BRANWELL, 14 March 2024": a place in capitals, a date
 _DATELINE = re.compile(
@@ -62,6 +69,16 @@ def has_time(text: str) -> bool:
     (True, False)
     """
     return bool(_TIME.search(text))
+
+
+def has_clock_time(text: str) -> bool:
+    """Whether `text` tells a time by the clock, which "what time?" asks for ("in the
+    evening" tells only a part of the day).
+
+    >>> has_clock_time("The match began at 6 pm."), has_clock_time("It began on Saturday evening.")
+    (True, False)
+    """
+    return bool(_CLOCK.search(text))
 
 
 def dates_in(text: str) -> set[str]:
