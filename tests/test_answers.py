@@ -143,10 +143,13 @@ CONVERSATIONS = [
 
 
 # (yes/no question, whether the answer opens with "Yes.") Only a quote that says yes
-# word for word earns it; a paraphrase, a "no" or another alliance gets the quote alone.
+# word for word, or as closely as a paraphrase ("It is inside Azerbaijan's borders." for
+# "located within"), earns it; a loose paraphrase, a "no" or another alliance gets the
+# quote alone.
 YES_NO = [
     ("Is Armenia a membr of the Colective Security Treaty Organisation?", True),
     ("Is Armenia a traditional ally of Russia?", True),
+    ("Is Nagorno-Karabakh located within Azerbaijan's borders?", True),
     ("Is Armenia a member of NATO?", False),
     ("Can Armenia still rely on Russia for its security?", False),
     ("Is Nagorno-Karabakh inside Armenia's borders?", False),

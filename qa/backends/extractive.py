@@ -91,7 +91,7 @@ class ExtractiveBackend(AnswerBackend):
             chosen.append(second)
             chosen.sort(key=lambda c: c.start)
         text = render_answer([c.text for c in chosen])
-        if affirms(query.question, best.text):
+        if affirms(query.question, best.text, best.score.semantic):
             text = prompts.AFFIRMED.format(answer=text)
         return Answer(
             text=text,
