@@ -135,13 +135,14 @@ def _span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
     how long tensions lasted, not a ceasefire."""
     if not m.group().endswith("-long"):
         return True
-    described = re.match(r"\s+([a-z]+)", text[m.end() :])
+    described = _NEXT_LOWER.match(text, m.end())
     return described is not None and stem(described.group(1)) in intent.subject
 
 
 # "what time did it start?", "at what hour": the clock's time ("at what time of day" may
 # be answered "in the morning")
 _CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
 _WORDED = ("share", "score")  # amounts news may give without a digit
 _SPANS = ("duration", "duration or length", "distance")  # and stretches of time in words
 
@@ -168,9 +169,7 @@ FOCUS_PREFIX = 4  # letters of a stem that name the same thing ("alli": ally, al
 # Kinds nothing else answers: a name needs a name, an age an age. ("who" is not one:
 # "a local foundry" answers "who is restoring the gates?"; making it strict was measured
 # and declined only the one near-miss it was written for.)
-STRICT_KINDS = (
-    *("number", "age", "date", "time", "office", "title", "expansion", "name", "called"),
-)
+STRICT_KINDS = ("number", "age", "date", "time", "office", "title", "expansion", "name", "called")
 
 
 def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -> tuple[bool, str]:
@@ -488,7 +487,7 @@ def _counts_only_losses(intent: Intent, text: str) -> bool:
     False
     """
     asked = " ".join([intent.question, *(t.question for t in intent.history[-1:])])
-    if _LOSSES.search(asked) or (intent.followup and _casualty(asked)):
+    if _LOSSES.search(asked):
         return False
     found = [m for m in _NUMBER_AT.finditer(text) if not YEAR.fullmatch(m.group())]
     return bool(found) and all(

@@ -39,18 +39,19 @@ _DAY = re.compile(
     r"(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
-# A time of day: "3 a.m.", "14:30", "at dawn", "in the morning", "shortly after midnight"
-_TIME = re.compile(
-    r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
-    r"|dawn|dusk|daybreak|sunrise|sunset|morning|afternoon|evening|overnight|night"
-    r"|o'clock|local time|gmt|utc)\b",
+# A time by the clock: "3 a.m.", "14:30", "noon", "six o'clock"
+_CLOCK_TIMES = (
+    r"\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday|o'clock"
+)
+_CLOCK = re.compile(  # and "7.45 in the morning"
+    rf"\b({_CLOCK_TIMES}|(?:\d{{1,2}}(?:[:.]\d{{2}})?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve) in the (?:morning|afternoon|evening))(?!\w)",
     re.IGNORECASE,
 )
-# A time by the clock: "3 a.m.", "14:30", "noon", "six o'clock", "7.45 in the morning"
-_CLOCK = re.compile(
-    r"\b(\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|midnight|noon|midday"
-    r"|o'clock|(?:\d{1,2}(?:[:.]\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve) in the (?:morning|afternoon|evening))(?!\w)",
+# A time of day: those, or "at dawn", "in the morning", "shortly after midnight"
+_TIME = re.compile(
+    rf"\b({_CLOCK_TIMES}|dawn|dusk|daybreak|sunrise|sunset|morning|afternoon|evening"
+    r"|overnight|night|local time|gmt|utc)\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
