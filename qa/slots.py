@@ -39,6 +39,7 @@ from .news import (
     number_value,
     numbers_in,
     person_names,
+    thing_names,
     withheld,
 )
 from .news import AGE as _AGE
@@ -112,9 +113,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return found_share(list(intent.referents), sentence.text) > 0
     if kind == "name" and intent.role and holds_office(sentence.text, intent.role):
         return True  # "what is the mayor's name?": the mayor's, named before or not
-    if kind == "called":  # a name the question does not give ("Hotel Arevik")
+    if kind == "called":  # a name the question does not give ("Hotel Arevik"), no place's
         asked = capitalised_names(intent.question) | set(intent.subject)
-        return bool(capitalised_names(sentence.text) - asked)
+        return bool(thing_names(sentence.text) - asked)
     if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)

@@ -1118,6 +1118,10 @@ def test_what_a_thing_is_called_is_given_by_a_name_the_question_lacks() -> None:
     ok, why = slot_filled(intent, sentence("The families live in 96 rooms at the hotel."))
     assert not ok and "name" in why
     assert analyse("What did he call the takeover?").asks != "called"
+    firm = analyse("What's the joinery firm called?")  # a place's name is not the firm's
+    placed = sentence("It was rebuilt by a joinery firm in the nearby village of Kelso Bridge.")
+    assert not slot_filled(firm, placed)[0]
+    assert slot_filled(firm, sentence("The cars were rebuilt by Tweed Joinery of Kelso."))[0]
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from .names import (
     person_spans,
     refers_back,
     spells_out,
+    thing_names,
 )
 from .numbers import (
     CURRENCIES,
@@ -70,5 +71,6 @@ __all__ = [
     "refers_back",
     "spells_out",
     "tells_cause",
+    "thing_names",
     "withheld",
 ]

@@ -22,6 +22,7 @@ __all__ = [
     "person_spans",
     "refers_back",
     "spells_out",
+    "thing_names",
 ]
 
 # A sentence that opens on someone or something the one before it named: "She swam ...",
@@ -165,6 +166,37 @@ def capitalised_names(text: str) -> set[str]:
         for w in _NAME.findall(text)
         if w.lower() not in _NOT_NAMES and w.lower() not in STOPWORDS
     }
+
+
+_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+
+
+def thing_names(text: str) -> set[str]:
+    """Stems of the capitalised words that name something other than a place: not a
+    sentence's first word ("Genetic analysis showed ..."), nor a known place or a name
+    after "in", "near", "the village of" ("a joinery firm in the nearby village of Kelso
+    Bridge" names no firm). What "what is the hotel called?" wants.
+
+    >>> sorted(thing_names("The Hotel Arevik in Tsaghkadzor took in its first guests."))
+    ['arevik', 'hotel']
+    >>> thing_names("It was rebuilt by a joinery firm in the nearby village of Kelso Bridge.")
+    set()
+    """
+    from ..places import place_words
+
+    places = place_words()
+    found: set[str] = set()
+    for m in _RUN.finditer(text):
+        if _PLACE_BEFORE.search(text[: m.start()]):
+            continue  # a place
+        words = m.group().split()
+        if not text[: m.start()].strip(" \"“‘'"):
+            words = words[1:]  # the sentence's first word ("Genetic analysis", "The Hotel")
+        for word in words:
+            low = _POSSESSIVE_S.sub("", word.lower())
+            if word[:1].isupper() and low not in places | STOPWORDS | _NOT_NAMES:
+                found.add(stem(low))
+    return found
 
 
 def person_names(text: str) -> set[str]:
