@@ -30,9 +30,11 @@ from .kinds import (
     ACCEPTED,
     AIMED,
     AUXILIARY,
+    CLOCK_ASKED,
     DID,
     KIND_PATTERNS,
     KINDS,
+    LOSSES,
     OFFICE,
     OFFICE_ABBREVIATIONS,
     OFFICE_VERB,
@@ -258,6 +260,8 @@ class Intent:
     of_referent: bool = False  # "how old is she?", "what's his name?": of whom was named
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
     of_statement: bool = False  # "who said that?": whose the last answer's statement is
+    by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
+    about_losses: bool = False  # it, or the turn it follows, asks about the dead or wounded
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -271,6 +275,18 @@ class Intent:
             if not turn.declined:
                 return turn.citations
         return ()
+
+    @functools.cached_property
+    def asked_names(self) -> frozenset[str]:
+        """Stems of every name and term the question gives (a name a sentence gives
+        beside them is a new one: "what's the hotel called?" wants "Arevik").
+
+        >>> sorted(analyse("What's the Nagorno-Karabakh hotel called?").asked_names)
+        ['call', 'hotel', 'karabakh', 'nagorno', 'nagorno-karabakh', 'what']
+        """
+        from .news import capitalised_names
+
+        return frozenset(capitalised_names(self.question)) | frozenset(self.subject)
 
     @functools.cached_property
     def referents(self) -> tuple[str, ...]:
@@ -495,6 +511,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
+        by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
+        about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=asked_unit(question) if asks in ("number", None) else None,
         role=asked_role(question, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),

@@ -20,9 +20,13 @@ __all__ = [
     "ACCEPTED",
     "AIMED",
     "AUXILIARY",
+    "CLOCK_ASKED",
     "DID",
+    "INJURED",
+    "KILLED",
     "KINDS",
     "KIND_PATTERNS",
+    "LOSSES",
     "OFFICE",
     "OFFICE_ABBREVIATIONS",
     "OFFICE_VERB",
@@ -123,6 +127,18 @@ STATEMENT = re.compile(
     r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote)\b",
     re.IGNORECASE,
 )
+
+
+# What happened to people a count counts, as questions ask and news tells casualties
+KILLED = r"di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*"
+INJURED = r"injur\w*|wound\w*|hurt"
+# People lost: a question asking for them, or a sentence counting them
+LOSSES = re.compile(
+    rf"\b(?:{KILLED}|{INJURED}|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b", re.I
+)
+# "what time did it start?", "at what hour": the clock's time ("at what time of day" may
+# be answered "in the morning")
+CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")
 
 
 def wordset(text: str) -> frozenset[str]:

@@ -23,6 +23,7 @@ from vectorstore.text import stem, terms
 
 from .holders import gives_title, holds_office, names_holder
 from .intent import Intent
+from .kinds import INJURED, KILLED, LOSSES
 from .news import (
     ACRONYM,
     BODY_KINDS,
@@ -85,7 +86,7 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     kind = intent.asks
     if kind in (None, "yesno", "reason", "reaction"):
         return None
-    if kind == "time" and _CLOCK_ASKED.search(intent.question):  # not "what time of day"
+    if kind == "time" and intent.by_clock:  # not "what time of day"
         return has_clock_time(sentence.text)
     if kind == "time":
         return has_time(sentence.text)
@@ -114,8 +115,7 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "name" and intent.role and holds_office(sentence.text, intent.role):
         return True  # "what is the mayor's name?": the mayor's, named before or not
     if kind == "called":  # a name the question does not give ("Hotel Arevik"), no place's
-        asked = capitalised_names(intent.question) | set(intent.subject)
-        return bool(thing_names(sentence.text) - asked)
+        return bool(thing_names(sentence.text) - intent.asked_names)
     if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)
@@ -140,9 +140,6 @@ def _span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
     return described is not None and stem(described.group(1)) in intent.subject
 
 
-# "what time did it start?", "at what hour": the clock's time ("at what time of day" may
-# be answered "in the morning")
-_CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)")
 _WORDED = ("share", "score")  # amounts news may give without a digit
 _SPANS = ("duration", "duration or length", "distance")  # and stretches of time in words
@@ -487,12 +484,11 @@ def _counts_only_losses(intent: Intent, text: str) -> bool:
     >>> _counts_only_losses(analyse("How many were taken in?"), "It took in 63 wounded people.")
     False
     """
-    asked = " ".join([intent.question, *(t.question for t in intent.history[-1:])])
-    if _LOSSES.search(asked):
+    if intent.about_losses:
         return False
     found = [m for m in _NUMBER_AT.finditer(text) if not YEAR.fullmatch(m.group())]
     return bool(found) and all(
-        _LOSSES.search(text[max(0, m.start() - LOSS_WINDOW) : m.end() + LOSS_WINDOW])
+        LOSSES.search(text[max(0, m.start() - LOSS_WINDOW) : m.end() + LOSS_WINDOW])
         and not _HURT_PEOPLE.match(text, m.end())  # "received 63 wounded people": who came
         for m in found
     )
@@ -539,16 +535,10 @@ _PUBLISHED = re.compile(r"\b(?:published|filed|dated|written|dateline)\b", re.IG
 
 
 # What happened to the people a count counts, as news tells casualties.
-_KILLED = r"di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*"
-_INJURED = r"injur\w*|wound\w*|hurt"
 _CASUALTIES = {
-    "killed": re.compile(rf"\b({_KILLED})\b", re.I),
-    "injured": re.compile(rf"\b({_INJURED})\b", re.I),
+    "killed": re.compile(rf"\b({KILLED})\b", re.I),
+    "injured": re.compile(rf"\b({INJURED})\b", re.I),
 }
-# People lost, as a question may ask for them or a sentence count them
-_LOSSES = re.compile(
-    rf"\b(?:{_KILLED}|{_INJURED}|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b", re.I
-)
 _NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
 _HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")
 

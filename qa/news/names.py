@@ -194,7 +194,7 @@ def thing_names(text: str) -> set[str]:
             words = words[1:]  # the sentence's first word ("Genetic analysis", "The Hotel")
         for word in words:
             low = _POSSESSIVE_S.sub("", word.lower())
-            if word[:1].isupper() and low not in places | STOPWORDS | _NOT_NAMES:
+            if word[:1].isupper() and not (low in places or low in STOPWORDS or low in _NOT_NAMES):
                 found.add(stem(low))
     return found
 
