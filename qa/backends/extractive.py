@@ -254,8 +254,10 @@ def same_head(a: str, b: str) -> bool:
 
 # People taken on, and people employed: "will hire 35 workers" are new jobs, "employs 48
 # people" staff (a workforce is no count of jobs going: "employs 900 people")
-_TAKES_ON = r"hire|hires|hired|hiring|recruit|recruits|recruited|recruiting|take on|takes on"
-_TAKES_ON += r"|took on|taking on"
+_TAKES_ON = (
+    r"hire|hires|hired|hiring|recruit|recruits|recruited|recruiting|take on|takes on|took on"
+    r"|taking on"
+)
 _EMPLOYS = re.compile(rf"(?i)\b(?:employ|employs|employed|employing|{_TAKES_ON})\b")
 _HIRES = re.compile(rf"(?i)\b(?:{_TAKES_ON})\b")
 _STAFF = frozenset(stem(w) for w in ["staff", "employees", "workers", "workforce", "personnel"])
