@@ -151,6 +151,14 @@ class Weights:
         default=0.05,
         metadata={"help": "for the question's neighbouring words standing close in the sentence"},
     )
+    unchecked_kind: float = field(
+        default=0.04,
+        metadata={
+            "help": "how much lower the confidence threshold is for a question whose kind "
+            "no check can confirm (a description, a reason, a yes or no): its best "
+            "sentence cannot earn the asked-kind bonus"
+        },
+    )
     second_margin: float = field(
         default=0.06, metadata={"help": "a second sentence must score within this of the best"}
     )
@@ -415,10 +423,14 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:
+def decide(
+    scores: Sequence[SentenceScore], threshold: float, weights: Weights = WEIGHTS
+) -> Decision:
     """Answer with the best candidate only if it scores enough and fills the asked slot.
     (Falling back to a lower sentence that fills the slot was measured and answered
-    more near-miss questions wrongly than it answered right.)
+    more near-miss questions wrongly than it answered right.) A question whose kind no
+    check confirms (`type_match` None: a description, a reason, a yes or no) needs
+    `Weights.unchecked_kind` less, as no sentence can earn the asked-kind bonus.
 
     >>> decide([], 0.4).why
     'no sentence of the articles matches'
@@ -426,10 +438,16 @@ def decide(scores: Sequence[SentenceScore], threshold: float) -> Decision:
     >>> miss = SentenceScore((Adjustment("semantic", 0.6),), slot=False, slot_why="gives no date")
     >>> decide([hit], 0.4).answer, decide([miss, hit], 0.4).why
     (True, 'the best sentence gives no date')
+    >>> from dataclasses import replace
+    >>> near = SentenceScore((Adjustment("semantic", 0.38),))
+    >>> decide([near], 0.4).answer, decide([replace(near, type_match=True)], 0.4).answer
+    (True, False)
     """
     if not scores:
         return Decision(False, "no sentence of the articles matches")
     best = scores[0]
+    if best.type_match is None:
+        threshold -= weights.unchecked_kind
     if best.total < threshold:
         return Decision(False, f"best score {best.total:.2f} is under {threshold:.2f}")
     if not best.slot:

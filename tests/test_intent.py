@@ -482,6 +482,20 @@ def test_decide_answers_only_with_a_best_sentence_that_fills_the_slot() -> None:
     assert not decide([low], 0.4).answer and "under" in decide([low], 0.4).why
 
 
+def test_a_question_no_kind_check_confirms_needs_a_lower_score() -> None:
+    # "Why ...?" has no kind a sentence can be checked for, so no sentence earns the
+    # asked-kind bonus a number question's sentence can: its bar is lower by as much.
+    text = "They left because the road was shelled."
+    why = score(analyse("Why did they leave?"), sentence(text), lambda t: 1.0)
+    count = score(analyse("How many left?"), sentence("About 2,000 left."), lambda t: 1.0)
+    assert why.type_match is None and count.type_match is True
+    near = 0.4 - WEIGHTS.unchecked_kind / 2
+    unchecked = SentenceScore((Adjustment("semantic", near),))
+    checked = SentenceScore((Adjustment("semantic", near),), type_match=True)
+    assert decide([unchecked], 0.4).answer
+    assert not decide([checked], 0.4).answer and "under 0.40" in decide([checked], 0.4).why
+
+
 def test_a_count_of_casualties_needs_a_sentence_telling_those_casualties() -> None:
     intent = analyse("How many children were killed in the attacks?")
     assert not slot_filled(intent, sentence("The army evacuated 1,049 children."))[0]

@@ -79,7 +79,9 @@ class ExtractiveBackend(AnswerBackend):
         vectors = engine.embed(searches)
         retrieved = engine.retriever.retrieve(searches, vectors=vectors, articles=query.sources)
         candidates = self.rank(query, retrieved, vectors)
-        decision = decide([c.score for c in candidates], engine.settings.min_confidence)
+        decision = decide(
+            [c.score for c in candidates], engine.settings.min_confidence, self.weights
+        )
         explanation = explain(query.intent, candidates, decision)
         if not decision.answer:
             confidence = candidates[0].score.total if candidates else 0.0
