@@ -131,6 +131,8 @@ _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
 )  # founder now"
 _COPULA = wordset("were are was is")
+# a country or spelt-out title searching adds after a capital ("Yerevan (Armenia)")
+_ADDED_NAME = re.compile(r" \([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*\)")
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
@@ -475,12 +477,17 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     'yesno'
     >>> analyse("What is the name of the mayor of Town0?").office
     'mayor'
+    >>> analyse("Which Yerevan (Armenia) hotel did she work at?").role
+    'hotel'
     """
     turns = tuple(history)[-HISTORY_TURNS:]
     asks = asked_kind(question)
     office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
-    focus = asked_focus(question) if asks not in ("time", "date", "yesno", "expansion") else None
-    if asks == "age" and (whose := _AGE_OF.search(question)) and _plain(whose.group(1)):
+    # what is asked about is read without the countries searching adds to capitals:
+    # "which Yerevan (Armenia) hotel" asks which hotel
+    as_asked = _ADDED_NAME.sub("", question)
+    focus = asked_focus(as_asked) if asks not in ("time", "date", "yesno", "expansion") else None
+    if asks == "age" and (whose := _AGE_OF.search(as_asked)) and _plain(whose.group(1)):
         focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age
     reactors = reaction_by(question)
     if asks is None and reactors is not None:
@@ -492,8 +499,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     by_name = (
         asks in ("person", "name")
         or names_kind(focus)
-        or bool(_ROLE_NAMED.search(question))
-        or bool(_WHICH.match(question) and _EXACTLY.search(question))
+        or bool(_ROLE_NAMED.search(as_asked))
+        or bool(_WHICH.match(as_asked) and _EXACTLY.search(as_asked))
     )
     said = terms(f"{turns[-1].question} {turns[-1].answer}") if followup else []
     return Intent(
@@ -514,7 +521,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
         about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=asked_unit(question) if asks in ("number", None) else None,
-        role=asked_role(question, focus) if by_name else None,
+        role=asked_role(as_asked, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),
         history=turns,
     )

@@ -24,6 +24,7 @@ from qa.history import HistoryTurn, normalise_history
 from qa.holders import holds_office, names_holder
 from qa.intent import analyse, asked_focus, asked_kind, asks_share
 from qa.news import counted_words, gives_share
+from qa.places import with_countries
 from qa.rules import (
     RULES,
     WEIGHTS,
@@ -762,6 +763,8 @@ def test_the_name_of_an_office_holder_already_named_is_still_the_answer() -> Non
 )
 def test_which_of_a_named_kind_asks_for_its_name(question: str, role: str) -> None:
     assert analyse(question).role == role
+    # as searched, with a capital's country added, it still asks which one
+    assert analyse(with_countries(question.replace("hich ", "hich Yerevan ", 1))).role == role
     # a kind of thing news does not name is described, not named
     assert analyse("Which kinds of trees cool streets best?").role is None
 
