@@ -131,6 +131,14 @@ _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
 )  # founder now"
 _COPULA = wordset("were are was is")
+# "how much did the wool cost", "how much is the prize worth"
+_PRICED = re.compile(
+    r"(?i)\bhow much (?:money )?(?:does|did|do|will|would|is|was|are|were|has|have|had|could|can)"
+    r" (?:the |a |an |each |one |that |this |its |their |his |her )?"
+    r"(?P<thing>(?:[\w-]+ ){0,2}?[\w-]+)"
+    r" (?:cost|costs|be worth|worth)\b"
+)
+_PRONOUN_WORDS = wordset("it they them that this those these he she we you one")
 # a country or spelt-out title searching adds after a capital ("Yerevan (Armenia)")
 _ADDED_NAME = re.compile(r" \([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*\)")
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
@@ -343,6 +351,29 @@ class Intent:
                 found[n] = counted
             break
         return found
+
+    @functools.cached_property
+    def priced(self) -> str | None:
+        """For a question about money, the thing whose price it asks (stem of its noun):
+        "How much did the wool cost?" prices wool; a price of something else does not
+        answer it.
+
+        >>> analyse("How much did the wool cost?").priced, analyse("What did it cost?").priced
+        ('wool', None)
+        >>> analyse("How much will a sourdough loaf cost?").priced
+        'loaf'
+        >>> analyse("How much does a new album usually cost?").priced
+        'album'
+        """
+        if self.unit not in ("money", "measure"):
+            return None
+        m = _PRICED.search(self.question)
+        if m is None:
+            return None
+        words = [w for w in m.group("thing").lower().split() if not w.endswith("ly")]
+        if not words or words[0] in _PRONOUN_WORDS or words[-1] in STOPWORDS:
+            return None  # "what did it cost", "how much does a new album usually cost"
+        return stem(words[-1])
 
     @functools.cached_property
     def whole(self) -> str | None:

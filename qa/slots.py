@@ -40,6 +40,7 @@ from .news import (
     number_value,
     numbers_in,
     person_names,
+    refers_back,
     thing_names,
     withheld,
 )
@@ -239,6 +240,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     counted = _which_of_a_count(intent.question)
     if counted and _only_counts(counted, sentence.text, set(intent.subject)):
         return False, f"counts the {counted[1]} but does not name them"
+    if intent.priced and not _prices(intent.priced, sentence):
+        return False, f"gives no price of the {intent.priced}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
         return False, f"does not give the {intent.focus}"
     wanted = _casualty(intent.question)
@@ -492,6 +495,20 @@ def _counts_only_losses(intent: Intent, text: str) -> bool:
         and not _HURT_PEOPLE.match(text, m.end())  # "received 63 wounded people": who came
         for m in found
     )
+
+
+def _prices(thing: str, sentence: Sentence) -> bool:
+    """Whether `sentence` may give the price of `thing` (a stem, `Intent.priced`): it
+    names it, or opens on "It" after a sentence that does ("It cost 18 million drams").
+
+    >>> _prices("wool", Sentence("a", "", 0, 0, "The extra service costs 18 million drams.", ""))
+    False
+    """
+    if mentions(sentence.text, thing):
+        return True
+    if refers_back(sentence.text):
+        return not sentence.preceding or mentions(sentence.preceding, thing)
+    return False
 
 
 def _casualty(text: str) -> set[str]:

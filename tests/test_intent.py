@@ -497,6 +497,17 @@ def test_a_question_no_kind_check_confirms_needs_a_lower_score() -> None:
     assert not decide([checked], 0.4).answer and "under 0.40" in decide([checked], 0.4).why
 
 
+def test_a_price_asked_of_a_thing_needs_a_sentence_that_names_the_thing() -> None:
+    # "how much did the wool cost?" is not answered by the price of a service
+    intent = analyse("How much did the wool cost?")
+    assert intent.priced == "wool"
+    ok, why = slot_filled(intent, sentence("The extra service costs about 18 million drams."))
+    assert not ok and why == "gives no price of the wool"
+    assert slot_filled(intent, sentence("The wool cost 4,000 drams a kilo."))[0]
+    # a pronoun prices what the conversation is about: any price may answer
+    assert analyse("How much did it cost?").priced is None
+
+
 def test_a_count_of_casualties_needs_a_sentence_telling_those_casualties() -> None:
     intent = analyse("How many children were killed in the attacks?")
     assert not slot_filled(intent, sentence("The army evacuated 1,049 children."))[0]
