@@ -245,3 +245,23 @@ def test_a_question_is_answered_the_same_whatever_came_before(seed_settings: Set
     beside.ask("And how did it end?", [("What happened in 2020?", other)])
     first, later = alone.ask(question), beside.ask(question)
     assert (first.text, first.confidence) == (later.text, later.confidence)
+
+
+def test_a_why_answer_adds_the_next_sentence_when_it_gives_the_reason() -> None:
+    from qa.backends.extractive import Candidate, _cause_after
+    from qa.rules import SentenceScore
+
+    article = (
+        "Summit goes ahead without Aliyev\n\nAliyev pulled out on Wednesday evening. "
+        "His office said the meeting would have been held in a hostile atmosphere. "
+        "The talks began at noon."
+    )
+    start = article.index("Aliyev pulled")
+    end = article.index(" His office")
+    best = Candidate("a.txt", "T", start, end, article[start:end], SentenceScore(()))
+    cause = _cause_after(best, article)
+    assert cause is not None and cause.text.startswith("His office said")
+    # a next sentence that neither explains nor is anyone's account is not added
+    told = article.index("His office")
+    said = Candidate("a.txt", "T", told, article.index(" The talks"), "", SentenceScore(()))
+    assert _cause_after(said, article) is None

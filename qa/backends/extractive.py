@@ -27,7 +27,7 @@ from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, r
 from ..conversation import Query
 from ..intent import Intent
 from ..lexicon import synonyms
-from ..news import counts_in, names_a_country, numbers_in, refers_back
+from ..news import counts_in, names_a_country, numbers_in, refers_back, tells_cause
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -92,6 +92,12 @@ class ExtractiveBackend(AnswerBackend):
         if second is not None and second.score.total >= engine.settings.min_confidence:
             chosen.append(second)
             chosen.sort(key=lambda c: c.start)
+        elif query.intent.asks == "reason" and not tells_cause(best.text):
+            cause = _cause_after(best, retrieved.articles[best.source].text)
+            if cause is not None:
+                chosen.append(cause)
+                why = f"{explanation.why}; the next sentence is added: it gives a reason"
+                explanation = replace(explanation, why=why)
         text = render_answer([c.text for c in chosen])
         if affirms(query.question, best.text, best.score.semantic):
             text = prompts.AFFIRMED.format(answer=text)
@@ -385,6 +391,24 @@ def _with_quoted_history(intent: Intent, sentences: list[Sentence]) -> Intent:
         return intent
     turns = tuple(replace(t, citations=quoted) if t is latest else t for t in intent.history)
     return replace(intent, history=turns)
+
+
+def _cause_after(best: Candidate, article: str) -> Candidate | None:
+    """The sentence right after `best` when it gives the cause `best` leaves out ("Aliyev
+    pulled out on Wednesday evening." then "His office said ... because ..."): a "why"
+    question is answered by the two together."""
+    after = split_sentences(article, best.end, min(len(article), best.end + FOLLOWING_CHARS))
+    if not after:
+        return None
+    a, b = after[0]
+    text = article[a:b]
+    if not (tells_cause(text) or _EXPLAINED.search(text)):
+        return None
+    return replace(best, start=a, end=b, text=text)
+
+
+# someone giving the reason: "His office said the meeting would have been ...", "blamed"
+_EXPLAINED = re.compile(r"\b(?:said|says|explained|told)\b(?! (?:on|in|at)\b)")
 
 
 def _following(s: Sentence) -> str:
