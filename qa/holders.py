@@ -44,7 +44,7 @@ _NAME_BEFORE = re.compile(
 # "the UWC Dilijan international school": a name of two capitalised words (or an
 # acronym) before the role; one is mostly a place ("the former Karabakh ombudsman")
 _NAME_MODIFIES = re.compile(
-    r"(?<!\b[aA] )(?<!\b[aA]n )\b(?!(?:The|A|An|Its|Their) )"
+    r"(?<!\ba )(?<!\ban )\b(?!(?:The|A|An|Its|Their) )"
     r"([A-Z][\w’'-]+ [A-Z][\w’'-]+|[A-Z]{2,}[\w’'-]*) (?:[a-z-]+ ){0,2}$"
 )
 _APPOINTED_BEFORE = re.compile(

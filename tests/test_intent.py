@@ -801,10 +801,6 @@ def test_a_place_before_an_office_is_not_its_holder() -> None:
     assert not names_holder("According to the former Karabakh ombudsman, 200 died.", "ombudsman")
     # a capitalised title inside a name ("Save Kelmouth Head") is not an office's holder
     assert not holds_office("A group, Save Kelmouth Head, gathered 230 signatures.", "leader")
-    # a body before an office a sentence opens with, as one of many: "A State Department
-    # spokesman said" names no spokesman (nor does "a State Department spokesman")
-    assert not holds_office("A State Department spokesman said so.", "spokesman")
-    assert not holds_office("It quoted a State Department spokesman.", "spokesman")
 
 
 @pytest.mark.parametrize(
