@@ -408,7 +408,7 @@ def _cause_after(best: Candidate, article: str) -> Candidate | None:
 
 
 # someone giving the reason: "His office said the meeting would have been ...", "blamed"
-_EXPLAINED = re.compile(r"\b(?:said|says|explained|told)\b(?! (?:on|in|at)\b)")
+_EXPLAINED = re.compile(r"\b(?:said|says|explained|told)\b")
 
 
 def _following(s: Sentence) -> str:
