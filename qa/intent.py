@@ -44,6 +44,7 @@ from .kinds import (
     YES_NO,
     wordset,
 )
+from .places import without_countries
 from .units import UNITS, asked_unit, asks_share
 
 __all__ = [
@@ -138,9 +139,6 @@ _PRICED = re.compile(
     r"(?P<thing>(?:[\w-]+ ){0,2}?[\w-]+)"
     r" (?:cost|costs|be worth|worth)\b"
 )
-_PRONOUN_WORDS = wordset("it they them that this those these he she we you one")
-# a country or spelt-out title searching adds after a capital ("Yerevan (Armenia)")
-_ADDED_NAME = re.compile(r" \([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*\)")
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
@@ -371,7 +369,7 @@ class Intent:
         if m is None:
             return None
         words = [w for w in m.group("thing").lower().split() if not w.endswith("ly")]
-        if not words or words[0] in _PRONOUN_WORDS or words[-1] in STOPWORDS:
+        if not words or _PRONOUNS.fullmatch(words[0]) or words[-1] in STOPWORDS:
             return None  # "what did it cost", "how much does a new album usually cost"
         return stem(words[-1])
 
@@ -516,7 +514,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
     # what is asked about is read without the countries searching adds to capitals:
     # "which Yerevan (Armenia) hotel" asks which hotel
-    as_asked = _ADDED_NAME.sub("", question)
+    as_asked = without_countries(question)
     focus = asked_focus(as_asked) if asks not in ("time", "date", "yesno", "expansion") else None
     if asks == "age" and (whose := _AGE_OF.search(as_asked)) and _plain(whose.group(1)):
         focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-__all__ = ["capitals", "place_words", "with_countries"]
+__all__ = ["capitals", "place_words", "with_countries", "without_countries"]
 
 MIN_POPULATION = 500_000  # smaller territories' capitals are more often people ("Douglas")
 _NAMED = re.compile(r"(?<=\s)[A-Z]")  # a capitalised word after the first
@@ -90,6 +90,20 @@ def with_countries(question: str, table: Mapping[str, str] | None = None) -> str
         return m.group() if country in question else f"{m.group()} ({country})"
 
     return found.sub(add, question)
+
+
+def without_countries(question: str) -> str:
+    """`question` without the countries `with_countries` added: what it asks about is
+    read as asked ("which Yerevan (Armenia) hotel" asks which hotel).
+
+    >>> without_countries("Which Yerevan (Armenia) hotel did the United States (US) use?")
+    'Which Yerevan hotel did the United States use?'
+    """
+    return _ADDED.sub("", question)
+
+
+# what `with_countries` adds: a country in brackets after a capital
+_ADDED = re.compile(r" \([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*\)")
 
 
 def _pattern(table: Mapping[str, str]) -> re.Pattern[str] | None:

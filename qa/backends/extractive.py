@@ -397,10 +397,10 @@ def _cause_after(best: Candidate, article: str) -> Candidate | None:
     """The sentence right after `best` when it gives the cause `best` leaves out ("Aliyev
     pulled out on Wednesday evening." then "His office said ... because ..."): a "why"
     question is answered by the two together."""
-    after = split_sentences(article, best.end, min(len(article), best.end + FOLLOWING_CHARS))
-    if not after:
+    after = _span_after(article, best.end)
+    if after is None:
         return None
-    a, b = after[0]
+    a, b = after
     text = article[a:b]
     if not (tells_cause(text) or _EXPLAINED.search(text)):
         return None
@@ -411,10 +411,16 @@ def _cause_after(best: Candidate, article: str) -> Candidate | None:
 _EXPLAINED = re.compile(r"\b(?:said|says|explained|told)\b")
 
 
+def _span_after(article: str, end: int) -> tuple[int, int] | None:
+    """Where the sentence after the one ending at `end` stands in `article`, if any."""
+    after = split_sentences(article, end, min(len(article), end + FOLLOWING_CHARS))
+    return after[0] if after else None
+
+
 def _following(s: Sentence) -> str:
     """The sentence after `s` in its article ("... a move that angered Russia.")."""
-    after = split_sentences(s.article, s.end, min(len(s.article), s.end + FOLLOWING_CHARS))
-    return s.article[after[0][0] : after[0][1]] if after else ""
+    after = _span_after(s.article, s.end)
+    return s.article[after[0] : after[1]] if after else ""
 
 
 def _preceding(s: Sentence) -> str:
