@@ -139,6 +139,9 @@ _PRICED = re.compile(
     r"(?P<thing>(?:[\w-]+ ){0,2}?[\w-]+)"
     r" (?:cost|costs|be worth|worth)\b"
 )
+# what stands in for the priced thing: "what did it cost", "how much did each one cost"
+# (`_PRONOUNS` lacks "one", which here stands for the thing last named)
+_STANDS_IN = wordset("it they them that this those these he she we you one")
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 _NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\w|[A-Z]|\w*\d\w*[A-Za-z]\w*)\b")
@@ -362,6 +365,8 @@ class Intent:
         'loaf'
         >>> analyse("How much does a new album usually cost?").priced
         'album'
+        >>> analyse("How much did each one cost?").priced is None
+        True
         """
         if self.unit not in ("money", "measure"):
             return None
@@ -369,7 +374,7 @@ class Intent:
         if m is None:
             return None
         words = [w for w in m.group("thing").lower().split() if not w.endswith("ly")]
-        if not words or _PRONOUNS.fullmatch(words[0]) or words[-1] in STOPWORDS:
+        if not words or words[0] in _STANDS_IN or words[-1] in STOPWORDS:
             return None  # "what did it cost", "how much does a new album usually cost"
         return stem(words[-1])
 
