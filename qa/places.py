@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-__all__ = ["capitals", "place_words", "with_countries", "without_countries"]
+__all__ = ["capitals", "place_words", "stand_ins", "with_countries", "without_countries"]
 
 MIN_POPULATION = 500_000  # smaller territories' capitals are more often people ("Douglas")
 _NAMED = re.compile(r"(?<=\s)[A-Z]")  # a capitalised word after the first
@@ -100,6 +100,29 @@ def without_countries(question: str) -> str:
     'Which Yerevan hotel did the United States use?'
     """
     return _ADDED.sub("", question)
+
+
+def stand_ins(question: str, table: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """The capitals `with_countries` gave their country in `question`, each with it: either
+    name says the place ("Yerevan" is said by an article that writes "Armenia").
+
+    >>> table = {"Yerevan": "Armenia", "Mexico City": "Mexico"}
+    >>> stand_ins("Did Yerevan's (Armenia) troops meet the Mexico City (Mexico) envoy?", table)
+    [('Yerevan', 'Armenia'), ('Mexico City', 'Mexico')]
+    """
+    if table is None:
+        if " (" not in question:
+            return []
+        table, found = capitals(), _capitals_pattern()
+    else:
+        found = _pattern(table)
+    if found is None:
+        return []
+    return [
+        (m.group(1), table[m.group(1)])
+        for m in found.finditer(question)
+        if question.startswith(f" ({table[m.group(1)]})", m.end())
+    ]
 
 
 # what `with_countries` adds: a country in brackets after a capital

@@ -178,7 +178,10 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a strict kind (a number, date, time of day, office holder, acronym's words) must
       be in the sentence, and a number must count what the question counts;
     * an attribute asked of a subject ("the population of X", "its capital") must be
-      named by the sentence, in an article that names the subject;
+      named by the sentence;
+    * every name the question gives that the articles know must be used by the
+      sentence's article (a capital by its country's name too): a question about
+      Transnistria is not answered from an article that never names it;
     * a count of casualties says which (killed, injured): a sentence counting other
       people (evacuated, released) does not answer "how many died";
     * a reaction by a named actor must be that actor's (told in the sentence or the
@@ -249,7 +252,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"counts no one {' or '.join(sorted(wanted))}"
     if intent.counted and not wanted and _counts_only_losses(intent, sentence.text):
         return False, f"counts {intent.counted} killed or wounded, not as asked"
-    if intent.attribute and sentence.unnamed:
+    if sentence.unnamed:
         return False, f"is from an article that never names {', '.join(sentence.unnamed)}"
     if intent.attribute and intent.names and not intent.followup:
         told = f"{sentence.title} {sentence.preceding} {sentence.text}"

@@ -97,3 +97,25 @@ def test_cli_explain_and_json_carry_the_explanation(seed_settings: Settings) -> 
 
 def test_path_constants_point_at_the_repo() -> None:
     assert (ROOT / "qa" / "cli.py").exists() and Path(SEEDS).is_dir()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people were injured in Transnistria?",
+        "Which alliance is Transnistria a member of?",
+        "Who launched anti-terror operations in Transnistria?",
+    ],
+)
+def test_a_question_naming_a_place_is_not_answered_from_an_article_that_never_names_it(
+    two_events: Settings, question: str
+) -> None:
+    """The seed tells casualties, an alliance and "anti-terror" operations, but never names
+    Transnistria: its sentences are the closest passages, not answers."""
+    answer = engine_for(two_events).ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_a_capital_is_named_by_an_article_that_names_its_country(two_events: Settings) -> None:
+    answer = engine_for(two_events).ask("What operations did Baku launch in the enclave?")
+    assert not answer.abstained and "anti-terror" in answer.text

@@ -13,6 +13,7 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from vectorstore import split_sentences
-from vectorstore.text import stem
+from vectorstore.text import stem, terms
 
 from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
@@ -28,6 +29,7 @@ from ..conversation import Query
 from ..intent import Intent
 from ..lexicon import synonyms
 from ..news import counts_in, names_a_country, numbers_in, refers_back, tells_cause
+from ..places import stand_ins
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -144,7 +146,7 @@ class ExtractiveBackend(AnswerBackend):
         intent = _with_quoted_history(intent, sentences)
         sims = self._similarities(sentences, rows, vectors, retrieved)
         counts = self._counts_match(intent, sentences)
-        unnamed = _unnamed(query.intent, sentences) if intent.attribute else {}
+        unnamed = _unnamed(intent, sentences)
         sentences = [
             replace(
                 s,
@@ -338,12 +340,25 @@ def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> 
     )
 
 
+# Weekdays and months are capitalised but name no one: "open on Sundays?" is asked of an
+# article that says "Monday to Saturday"
+_CALENDAR = frozenset(stem(w.lower()) for w in (*calendar.day_name, *calendar.month_name[1:]))
+
+
 def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:
-    """For each article, the names the question gives that it never uses."""
+    """For each article, the names the question gives that it never uses; a capital is
+    used by an article that names its country ("Yerevan" by "Armenia"), and the other way
+    round."""
+    pairs = [set(terms(f"{a} {b}")) for a, b in stand_ins(intent.question)]
     out: dict[str, tuple[str, ...]] = {}
     for s in sentences:
-        if s.source not in out:
-            out[s.source] = tuple(n for n in intent.names if found_share([n], s.article) == 0)
+        if s.source in out:
+            continue
+        missing = [
+            n for n in intent.names if n not in _CALENDAR and found_share([n], s.article) == 0
+        ]
+        said = set(intent.names) - set(missing)
+        out[s.source] = tuple(n for n in missing if not any(n in p and p & said for p in pairs))
     return out
 
 
