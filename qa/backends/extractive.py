@@ -28,7 +28,7 @@ from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, r
 from ..conversation import Query
 from ..intent import Intent
 from ..lexicon import synonyms
-from ..news import counts_in, names_a_country, numbers_in, refers_back, tells_cause
+from ..news import counts_in, names_a_country, numbers_in, refers_back, spells_out, tells_cause
 from ..places import stand_ins
 from ..retrieval import Retrieved
 from ..rules import (
@@ -342,20 +342,33 @@ def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> 
 
 # Weekdays and months are capitalised but name no one: "open on Sundays?" is asked of an
 # article that says "Monday to Saturday"
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _CALENDAR = frozenset(stem(w.lower()) for w in (*calendar.day_name, *calendar.month_name[1:]))
 
 
 def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:
     """For each article, the names the question gives that it never uses; a capital is
     used by an article that names its country ("Yerevan" by "Armenia"), and the other way
-    round."""
+    round, and an acronym by one that writes it out ("UN" by "United Nations").
+
+    >>> from qa.intent import analyse
+    >>> text = "The United Nations asked Armenia for help. It met in Paris."
+    >>> s = Sentence("a.txt", "", 0, 42, text[:42], text)
+    >>> _unnamed(analyse("Did the UN ask Yerevan (Armenia) or Rome (Italy)?"), [s])
+    {'a.txt': ('rome', 'itali')}
+    """
     pairs = [set(terms(f"{a} {b}")) for a, b in stand_ins(intent.question)]
+    acronyms = set(_ACRONYM.findall(intent.question))  # "UN", said as "United Nations"
     out: dict[str, tuple[str, ...]] = {}
     for s in sentences:
         if s.source in out:
             continue
         missing = [
-            n for n in intent.names if n not in _CALENDAR and found_share([n], s.article) == 0
+            n
+            for n in intent.names
+            if n not in _CALENDAR
+            and found_share([n], s.article) == 0
+            and not (n.upper() in acronyms and spells_out(n, s.article))
         ]
         said = set(intent.names) - set(missing)
         out[s.source] = tuple(n for n in missing if not any(n in p and p & said for p in pairs))
