@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .history import normalise_history, strip_markers
-from .intent import Intent, analyse, is_followup
+from .intent import Intent, analyse
+from .reading import is_followup
 
 __all__ = ["Query", "build_query", "is_followup", "strip_markers"]
 

@@ -22,9 +22,9 @@ from .answer import Answer
 from .backends import create_backend, fall_back
 from .conversation import Query, build_query
 from .errors import BackendError, NoArticlesError, UnknownArticleError
-from .intent import spell_out_titles
 from .places import with_countries
 from .question import clean_question, correct_spelling
+from .reading import spell_out_titles
 from .retrieval import Retriever
 from .scope import article_reference, resolve_reference
 from .settings import Settings

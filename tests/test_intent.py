@@ -22,9 +22,10 @@ import qa.units
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
 from qa.holders import holds_office, names_holder
-from qa.intent import analyse, asked_focus, asked_kind, asks_share
+from qa.intent import analyse
 from qa.news import counted_words, gives_share
 from qa.places import with_countries
+from qa.reading import asked_focus, asked_kind
 from qa.rules import (
     RULES,
     WEIGHTS,
@@ -35,6 +36,7 @@ from qa.rules import (
     score,
 )
 from qa.slots import Sentence, slot_filled
+from qa.units import asks_share
 
 
 @pytest.mark.parametrize(
