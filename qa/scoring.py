@@ -270,6 +270,15 @@ _NEGATION = re.compile(
     r"reject(?:s|ed)?|fail(?:s|ed)?)\b",
     re.IGNORECASE,
 )
+# Words that make a sentence say less than yes, unless the question uses them too: a
+# limit ("named only by his initials"), a refusal ("declined to comment"), the opposite
+# state ("closed on Mondays" for "open on Mondays?"), a request for what is asked ("urged
+# UNESCO to send a mission" for "will UNESCO send one?")
+_SHORT_OF_YES = re.compile(
+    r"\b(?:only|except|declin(?:ed|es|ing)|refus(?:ed|es|ing)|clos(?:e|ed|es|ing)"
+    r"|urg(?:ed|es|ing)|call(?:ed|s|ing) (?:for|on)|asked|demand(?:ed|s|ing)|appeal(?:ed|s|ing))\b",
+    re.IGNORECASE,
+)
 MIN_AFFIRMED_TERMS = 2  # a yes/no question with fewer content words says too little
 # A sentence this close in meaning to a yes/no question (cosine of the two embeddings)
 # says its statement in other words ("It is inside Azerbaijan's borders." for "Is
@@ -291,8 +300,8 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     """Whether `sentence` plainly says yes to the yes/no `question`: every content word
     and number of the question is in it, or it is as close in meaning as a paraphrase
     (`similarity`, the cosine of the two, at least `AFFIRM_COSINE`), and it negates
-    nothing. Anything less (a loose paraphrase, a "no", an "or" question) is left to the
-    quote alone.
+    nothing and stops short of nothing (`_SHORT_OF_YES`). Anything less (a loose
+    paraphrase, a "no", an "or" question) is left to the quote alone.
 
     >>> affirms("Is Armenia a member of the CSTO?", "Armenia is a member of the CSTO.")
     True
@@ -301,6 +310,17 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     >>> affirms("Can Armenia rely on Russia?", "Armenia can no longer rely on Russia.")
     False
     >>> affirms("Is it within Azerbaijan?", "It is inside Azerbaijan's borders.", similarity=0.81)
+    True
+
+    A sentence that limits, refuses, tells the opposite state or asks for what is asked
+    says less than yes, unless the question says it too:
+
+    >>> affirms("Is the landlord named in court papers?", "The landlord is named in court "
+    ...         "papers only by his initials.")
+    False
+    >>> affirms("Did the developer comment?", "The developer declined to comment.")
+    False
+    >>> affirms("Is the shop closed on Mondays?", "The shop is closed on Mondays.")
     True
     """
     if not YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
@@ -311,6 +331,10 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
         and (found_share(asked, sentence) == 1.0 or similarity >= AFFIRM_COSINE)
         and numbers_in(question) <= numbers_in(sentence)
         and not _NEGATION.search(sentence)
+        and not any(
+            not re.search(rf"\b{re.escape(m.group().split()[0][:4])}", question, re.IGNORECASE)
+            for m in _SHORT_OF_YES.finditer(sentence)
+        )
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from qa import Answer, Engine, Settings, engine_for
+from qa.scoring import affirms
 from vectorstore import ArticleStore
 
 from .conftest_paths import SEED_ID
@@ -154,6 +155,32 @@ YES_NO = [
     ("Can Armenia still rely on Russia for its security?", False),
     ("Is Nagorno-Karabakh inside Armenia's borders?", False),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (
+            "Is the landlord named in court papers?",
+            "The landlord is named in court papers only by his initials.",
+        ),
+        (
+            "Will it be open on Mondays?",
+            "It will be open daily, but closed on Sundays and Mondays.",
+        ),
+        ("Did the developer comment?", "The developer, Larch Estates, declined to comment."),
+        ("Will UNESCO send a mission?", "The church urged UNESCO to send a mission."),
+        (
+            "Did they sign an agreement?",
+            "Moscow called for a return to the agreements they signed.",
+        ),
+    ],
+)
+def test_a_sentence_short_of_yes_gets_no_yes(question: str, sentence: str) -> None:
+    """A limit, a refusal, the opposite state or a request is not a yes, however many of
+    the question's words the sentence repeats (each read from a set's answers)."""
+    assert not affirms(question, sentence, similarity=0.9)
+    assert affirms("Did the developer decline to comment?", "The developer declined to comment.")
 
 
 @pytest.mark.parametrize(("question", "yes"), YES_NO)
