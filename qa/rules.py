@@ -159,6 +159,13 @@ class Weights:
             "sentence cannot earn the asked-kind bonus"
         },
     )
+    unrelated: float = field(
+        default=0.4,
+        metadata={
+            "help": "the similarity under which a best sentence that shares no word with "
+            "the question is unrelated to it, whatever the conversation adds: no answer"
+        },
+    )
     second_margin: float = field(
         default=0.06, metadata={"help": "a second sentence must score within this of the best"}
     )
@@ -430,18 +437,26 @@ def decide(
     (Falling back to a lower sentence that fills the slot was measured and answered
     more near-miss questions wrongly than it answered right.) A question whose kind no
     check confirms (`type_match` None: a description, a reason, a yes or no) needs
-    `Weights.unchecked_kind` less, as no sentence can earn the asked-kind bonus.
+    `Weights.unchecked_kind` less, as no sentence can earn the asked-kind bonus. A best
+    sentence that shares no word with the question and is not close to it in meaning
+    (`Weights.unrelated`) is unrelated to it, however much the conversation lifted it:
+    "When was that group founded?" is not answered by the sentence after the last answer,
+    "The council vote on Monday evening passed by nine votes to four".
 
     >>> decide([], 0.4).why
     'no sentence of the articles matches'
-    >>> hit = SentenceScore((Adjustment("semantic", 0.5),))
-    >>> miss = SentenceScore((Adjustment("semantic", 0.6),), slot=False, slot_why="gives no date")
+    >>> hit = SentenceScore((Adjustment("semantic", 0.5),), semantic=0.71)
+    >>> miss = SentenceScore((Adjustment("semantic", 0.6),), semantic=0.86, slot=False,
+    ...                      slot_why="gives no date")
     >>> decide([hit], 0.4).answer, decide([miss, hit], 0.4).why
     (True, 'the best sentence gives no date')
     >>> from dataclasses import replace
-    >>> near = SentenceScore((Adjustment("semantic", 0.38),))
+    >>> near = SentenceScore((Adjustment("semantic", 0.38),), semantic=0.54)
     >>> decide([near], 0.4).answer, decide([replace(near, type_match=True)], 0.4).answer
     (True, False)
+    >>> lifted = SentenceScore((Adjustment("conversation", 0.5),), semantic=0.13, overlap=0.0)
+    >>> decide([lifted], 0.4).why
+    'the best sentence shares no word with the question (similarity 0.13)'
     """
     if not scores:
         return Decision(False, "no sentence of the articles matches")
@@ -450,6 +465,9 @@ def decide(
         threshold -= weights.unchecked_kind
     if best.total < threshold:
         return Decision(False, f"best score {best.total:.2f} is under {threshold:.2f}")
+    if best.overlap == 0 and best.semantic < weights.unrelated:
+        why = f"the best sentence shares no word with the question (similarity {best.semantic:.2f})"
+        return Decision(False, why)
     if not best.slot:
         return Decision(False, f"the best sentence {best.slot_why}")
     return Decision(True, f"score {best.total:.2f} ≥ {threshold:.2f} and fills the asked slot")

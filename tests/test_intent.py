@@ -477,9 +477,11 @@ def test_a_partitive_follow_up_stays_in_the_cited_article() -> None:
 
 
 def test_decide_answers_only_with_a_best_sentence_that_fills_the_slot() -> None:
-    empty = SentenceScore((Adjustment("semantic", 0.7),), slot=False, slot_why="gives no time")
-    fills = SentenceScore((Adjustment("semantic", 0.5),))
-    low = SentenceScore((Adjustment("semantic", 0.3),))
+    empty = SentenceScore(
+        (Adjustment("semantic", 0.7),), semantic=1.0, slot=False, slot_why="gives no time"
+    )
+    fills = SentenceScore((Adjustment("semantic", 0.5),), semantic=0.71)
+    low = SentenceScore((Adjustment("semantic", 0.3),), semantic=0.43)
     assert decide([fills, empty], 0.4).answer
     assert not decide([empty, fills], 0.4).answer
     assert not decide([low], 0.4).answer and "under" in decide([low], 0.4).why
@@ -493,10 +495,21 @@ def test_a_question_no_kind_check_confirms_needs_a_lower_score() -> None:
     count = score(analyse("How many left?"), sentence("About 2,000 left."), lambda t: 1.0)
     assert why.type_match is None and count.type_match is True
     near = 0.4 - WEIGHTS.unchecked_kind / 2
-    unchecked = SentenceScore((Adjustment("semantic", near),))
-    checked = SentenceScore((Adjustment("semantic", near),), type_match=True)
+    unchecked = SentenceScore((Adjustment("semantic", near),), semantic=0.55)
+    checked = SentenceScore((Adjustment("semantic", near),), semantic=0.55, type_match=True)
     assert decide([unchecked], 0.4).answer
     assert not decide([checked], 0.4).answer and "under 0.40" in decide([checked], 0.4).why
+
+
+def test_a_best_sentence_unrelated_to_the_question_does_not_answer() -> None:
+    # The conversation lifts the sentence after the last answer, but "When was that group
+    # founded?" shares no word with "The council vote passed by nine votes to four" and
+    # is far from it in meaning: lifted, it is still no answer. A word shared, or a
+    # sentence close in meaning, answers as before.
+    lifted = (Adjustment("semantic", 0.09), Adjustment("conversation", 0.4))
+    assert not decide([SentenceScore(lifted, semantic=0.13, overlap=0.0)], 0.4).answer
+    assert decide([SentenceScore(lifted, semantic=0.13, overlap=0.2)], 0.4).answer
+    assert decide([SentenceScore(lifted, semantic=WEIGHTS.unrelated, overlap=0.0)], 0.4).answer
 
 
 def test_a_price_asked_of_a_thing_needs_a_sentence_that_names_the_thing() -> None:
