@@ -191,7 +191,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       answered from the article(s) that answer cited: one event.
     * an article's dateline answers only when or where the article was filed; a
       sentence that says the asked thing is not known ("did not say whether", "gave no
-      cause") does not answer it; whom "who/which X" describes must be named, not only
+      cause", "has not said where", "did not explain how the couples were selected")
+      does not answer it; whom "who/which X" describes must be named, not only
       mentioned ("sold to an overseas buyer"), and "which three counties?" is not
       answered by a count of them ("in three counties");
     * a count or a time of day asked for one weekday, month or year ("on Monday", "last
@@ -221,8 +222,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "gives only the amount a part is asked of"
     if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
         return False, "is the article's dateline"
-    left_open = withheld(sentence.text).get("date" if intent.asks == "time" else intent.asks or "")
-    if left_open is not None and _about_it(intent, left_open, sentence.text):
+    if _withholds(intent, sentence.text):
         return False, "says it is not known"
     if intent.role:
         named = names_holder(sentence.text, intent.role)
@@ -437,16 +437,34 @@ def _part_of(intent: Intent, text: str) -> bool:
     )
 
 
+def _withholds(intent: Intent, text: str) -> bool:
+    """Whether `text` says that what the question asks is not known: the asked kind
+    ("declined to say how many" for "how many?"), or a matter of any kind the question
+    is about ("did not say which substances had been found" for "which substances did
+    they find?", "did not explain how the couples were selected" for "how were they
+    picked?")."""
+    left = withheld(text)
+    asked = "date" if intent.asks == "time" else intent.asks or ""
+    if asked in left and _about_it(intent, left[asked], text):
+        return True
+    matters = list(left) if intent.asks is None else ["which"]  # a description: any kind
+    return any(k in left and _about_matter(intent, left[k], text) for k in matters)
+
+
+def _about_matter(intent: Intent, left_open: str, text: str) -> bool:
+    """Whether the matter a sentence leaves open is what the question is about (as much
+    of the question's subject in it as half of what the whole sentence has)."""
+    subject = list(intent.subject)
+    return found_share(subject, left_open) >= max(found_share(subject, text), 0.01) / 2
+
+
 def _about_it(intent: Intent, left_open: str, text: str) -> bool:
     """Whether what a sentence leaves open is what a yes/no question asks ("did not say
     whether the prize money would rise" for "Did the prize money rise?"), not another
     matter of the same sentence ("... approved the plan but did not say whether it
     would be extended" for "Was the plan approved?"). Other kinds withhold the event
     the sentence is about ("gave no cause")."""
-    if intent.asks != "yesno":
-        return True
-    subject = list(intent.subject)
-    return found_share(subject, left_open) >= max(found_share(subject, text), 0.01) / 2
+    return intent.asks != "yesno" or _about_matter(intent, left_open, text)
 
 
 def _owner(text: str, m: re.Match[str]) -> str:

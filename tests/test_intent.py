@@ -335,6 +335,20 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Why did the bridge close?", "The bridge shut on Monday; police gave no reason.", False),
         ("How many staff were laid off?", "It declined to say how many staff were let go.", False),
         ("When will the pool reopen?", "The pool will reopen, but no date has been set.", False),
+        # ... whatever the matter: which thing, how, where, and in the present perfect
+        ("Which substances did they find?", "It did not say which substances were found.", False),
+        ("How were the couples picked?", "It did not explain how the couples were chosen.", False),
+        ("Where will the new hall be?", "A new hall is promised but it has not said where.", False),
+        (
+            "What's the total cost of the scheme?",
+            "It did not say how much the scheme costs.",
+            False,
+        ),
+        (
+            "Why is the pitch closed?",
+            "He did not say how long they stay; the pitch is closed so the grass can recover.",
+            True,
+        ),
         # an office asked by what its holder does ("who chairs X") needs that holder
         ("Who chairs the trust?", "The trust met on Monday.", False),
         ("Who chairs the trust?", "The trust's chair, Ann Roe, 52, spoke.", True),

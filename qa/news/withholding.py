@@ -1,5 +1,5 @@
 """What a sentence says is not known: "did not say whether", "declined to say how many",
-"gave no cause"."""
+"has not said where", "gave no cause"."""
 
 from __future__ import annotations
 
@@ -11,15 +11,21 @@ __all__ = ["withheld"]
 # many", "gave no cause". The word after the verb says which kind of answer is withheld.
 _WITHHOLDS = (
     r"(?:did|does|do|would|could|will) not (?:say|confirm|disclose|specify|reveal|explain"
-    r"|announce|give|know)|(?:declined|refused) to (?:say|confirm|disclose|specify|reveal"
-    r"|explain)|(?:is|was|are|were|remains?|remained) (?:still )?(?:unclear|not clear|not known"
+    r"|announce|give|know)|(?:has|have|had) not (?:yet )?(?:said|confirmed|disclosed|specified"
+    r"|revealed|explained|announced|given)"
+    r"|(?:declined|refused) to (?:say|confirm|disclose|specify|reveal|explain)"
+    r"|(?:is|was|are|were|remains?|remained) (?:still )?(?:unclear|not clear|not known"
     r"|unknown|uncertain|undecided)|gave no indication of|no word on"
 )
 _WITHHELD_WH = {
     "yesno": r"whether|if",
     "reason": r"why|what caused",
-    "number": r"how (?:many|much)",
+    "number": r"how (?:many|much|long)",
     "date": r"when|on what date|what date",
+    "place": r"where",
+    "person": r"who|whom",
+    "which": r"which|what",  # a matter of any kind: "which substances had been found"
+    "manner": r"how",  # "did not explain how the couples were selected"
 }
 _WITHHELD_ASKED = "|".join(f"(?P<{kind}>{words})" for kind, words in _WITHHELD_WH.items())
 _WITHHELD = re.compile(
@@ -43,6 +49,8 @@ def withheld(text: str) -> dict[str, str]:
     {'reason': '.'}
     >>> withheld("Police declined to say how many people were arrested.")
     {'number': ' people were arrested.'}
+    >>> withheld("Organisers did not explain how the 42 couples were selected.")
+    {'manner': ' the 42 couples were selected.'}
     >>> withheld("The minister said whether to go was his decision.")
     {}
     """
