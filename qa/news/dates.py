@@ -7,7 +7,8 @@ import re
 
 __all__ = ["YEAR", "dates_in", "days_in", "has_clock_time", "has_time", "is_dateline"]
 
-# News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13".
+# News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13", and wire
+# style without the point: "Sept 6", "Dec 12".
 _MONTH_ABBREVIATIONS = {
     "jan": "january",
     "feb": "february",
@@ -20,7 +21,7 @@ _MONTH_ABBREVIATIONS = {
     "nov": "november",
     "dec": "december",
 }
-_ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.(?= \d)"
+_ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?= \d)"
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|june|july|august|september|october|november|december|"
@@ -101,6 +102,8 @@ def days_in(text: str) -> set[str]:
     ['3 march', '6 december']
     >>> days_in("asking the court on Sept. 28 for emergency measures")
     {'28 september'}
+    >>> sorted(dates_in("Peskov said on Sept 6 that the next talks are on Dec 12."))
+    ['12 december', '6 september', 'december', 'september']
     """
     return {
         f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
