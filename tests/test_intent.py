@@ -338,6 +338,9 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Why did the bridge close?", "The bridge shut on Monday; police gave no reason.", False),
         ("How many staff were laid off?", "It declined to say how many staff were let go.", False),
         ("When will the pool reopen?", "The pool will reopen, but no date has been set.", False),
+        ("When is the wall due?", "The wall is due to be completed next spring.", True),
+        ("When are deliveries expected?", "First deliveries are expected within 24 months.", True),
+        ("When did she leave?", "She left Stepanakert on Sept 26 in a convoy.", True),
         # ... whatever the matter: which thing, how, where, and in the present perfect
         ("Which substances did they find?", "It did not say which substances were found.", False),
         ("How were the couples picked?", "It did not explain how the couples were chosen.", False),

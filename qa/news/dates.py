@@ -27,7 +27,14 @@ _DATE = re.compile(
     r"april|june|july|august|september|october|november|december|"
     rf"{_ABBREVIATED}|"
     r"(?:1[89]|20)\d\ds?|yesterday|today|tonight|last (?:week|month|year)|"
-    r"(?:this|next) (?:week|month|year))(?:\b|(?<=\.))",
+    r"(?:this|next) (?:week|month|year)"
+    # a season, a stretch ahead, an end: "next spring", "within 24 months", "before the
+    # end of the year", "after the first six months"
+    r"|(?:this|next|last|in the|by the|until the) (?:spring|summer|autumn|fall|winter)"
+    r"|(?:within|after|in) (?:the (?:first |next )?)?(?:\d+|a|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve) (?:days|weeks|months|years|day|week|month|year)"
+    r"|(?:by|before|until) the end of (?:the|this|next) (?:week|month|year|season))"
+    r"(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _MONTH_NAMES = (
@@ -102,6 +109,8 @@ def days_in(text: str) -> set[str]:
     ['3 march', '6 december']
     >>> days_in("asking the court on Sept. 28 for emergency measures")
     {'28 september'}
+    >>> sorted(dates_in("It is due next spring; deliveries within 24 months."))
+    ['next spring', 'within 24 months']
     >>> sorted(dates_in("Peskov said on Sept 6 that the next talks are on Dec 12."))
     ['12 december', '6 september', 'december', 'september']
     """
