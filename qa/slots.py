@@ -419,7 +419,8 @@ def _part_amounts(intent: Intent, text: str) -> set[str]:
 def _part_of(intent: Intent, text: str) -> bool:
     """Whether `text` gives a part of the total a partitive asks about ("how many of
     them were let go?"): a number besides the totals (and the question's own) that
-    counts what a total counted ("74 of its 370 employees").
+    counts what a total counted ("74 of its 370 employees") or what the question names
+    ("among them about 30,000 children" for "how many of them children?").
 
     >>> from qa.history import HistoryTurn
     >>> from qa.intent import analyse
@@ -428,8 +429,13 @@ def _part_of(intent: Intent, text: str) -> bool:
     ...     [HistoryTurn("How many registration points were used?", said)])
     >>> _part_of(i, said), _part_of(i, "Of the 47 points, 12 registration points were in Yerevan.")
     (False, True)
+    >>> said = "Some 100,617 people had crossed, among them about 30,000 children."
+    >>> i = analyse("how many of them children", [HistoryTurn("How many people crossed?", said)])
+    >>> _part_of(i, said)
+    True
     """
-    counted = frozenset().union(*intent.totals.values())
+    # what the total counted, or what the question itself names ("of them children")
+    counted = frozenset().union(*intent.totals.values()) | set(intent.subject)
     given = numbers_in(intent.question)
     return any(
         n not in intent.totals and n not in given and counted & {stem(w.lower()) for w in phrase}
