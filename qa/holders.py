@@ -116,7 +116,8 @@ def _holder_by_verb(office: str) -> re.Pattern[str] | None:
     does = "|".join(v for v, _ in verbs)
     done = "|".join(p for _, p in verbs)
     return re.compile(
-        rf"([A-Z][\w’'-]+)(?:,[^,.;]{{1,60}}){{0,2}},? who (?:now |also )?(?:{does})\b"
+        rf"([A-Z][\w’'-]+)(?:,[^,.;]{{1,60}}){{0,2}},? who (?:now |also )?"
+        rf"(?:{does}|(?:has|had) (?:long |since )?(?:{done}))\b"  # "who has run the cafe"
         rf"|\b(?:{done}) by (?:[A-Z][a-z]+ )?([A-Z][\w’'-]+)"
     )
 

@@ -361,6 +361,7 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("Who coaches the club?", "Ian Ford, 60, a striker who coaches the club, said.", True),
         ("Who leads the survey team?", "The team, led by Dr Mia Holt of Leeds, counted.", True),
         ("Who runs the shelter?", "Its director, Tom Ash, said it was full.", True),
+        ("Who runs the cafe?", "Ann Pike, 67, who has run the cafe for 29 years, said so.", True),
         # corrections read from blind set 10's first reading
         ("Who is the oldest of the runners?", "The oldest of the runners is Ann Roe, 67.", True),
         ("How did Leeds's mayor react?", "The city's mayor, Tom Ash, called it a disgrace.", True),
