@@ -24,6 +24,7 @@ A 40-bed ward at the cottage hospital took in the injured, and about 80 members 
 volunteer rescue service worked through the night. The council said the school would stay
 open until the water falls. A petition for a new flood wall has 1,250 signatures.
 A beekeeper, Tom Hale, lost 30 hives to the water.
+A survey of the valley last year recorded 27 species of lichen on its old walls.
 """
 
 
@@ -48,6 +49,7 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         ("How many beds does the hospital ward have?", "40-bed"),
         ("How many people signed the petition?", "1,250"),  # who signed: signatures
         ("How many beehives did the beekeeper lose?", "30 hives"),  # beehives are hives
+        ("How many kinds of lichen grow on the walls?", "27 species"),  # species are kinds
     ],
 )
 def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expected: str) -> None:

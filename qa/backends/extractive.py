@@ -51,6 +51,8 @@ FOLLOWING_CHARS = 400  # how far from a sentence its neighbours are looked for
 MIN_QUOTED_CHARS = 20  # shorter sentences may recur by chance in a plain-text answer
 # Words that count people who died, whatever the question calls them.
 _ANYONE = frozenset(stem(w) for w in ["people", "persons", "individuals"])
+# "How many kinds of lichen?" is answered by "27 species of lichen": any word for a kind
+_KINDS_OF = frozenset(stem(w) for w in ["kinds", "types", "sorts", "varieties", "species"])
 _DEATH_COUNTS = frozenset(
     stem(w)
     for w in ["fatalities", "casualties", "deaths", "dead", "died", "killed", "victims", "lives"]
@@ -216,6 +218,8 @@ class ExtractiveBackend(AnswerBackend):
         similar = {stem(head)}
         if stem(head) in _DEATH_COUNTS:  # "fatalities", "the dead": people killed
             similar |= _DEATH_COUNTS | {stem("people")}
+        if stem(head) in _KINDS_OF:
+            similar |= _KINDS_OF
         if vocab:
             vecs = self.engine.embed([head, *vocab])
             sims = vecs[1:] @ vecs[0]
