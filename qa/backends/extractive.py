@@ -344,9 +344,9 @@ def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> 
     )
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "UN", which an article may write out
 # Weekdays and months are capitalised but name no one: "open on Sundays?" is asked of an
 # article that says "Monday to Saturday"
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _CALENDAR = frozenset(stem(w.lower()) for w in (*calendar.day_name, *calendar.month_name[1:]))
 
 

@@ -98,6 +98,13 @@ def dates_in(text: str) -> set[str]:
     ['1990s', '2020', 'tuesday']
     >>> sorted(dates_in("The court sat on Oct. 12 and 13, and again on May 29."))
     ['12 october', '29 may', 'october']
+
+    Wire style drops the point ("Sept 6"); a date may lie ahead or be a season:
+
+    >>> sorted(dates_in("Peskov said on Sept 6 that the next talks are on Dec 12."))
+    ['12 december', '6 september', 'december', 'september']
+    >>> sorted(dates_in("It is due next spring; deliveries within 24 months."))
+    ['next spring', 'within 24 months']
     """
     return {_month(m.lower().strip()) for m in _DATE.findall(text)} | days_in(text)
 
@@ -109,10 +116,6 @@ def days_in(text: str) -> set[str]:
     ['3 march', '6 december']
     >>> days_in("asking the court on Sept. 28 for emergency measures")
     {'28 september'}
-    >>> sorted(dates_in("It is due next spring; deliveries within 24 months."))
-    ['next spring', 'within 24 months']
-    >>> sorted(dates_in("Peskov said on Sept 6 that the next talks are on Dec 12."))
-    ['12 december', '6 september', 'december', 'september']
     """
     return {
         f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
