@@ -14,7 +14,6 @@ about it (similarity, whether it counts the asked thing, its neighbours).
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ from .kinds import INJURED, KILLED, LOSSES
 from .news import (
     ACRONYM,
     BODY_KINDS,
+    MONTHS,
+    WEEKDAYS,
     YEAR,
     amounts_in,
     capitalised_names,
@@ -296,12 +297,12 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
     if part == "year":  # "in 1994", "the 1990s", "last year"
         return any(YEAR.fullmatch(d) or d.endswith(" year") for d in found)
     if part == "month":
-        return bool(days or found & _MONTHS)
+        return bool(days or found & MONTHS)
     if part == "weekday":
-        return bool(found & _WEEKDAYS)
+        return bool(found & WEEKDAYS)
     if part == "exact day":
         return bool(days)
-    return bool(days or found & _WEEKDAYS)
+    return bool(days or found & WEEKDAYS)
 
 
 # where to: "to their base", "to Armenia", "into a hotel", "in Goris" (not "to safety",
@@ -326,10 +327,6 @@ def gives_destination(text: str) -> bool:
     return bool(_DESTINATION.search(text))
 
 
-_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
-_MONTHS = frozenset(month.lower() for month in calendar.month_name[1:])
-
-
 _TIME_KINDS = ("day of the week", "month", "year")
 
 
@@ -342,8 +339,8 @@ def _time_pins(text: str) -> tuple[frozenset[str], ...]:
     found = dates_in(text)
     now = {"this year"} if _NOW.search(text) else set()  # "had 41 last year, now has 58"
     return (
-        frozenset(found & _WEEKDAYS),
-        frozenset({d.split()[-1] for d in found} & _MONTHS),
+        frozenset(found & WEEKDAYS),
+        frozenset({d.split()[-1] for d in found} & MONTHS),
         frozenset({d for d in found if d.endswith(" year")} | now),
     )
 

@@ -13,7 +13,6 @@ The concession: answers are whole sentences quoted from the articles, not rephra
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -28,7 +27,17 @@ from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, r
 from ..conversation import Query
 from ..intent import Intent
 from ..lexicon import synonyms
-from ..news import counts_in, names_a_country, numbers_in, refers_back, spells_out, tells_cause
+from ..news import (
+    ACRONYM,
+    MONTHS,
+    WEEKDAYS,
+    counts_in,
+    names_a_country,
+    numbers_in,
+    refers_back,
+    spells_out,
+    tells_cause,
+)
 from ..places import stand_ins
 from ..retrieval import Retrieved
 from ..rules import (
@@ -344,10 +353,9 @@ def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> 
     )
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "UN", which an article may write out
 # Weekdays and months are capitalised but name no one: "open on Sundays?" is asked of an
 # article that says "Monday to Saturday"
-_CALENDAR = frozenset(stem(w.lower()) for w in (*calendar.day_name, *calendar.month_name[1:]))
+_CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS)
 
 
 def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:
@@ -362,7 +370,7 @@ def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, 
     {'a.txt': ('rome', 'itali')}
     """
     pairs = [set(terms(f"{a} {b}")) for a, b in stand_ins(intent.question)]
-    acronyms = set(_ACRONYM.findall(intent.question))  # "UN", said as "United Nations"
+    acronyms = set(ACRONYM.findall(intent.question))  # "UN", said as "United Nations"
     out: dict[str, tuple[str, ...]] = {}
     for s in sentences:
         if s.source in out:

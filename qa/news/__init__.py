@@ -13,7 +13,16 @@ public names are re-exported here.
 from __future__ import annotations
 
 from .causes import tells_cause
-from .dates import YEAR, dates_in, days_in, has_clock_time, has_time, is_dateline
+from .dates import (
+    MONTHS,
+    WEEKDAYS,
+    YEAR,
+    dates_in,
+    days_in,
+    has_clock_time,
+    has_time,
+    is_dateline,
+)
 from .names import (
     ACRONYM,
     AGE,
@@ -48,7 +57,9 @@ __all__ = [
     "BODY_KINDS",
     "CURRENCIES",
     "FULL_NAME",
+    "MONTHS",
     "NUMBER_WORDS",
+    "WEEKDAYS",
     "YEAR",
     "amounts_in",
     "bodies_in",

@@ -3,9 +3,23 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
-__all__ = ["YEAR", "dates_in", "days_in", "has_clock_time", "has_time", "is_dateline"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "YEAR",
+    "dates_in",
+    "days_in",
+    "has_clock_time",
+    "has_time",
+    "is_dateline",
+]
+
+# The calendar's words, lower case: a date, never anyone's name
+WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
+MONTHS = frozenset(month.lower() for month in calendar.month_name[1:])
 
 # News style abbreviates months before a day: "Sept. 28", "Oct. 12 and 13", and wire
 # style without the point: "Sept 6", "Dec 12".

@@ -8,6 +8,7 @@ import re
 
 from vectorstore.text import STOPWORDS, stem
 
+from .dates import MONTHS, WEEKDAYS
 from .numbers import NUMBER_WORDS
 
 __all__ = [
@@ -79,55 +80,41 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|across|outside)|\b(?:village|town|city|region|district"
     r"|province|county|republic|street|road|river|of the)(?: of)?) $",
 )
-_NOT_NAMES = frozenset(
-    [
-        "however",
-        "meanwhile",
-        "also",
-        "according",
-        "although",
-        "while",
-        "after",
-        "before",
-        "during",
-        "since",
-        "despite",
-        "following",
-        "local",
-        "at",
-        "on",
-        "in",
-        "the",
-        "a",
-        "an",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        # a month or a weekday is a date, never who did something
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+# Capitalised words that name no one: sentence openers, and the calendar's words (a month
+# or a weekday is a date, never who did something)
+_NOT_NAMES = (
+    frozenset(
+        [
+            "however",
+            "meanwhile",
+            "also",
+            "according",
+            "although",
+            "while",
+            "after",
+            "before",
+            "during",
+            "since",
+            "despite",
+            "following",
+            "local",
+            "at",
+            "on",
+            "in",
+            "the",
+            "a",
+            "an",
+            "it",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "there",
+        ]
+    )
+    | MONTHS
+    | WEEKDAYS
 )
 
 
