@@ -78,7 +78,7 @@ _PRICED = re.compile(
 )
 
 # what stands in for the priced thing: "what did it cost", "how much did each one cost"
-# (`_PRONOUNS` lacks "one", which here stands for the thing last named)
+# (`qa.reading`'s pronoun pattern lacks "one", which here stands for the thing last named)
 _STANDS_IN = wordset("it they them that this those these he she we you one")
 
 _HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")

@@ -76,12 +76,9 @@ def with_countries(question: str, table: Mapping[str, str] | None = None) -> str
     >>> with_countries("Did Moscow side with Baku or Azerbaijan's rivals?", table)
     "Did Moscow side with Baku or Azerbaijan's rivals?"
     """
-    if table is None:
-        if not _NAMED.search(question):
-            return question  # names nothing after its first word: no table to load
-        table, found = capitals(), _capitals_pattern()
-    else:
-        found = _pattern(table)
+    if table is None and not _NAMED.search(question):
+        return question  # names nothing after its first word: no table to load
+    table, found = _table_and_pattern(table)
     if found is None:
         return question
 
@@ -110,12 +107,9 @@ def stand_ins(question: str, table: Mapping[str, str] | None = None) -> list[tup
     >>> stand_ins("Did Yerevan's (Armenia) troops meet the Mexico City (Mexico) envoy?", table)
     [('Yerevan', 'Armenia'), ('Mexico City', 'Mexico')]
     """
-    if table is None:
-        if " (" not in question:
-            return []
-        table, found = capitals(), _capitals_pattern()
-    else:
-        found = _pattern(table)
+    if table is None and " (" not in question:
+        return []  # no country was added: no table to load
+    table, found = _table_and_pattern(table)
     if found is None:
         return []
     return [
@@ -127,6 +121,15 @@ def stand_ins(question: str, table: Mapping[str, str] | None = None) -> list[tup
 
 # what `with_countries` adds: a country in brackets after a capital
 _ADDED = re.compile(r" \([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*\)")
+
+
+def _table_and_pattern(
+    table: Mapping[str, str] | None,
+) -> tuple[Mapping[str, str], re.Pattern[str] | None]:
+    """`table` (every capital when None) and the regex that finds its capitals."""
+    if table is None:
+        return capitals(), _capitals_pattern()
+    return table, _pattern(table)
 
 
 def _pattern(table: Mapping[str, str]) -> re.Pattern[str] | None:
