@@ -9,6 +9,7 @@ __all__ = ["withheld"]
 
 # A sentence that says what is not known: "did not say whether", "declined to say how
 # many", "gave no cause". The word after the verb says which kind of answer is withheld.
+_NO_ONE = r"(?:neither (?:side|party|company|government|of them)|no one|nobody)"
 _WITHHOLDS = (
     r"(?:did|does|do|would|could|will) not (?:say|confirm|disclose|specify|reveal|explain"
     r"|announce|give|know)|(?:has|have|had) not (?:yet )?(?:said|confirmed|disclosed|specified"
@@ -16,6 +17,9 @@ _WITHHOLDS = (
     r"|(?:declined|refused) to (?:say|confirm|disclose|specify|reveal|explain)"
     r"|(?:is|was|are|were|remains?|remained) (?:still )?(?:unclear|not clear|not known"
     r"|unknown|uncertain|undecided)|gave no indication of|no word on"
+    r"|(?:has|have|had) not (?:yet )?been (?:decided|announced|confirmed|disclosed|set|revealed"
+    r"|made public)"
+    rf"|{_NO_ONE} (?:has |had )?(?:disclosed|revealed|gave|given|specified|said|confirmed)"
 )
 _WITHHELD_WH = {
     "yesno": r"whether|if",
@@ -29,7 +33,7 @@ _WITHHELD_WH = {
 }
 _WITHHELD_ASKED = "|".join(f"(?P<{kind}>{words})" for kind, words in _WITHHELD_WH.items())
 _WITHHELD = re.compile(
-    rf"\b(?:{_WITHHOLDS}) (?:exactly )?(?:{_WITHHELD_ASKED})\b"
+    rf"\b(?:{_WITHHOLDS}) (?:exactly |in |to |from |for |at |on |with )?(?:{_WITHHELD_ASKED})\b"
     r"|\bgave no (?P<cause>cause|reason|explanation)\b|\bwithout (?:giving|offering) (?:a |any )?"
     r"(?P<motive>reason|explanation)\b|\b(?P<unknown_cause>cause) (?:is|was|remains|remained)"
     r" (?:unknown|unclear|under investigation)\b"
@@ -37,6 +41,38 @@ _WITHHELD = re.compile(
     re.IGNORECASE,
 )
 _WITHHELD_KIND = {"cause": "reason", "motive": "reason", "unknown_cause": "reason", "unset": "date"}
+# The thing itself withheld, named after the verb ("did not disclose the interest rate",
+# "neither side disclosed the total value", "declined to comment on the price") or before
+# it ("the price was not disclosed"), or by the one asked ("Asked whether the club would
+# offer him a contract, the chairman declined to comment"): a matter of any kind.
+_WITHHELD_THING = re.compile(
+    r"\b(?:(?:did|does|do|would|could|will) not (?:disclose|reveal|give|specify|release|publish"
+    r"|name|confirm)|(?:has|have|had) not (?:yet )?(?:disclosed|revealed|given|specified|released"
+    r"|published|named)|(?:declined|refused) to (?:disclose|reveal|give|specify|release|publish"
+    rf"|name|confirm|comment on)|{_NO_ONE} (?:has |had )?(?:disclosed|revealed|gave|given|specified"
+    r"|confirmed|named)) (?:the |a |an |any |its |their |his |her |details of )?"
+    r"(?!(?:whether|if|why|how|when|where|who|whom|which|what)\b)(?=[a-z])",
+    re.IGNORECASE,
+)
+_UNDISCLOSED = re.compile(
+    r"(?P<thing>\b(?:[\w'-]+ ){1,4})(?:(?:was|were|is|are) not|(?:has|have|had) not been)"
+    r" (?:disclosed|revealed|made public|released)\b",
+    re.IGNORECASE,
+)
+_NO_COMMENT = re.compile(
+    r"\bAsked (?P<wh>whether|if|about|how|when|why|what|who|where) (?P<matter>[^,]+),[^.]*?"
+    r"\b(?:(?:declined|refused) to (?:comment|answer|say)|would not (?:comment|say)|did not"
+    r" (?:comment|answer)|said only)\b",
+    re.IGNORECASE,
+)
+# A name withheld: "a local businessman who asked not to be named", "23 people, whom he
+# did not name", "who asked that her surname not be used": the name of whom it describes.
+_NAME_WITHHELD = re.compile(
+    r"(?P<whom>\b[\w'-]+(?: [\w'-]+){0,3}),? (?:who|which|that|whom) (?:has |had )?(?:asked"
+    r" (?:not to be (?:named|identified)|that (?:his|her|their|its) (?P<part>(?:sur|first |last "
+    r"|full )?names?) not be (?:used|published|given|disclosed))|(?:he|she|they|it) did not name)",
+    re.IGNORECASE,
+)
 
 
 def withheld(text: str) -> dict[str, str]:
@@ -53,9 +89,33 @@ def withheld(text: str) -> dict[str, str]:
     {'manner': ' the 42 couples were selected.'}
     >>> withheld("The minister said whether to go was his decision.")
     {}
+
+    The thing itself may be withheld, named before or after the verb (it does not say
+    that the act did not happen: "has not published its count" answers "Has it?"), or
+    by the one asked about it; so may whose name it is:
+
+    >>> withheld("It did not disclose the interest rate.")
+    {'thing': 'interest rate.'}
+    >>> withheld("The price was not disclosed.")
+    {'thing': 'The price '}
+    >>> withheld("Asked whether he would stay, the coach declined to comment.")
+    {'yesno': 'he would stay'}
+    >>> withheld("A local businessman who asked not to be named paid for it.")
+    {'name': 'A local businessman'}
+    >>> withheld("Gayane, 34, who asked that her surname not be used, said so.")
+    {'name': '34 surname'}
     """
     found: dict[str, str] = {}
     for m in _WITHHELD.finditer(text):
         group = next(k for k, v in m.groupdict().items() if v)
         found.setdefault(_WITHHELD_KIND.get(group, group), text[m.end() :])
+    if (thing := _WITHHELD_THING.search(text)) is not None:
+        found.setdefault("thing", text[thing.end() :])
+    elif (undisclosed := _UNDISCLOSED.search(text)) is not None:
+        found.setdefault("thing", undisclosed.group("thing"))
+    if (asked := _NO_COMMENT.search(text)) is not None:
+        kind = "yesno" if asked.group("wh").lower() in ("whether", "if") else "which"
+        found.setdefault(kind, asked.group("matter"))
+    if (name := _NAME_WITHHELD.search(text)) is not None:
+        found.setdefault("name", " ".join(p for p in name.group("whom", "part") if p))
     return found
