@@ -445,7 +445,9 @@ def _withholds(intent: Intent, text: str) -> bool:
     ("declined to say how many" for "how many?"), or a matter of any kind the question
     is about ("did not say which substances had been found" for "which substances did
     they find?", "did not explain how the couples were selected" for "how were they
-    picked?")."""
+    picked?"), or the thing itself ("did not disclose the interest rate" for "what rate
+    does the loan carry?", but not for "did it disclose the rate?", which it answers),
+    or, for a name question, whose name it is ("who asked not to be named")."""
     left = withheld(text)
     asked = "date" if intent.asks == "time" else intent.asks or ""
     if asked in left and _about_it(intent, left[asked], text):
