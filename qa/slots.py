@@ -449,14 +449,22 @@ def _withholds(intent: Intent, text: str) -> bool:
     does the loan carry?", but not for "did it disclose the rate?", which it answers),
     or, for a name question, whose name it is ("who asked not to be named")."""
     left = withheld(text)
+    # "who asked not to be named" answers no "what's his name?", but still "who paid?",
+    # "why won't he give his name?" and "what is the hotel called?"
+    whose = left.pop("name", None)
+    if (
+        whose is not None
+        and intent.asks in (None, "name", "person", "called")
+        and _ASKS_A_NAME.search(intent.question)
+        and _about_matter(intent, whose, text)
+    ):
+        return True
     asked = "date" if intent.asks == "time" else intent.asks or ""
     if asked in left and _about_it(intent, left[asked], text):
         return True
-    matters = [k for k in left if k != "name"] if intent.asks is None else ["which", "thing"]
+    matters = list(left) if intent.asks is None else ["which", "thing"]
     if intent.asks == "yesno":  # "has not published its count": "No."
         matters.remove("thing")
-    if _ASKS_A_NAME.search(intent.question) and intent.asks in (None, "person", "called"):
-        matters.append("name")  # "what's her surname?", not "why won't he give his name?"
     return any(k in left and _about_matter(intent, left[k], text) for k in matters)
 
 
@@ -474,11 +482,9 @@ def _about_it(intent: Intent, left_open: str, text: str) -> bool:
     """Whether what a sentence leaves open is what a yes/no question asks ("did not say
     whether the prize money would rise" for "Did the prize money rise?"), not another
     matter of the same sentence ("... approved the plan but did not say whether it
-    would be extended" for "Was the plan approved?"), and whose name is withheld is
-    whom a name question asks of ("a local businessman who asked not to be named" for
-    "what is the businessman's name?", not for "what is the hotel called?"). Other kinds
-    withhold the event the sentence is about ("gave no cause")."""
-    return intent.asks not in ("yesno", "name") or _about_matter(intent, left_open, text)
+    would be extended" for "Was the plan approved?"). Other kinds withhold the event
+    the sentence is about ("gave no cause")."""
+    return intent.asks != "yesno" or _about_matter(intent, left_open, text)
 
 
 def _owner(text: str, m: re.Match[str]) -> str:

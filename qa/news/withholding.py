@@ -7,19 +7,43 @@ import re
 
 __all__ = ["withheld"]
 
+# Someone not doing what would tell: "did not say", "has not disclosed", "declined to
+# give", "neither side revealed". Each verb with its past forms.
+_VERBS = {
+    "say": "said",
+    "confirm": "confirmed",
+    "disclose": "disclosed",
+    "specify": "specified",
+    "reveal": "revealed",
+    "explain": "explained",
+    "announce": "announced",
+    "give": "gave|given",
+    "know": "known",
+    "release": "released",
+    "publish": "published",
+    "name": "named",
+}
+_NO_ONE = r"(?:neither (?:side|party|company|government|of them)|no one|nobody)"
+
+
+def _not_telling(verbs: str) -> str:
+    """A pattern for not doing any of `verbs` (space-separated keys of `_VERBS`)."""
+    base = "|".join(verbs.split())
+    done = "|".join(_VERBS[v] for v in verbs.split())
+    return (
+        rf"(?:did|does|do|would|could|will) not (?:{base})|(?:has|have|had) not (?:yet )?"
+        rf"(?:{done})|(?:declined|refused) to (?:{base})|{_NO_ONE} (?:has |had )?(?:{done})"
+    )
+
+
 # A sentence that says what is not known: "did not say whether", "declined to say how
 # many", "gave no cause". The word after the verb says which kind of answer is withheld.
-_NO_ONE = r"(?:neither (?:side|party|company|government|of them)|no one|nobody)"
 _WITHHOLDS = (
-    r"(?:did|does|do|would|could|will) not (?:say|confirm|disclose|specify|reveal|explain"
-    r"|announce|give|know)|(?:has|have|had) not (?:yet )?(?:said|confirmed|disclosed|specified"
-    r"|revealed|explained|announced|given)"
-    r"|(?:declined|refused) to (?:say|confirm|disclose|specify|reveal|explain)"
-    r"|(?:is|was|are|were|remains?|remained) (?:still )?(?:unclear|not clear|not known"
+    _not_telling("say confirm disclose specify reveal explain announce give know")
+    + r"|(?:is|was|are|were|remains?|remained) (?:still )?(?:unclear|not clear|not known"
     r"|unknown|uncertain|undecided)|gave no indication of|no word on"
     r"|(?:has|have|had) not (?:yet )?been (?:decided|announced|confirmed|disclosed|set|revealed"
     r"|made public)"
-    rf"|{_NO_ONE} (?:has |had )?(?:disclosed|revealed|gave|given|specified|said|confirmed)"
 )
 _WITHHELD_WH = {
     "yesno": r"whether|if",
@@ -46,12 +70,9 @@ _WITHHELD_KIND = {"cause": "reason", "motive": "reason", "unknown_cause": "reaso
 # it ("the price was not disclosed"), or by the one asked ("Asked whether the club would
 # offer him a contract, the chairman declined to comment"): a matter of any kind.
 _WITHHELD_THING = re.compile(
-    r"\b(?:(?:did|does|do|would|could|will) not (?:disclose|reveal|give|specify|release|publish"
-    r"|name|confirm)|(?:has|have|had) not (?:yet )?(?:disclosed|revealed|given|specified|released"
-    r"|published|named)|(?:declined|refused) to (?:disclose|reveal|give|specify|release|publish"
-    rf"|name|confirm|comment on)|{_NO_ONE} (?:has |had )?(?:disclosed|revealed|gave|given|specified"
-    r"|confirmed|named)) (?:the |a |an |any |its |their |his |her |details of )?"
-    r"(?!(?:whether|if|why|how|when|where|who|whom|which|what)\b)(?=[a-z])",
+    rf"\b(?:{_not_telling('disclose reveal give specify release publish name confirm')}"
+    r"|(?:declined|refused) to comment on) (?:the |a |an |any |its |their |his |her |details of )?"
+    rf"(?!(?:{'|'.join(_WITHHELD_WH.values())})\b)(?=[a-z])",  # not "whether", "how many"
     re.IGNORECASE,
 )
 _UNDISCLOSED = re.compile(
