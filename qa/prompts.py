@@ -37,6 +37,9 @@ ABSTAIN_NOTHING = "Nothing in the indexed articles matches this question."
 # Put before the quote that says yes, word for word, to a yes/no question (the quote
 # and its citation follow). {answer}: the cited sentences.
 AFFIRMED = "Yes. {answer}"
+# Put before the quote that says no to a yes/no question ("did not attend" for "Did he
+# attend?"; see `qa.scoring.denies`).
+DENIED = "No. {answer}"
 
 # Shown above an answer that came from a fallback backend. {backend}, {reason}.
 FALLBACK_NOTICE = "The {backend} backend failed ({reason}); this answer is extractive."

@@ -8,7 +8,7 @@
   holder, an acronym's words), read by `qa.news`;
 * `reacts`, `names_any`: whose reaction or statement it is, and names spelt a little
   differently (who holds an office or a role is `qa.holders`');
-* `affirms` and `negates`: what a yes/no answer may say.
+* `affirms`, `denies` and `negates`: what a yes/no answer may say.
 
 The weights that combine them are `qa.rules.Weights`.
 """
@@ -40,6 +40,7 @@ from .news import (
 
 __all__ = [
     "affirms",
+    "denies",
     "done_by_someone",
     "found_share",
     "names_any",
@@ -336,6 +337,81 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
             for m in _SHORT_OF_YES.finditer(sentence)
         )
     )
+
+
+# Words that say no on their own, with no "not" before the question's word: "the motion
+# was rejected" to "was it passed?", "output had been unaffected" to "was it hit?"
+_REFUSING = re.compile(
+    r"(?:den(?:y|ies|ied)|reject(?:s|ed)?|refus(?:e|es|ed)|fail(?:s|ed)?"
+    r"|un(?:affected|changed|harmed|hurt|touched|able))",
+    re.IGNORECASE,
+)
+_CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"
+# "Did he say when ...?" asks when, not whether: a "no" in the sentence is no answer to it
+_ASKS_WH_INSIDE = re.compile(
+    r"\b(?:say|said|tell|told|know|explain|disclose|reveal)\w* "
+    r"(?:when|how|why|where|what|who|whether|which)\b",
+    re.IGNORECASE,
+)
+# Words a yes/no question adds without asking them ("has he accused anyone of anything?"),
+# as `terms` stems them
+_FILLERS = frozenset(
+    ["anyth", "someth", "anyon", "anybodi", "someon", "ever", "yet", "alreadi", "still"]
+)
+DENIAL_WINDOW = 4  # words a "not" may stand before the question's word it denies
+
+
+def denies(question: str, sentence: str) -> bool:
+    """Whether `sentence` plainly says no to the yes/no `question`: it names every name the
+    question does, has at least half its other words, and a "not" (or "never", "no" ...)
+    stands just before one of them, or a word that refuses on its own ("rejected",
+    "unaffected") takes the place of one it lacks. A question that itself negates ("Did
+    Russia deny it?"), asks a wh-question inside ("Did he say when?") or offers a choice
+    is left to the quote alone, as is a "not" under a condition ("if it was not lifted").
+
+    >>> denies("Did Pashinyan attend the debate?", "Pashinyan, who did not attend the "
+    ...        "debate, spoke in a video address.")
+    True
+    >>> denies("Was the withdrawal motion passed?", "A motion to begin withdrawal was "
+    ...        "rejected by 61 votes to 38.")
+    True
+    >>> denies("Has he accused Moscow of anything?", "He accused Moscow of betrayal, which "
+    ...        "Russia denied.")
+    False
+    >>> denies("Did Russia deny it?", "Russia denied it."), denies("Did Baku attend?", "Moscow "
+    ...        "did not attend.")
+    (False, False)
+    >>> denies("Did he say when the ban might be lifted?", "The plant would cut a shift if the "
+    ...        "ban was not lifted.")
+    False
+    """
+    if (
+        not YES_NO.match(question.strip())
+        or re.search(r"\bor\b", question, re.IGNORECASE)
+        or _NEGATION.search(question)
+        or _ASKS_WH_INSIDE.search(question)
+    ):
+        return False
+    names = capitalised_names(question[1:])  # not the question's capitalised first word
+    asked = [t for t in terms(question) if t not in names and t not in _FILLERS]
+    if not asked or (names and found_share(sorted(names), sentence) < 1.0):
+        return False
+    share = found_share(asked, sentence)
+    if share < 0.5:
+        return False
+    words = [m.group() for m in _WORD.finditer(sentence)]
+    stems = [stem(w.lower()) for w in words]
+    at = [j for j, t in enumerate(stems) if any(t == a or same_term(t, a) for a in asked)]
+    for i, word in enumerate(words):
+        if not _NEGATION.fullmatch(word) and not _REFUSING.fullmatch(word):
+            continue
+        if _CONDITION & {w.lower() for w in words[max(0, i - 3) : i]}:
+            continue
+        if any(0 < j - i <= DENIAL_WINDOW for j in at):
+            return True
+        if _REFUSING.fullmatch(word) and share < 1.0:
+            return True
+    return False
 
 
 def _same_word(a: str, b: str) -> bool:

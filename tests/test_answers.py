@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from qa import Answer, Engine, Settings, engine_for
-from qa.scoring import affirms
+from qa.scoring import _FILLERS, affirms, denies
 from vectorstore import ArticleStore
+from vectorstore.text import terms
 
 from .conftest_paths import SEED_ID
 
@@ -143,17 +144,19 @@ CONVERSATIONS = [
 ]
 
 
-# (yes/no question, whether the answer opens with "Yes.") Only a quote that says yes
-# word for word, or as closely as a paraphrase ("It is inside Azerbaijan's borders." for
-# "located within"), earns it; a loose paraphrase, a "no" or another alliance gets the
-# quote alone.
+# (yes/no question, how the answer opens: "Yes.", "No." or with the quote). Only a quote
+# that says yes word for word, or as closely as a paraphrase ("It is inside Azerbaijan's
+# borders." for "located within"), earns a "Yes."; only one that puts a "no" on the
+# question's own words ("can no longer rely", "rejected the allegations") a "No."; a
+# loose paraphrase or another alliance gets the quote alone.
 YES_NO = [
-    ("Is Armenia a membr of the Colective Security Treaty Organisation?", True),
-    ("Is Armenia a traditional ally of Russia?", True),
-    ("Is Nagorno-Karabakh located within Azerbaijan's borders?", True),
-    ("Is Armenia a member of NATO?", False),
-    ("Can Armenia still rely on Russia for its security?", False),
-    ("Is Nagorno-Karabakh inside Armenia's borders?", False),
+    ("Is Armenia a membr of the Colective Security Treaty Organisation?", "Yes. "),
+    ("Is Armenia a traditional ally of Russia?", "Yes. "),
+    ("Is Nagorno-Karabakh located within Azerbaijan's borders?", "Yes. "),
+    ("Is Armenia a member of NATO?", None),
+    ("Can Armenia still rely on Russia for its security?", "No. "),
+    ("Did Armenia accept the allegations?", "No. "),
+    ("Is Nagorno-Karabakh inside Armenia's borders?", None),
 ]
 
 
@@ -183,13 +186,45 @@ def test_a_sentence_short_of_yes_gets_no_yes(question: str, sentence: str) -> No
     assert affirms("Did the developer decline to comment?", "The developer declined to comment.")
 
 
-@pytest.mark.parametrize(("question", "yes"), YES_NO)
-def test_yes_only_when_the_quote_says_so(seed_settings: Settings, question: str, yes: bool) -> None:
+@pytest.mark.parametrize(("question", "opening"), YES_NO)
+def test_yes_or_no_only_when_the_quote_says_so(
+    seed_settings: Settings, question: str, opening: str | None
+) -> None:
     answer = engine_for(seed_settings).ask(question)
-    assert answer.text.startswith("Yes. ") == yes, answer.text
-    if yes:
+    said = next((o for o in ("Yes. ", "No. ") if answer.text.startswith(o)), None)
+    assert said == opening, answer.text
+    if opening:
         assert answer.citations and answer.citations[0].source == SEED_ID
         _check_citations(answer, seed_settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "no"),
+    [
+        ("Did Pashinyan attend the debate?", "Pashinyan, who did not attend, spoke.", True),
+        ("Did local officials accept it?", "But local officials had not accepted the cargo.", True),
+        ("Was the motion passed?", "The motion was rejected by 61 votes to 38.", True),
+        ("Was output hit by the fighting?", "Output had been unaffected by the fighting.", True),
+        # a "no" elsewhere in the sentence, or on words the question does not ask
+        ("Has he accused Moscow of anything?", "He accused Moscow, which Russia denied.", False),
+        ("Did the shop open on Monday?", "The shop opened on Monday with no queue.", False),
+        # a "no" under a condition; a question that negates or asks "when" inside
+        ("Will the plant cut a shift?", "It will cut a shift if the ban is not lifted.", False),
+        ("Did Russia deny the claim?", "Russia denied the claim.", False),
+        ("Did he say when the ban ends?", "He did not say when the ban ends.", False),
+        # another name in the question's place: left to the quote
+        ("Did Baku attend the talks?", "Moscow did not attend the talks.", False),
+    ],
+)
+def test_no_only_when_the_quote_denies_the_question(question: str, sentence: str, no: bool) -> None:
+    """A "No." needs a "not" (or a refusing word: "rejected", "unaffected") on the
+    question's own words, about the question's names (read from sets 24 and 29)."""
+    assert denies(question, sentence) == no
+
+
+def test_the_fillers_a_denial_skips_are_stemmed_as_terms_stems_them() -> None:
+    words = "anything something anyone anybody someone ever yet already still"
+    assert frozenset(terms(words)) == _FILLERS
 
 
 def _check_citations(answer: Answer, settings: Settings) -> None:

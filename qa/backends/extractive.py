@@ -48,7 +48,7 @@ from ..rules import (
     decide,
     score,
 )
-from ..scoring import MIN_PREFIX, affirms, found_share
+from ..scoring import MIN_PREFIX, affirms, denies, found_share
 from ..slots import Sentence
 from .registry import AnswerBackend, register_backend
 
@@ -114,6 +114,12 @@ class ExtractiveBackend(AnswerBackend):
         text = render_answer([c.text for c in chosen])
         if affirms(query.question, best.text, best.score.semantic):
             text = prompts.AFFIRMED.format(answer=text)
+            why = f"{explanation.why}; it says yes to the question's words: “Yes.”"
+            explanation = replace(explanation, why=why)
+        elif denies(query.question, best.text):
+            text = prompts.DENIED.format(answer=text)
+            why = f"{explanation.why}; it says no to the question's words: “No.”"
+            explanation = replace(explanation, why=why)
         return Answer(
             text=text,
             citations=[_cite(c) for c in chosen],
