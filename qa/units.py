@@ -38,6 +38,13 @@ MEASURED_UNITS = {
     "square kilometres": r"\bsquare (?:kilomet(?:re|er)s?|km)\b|\bkm2\b|km²|\bsq\.? ?km\b",
     "square miles": r"\bsquare miles?\b|\bsq\.? ?mi(?:les?)?\b",
     "cubic metres": r"\bcubic met(?:re|er)s?\b|\bm3\b|m³|\bbcm\b",
+    "square metres": r"\bsquare met(?:re|er)s?\b|\bsq\.? ?m\b|\bm2\b|m²",
+    "metres": r"(?<!square )(?<!cubic )\bmet(?:re|er)s?\b|\d ?m\b",
+    "hectares": r"\bhectares?\b|\bha\b",
+    "tonnes": r"\btonnes?\b|\btons?\b",
+    "litres": r"\blit(?:re|er)s?\b",
+    "kilograms": r"\bkilo(?:gram(?:me)?)?s?\b|\bkg\b",
+    "drams": r"\bdrams?\b|\bAMD\b",
 }
 _UNIT_NAMES = "|".join(sorted(MEASURED_UNITS, key=len, reverse=True))  # "square miles" first
 _IN_UNIT = re.compile(

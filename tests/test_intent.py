@@ -321,6 +321,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("What was the name of the boy?", "A boy in the village of Nerkin Horatagh died.", False),
         ("How much was the grant worth in dollars?", "It was worth 150,000 drams.", False),
         ("How much was the grant worth in dollars?", "It was worth $400.", True),
+        ("How big is the flat in square metres?", "The flat has three rooms.", False),
+        ("How big is the flat in square metres?", "The flat covers 64 square metres.", True),
+        ("How deep is the lake in metres?", "The lake fell 78 centimetres.", False),
+        ("What is the grain worth in drams?", "It is worth 150,000 drams.", True),
         ("What were Voltaro's revenues?", "Voltaro's revenues rose to €8 million.", True),
         ("What were Voltaro's revenues?", "Voltaro hired 40 engineers.", False),
         # whom "who/which X" describes must be named, not just mentioned
