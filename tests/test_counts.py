@@ -70,6 +70,32 @@ def test_a_count_of_something_the_article_does_not_count_is_declined(flood: Sett
     assert answer.abstained, answer.text
 
 
+FERRY = (  # one paragraph per line, as articles are stored
+    "Boats ferry stranded pensioners across the Orm\n\n"
+    "ORMSBY, May 2 - Council boats began ferrying stranded pensioners across the river on "
+    "Tuesday. By nightfall they had carried 140 people to the school, the council said.\n\n"
+    "Volunteers also rescued dogs from the flooded farms.\n"
+    "By nightfall volunteers had rescued 30 people from the flooded farms.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return _store_of(tmp_path_factory, "orm_ferry", FERRY)
+
+
+def test_people_counted_right_after_the_sentence_naming_them_count_them(
+    ferry: Settings,
+) -> None:
+    """The "140 people" are the pensioners the sentence before says were ferried; the 30
+    people rescued, in a paragraph after the one about dogs, are no count of dogs."""
+    engine = engine_for(ferry)
+    answer = engine.ask("How many pensioners did the council boats carry?")
+    assert "140" in answer.text, answer.explanation
+    dogs = engine.ask("How many dogs did volunteers rescue from the farms?")
+    assert dogs.abstained, dogs.text
+
+
 PLANT = """Vinyl plant to hire 35 as demand grows
 
 SHEFFIELD, March 4 - A vinyl pressing plant will hire 35 workers after new investment, its

@@ -221,8 +221,9 @@ class ExtractiveBackend(AnswerBackend):
         return own + self.weights.neighbour * (best - own)
 
     def _counts_match(self, intent: Intent, sentences: list[Sentence]) -> dict[int, bool]:
-        """For "how many X": which sentences count X (by stem, else by embedding), and,
-        when the question says whose X ("Azerbaijani soldiers"), name them."""
+        """For "how many X": which sentences count X (by stem, else by embedding, or as
+        people when the sentence before, in its paragraph, names them X), and, when the
+        question says whose X ("Azerbaijani soldiers"), name them."""
         if intent.counted is None:
             return {}  # an attribute, an amount in a unit: the rules check those
         head = intent.counted.split()[-1]  # "bus routes": routes are counted
@@ -250,11 +251,21 @@ class ExtractiveBackend(AnswerBackend):
                 similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
         whose = list(intent.focus_names)
         made = _people_made(head)  # "evacuated 2,000 people" counts evacuees
+        # "Moscow troops began evacuating civilians. ... it has evacuated over 2,000
+        # people": people counted right after the sentence naming them as the asked
+        # noun count it (not when the question itself counts people as the whole)
+        named_before = (
+            set()
+            if _ANYONE & set(intent.subject)
+            else {i for i, s in enumerate(sentences) if stem(head) in terms(_sentence_before(s))}
+        )
         return {
             i: any(
                 _counts(
                     p,
-                    similar | (made[1] if made and made[0].search(s.text) else set()),
+                    similar
+                    | (made[1] if made and made[0].search(s.text) else set())
+                    | (_ANYONE if i in named_before else set()),
                     whose,
                     s.text,
                     s.article,
@@ -265,6 +276,15 @@ class ExtractiveBackend(AnswerBackend):
             for i, (ps, s) in enumerate(zip(per_sentence, sentences, strict=True))
             if ps or numbers_in(s.text)
         }
+
+
+def _sentence_before(s: Sentence) -> str:
+    """The sentence before `s` in its paragraph ("" for a paragraph's first: the one
+    before it, or the title, tells another thing)."""
+    before = s.article[max(0, s.start - 400) : s.start].rstrip(" ")
+    if not before.strip() or before.endswith("\n"):
+        return ""
+    return re.split(r"(?<=[.!?])\s+", before.strip())[-1]
 
 
 COMPOUND_HEAD = 4  # letters of the shorter noun, when one ends the other ("hives")
