@@ -277,7 +277,14 @@ _NEGATION = re.compile(
 # UNESCO to send a mission" for "will UNESCO send one?")
 _SHORT_OF_YES = re.compile(
     r"\b(?:only|except|declin(?:ed|es|ing)|refus(?:ed|es|ing)|clos(?:e|ed|es|ing)"
-    r"|urg(?:ed|es|ing)|call(?:ed|s|ing) (?:for|on)|asked|demand(?:ed|s|ing)|appeal(?:ed|s|ing))\b",
+    r"|urg(?:ed|es|ing)|call(?:ed|s|ing) (?:for|on)|asked|demand(?:ed|s|ing)|appeal(?:ed|s|ing)"
+    r"|ruled out)\b",
+    re.IGNORECASE,
+)
+# Another rank of the asked thing: "its third national title" to "its first national
+# title?", "the second-largest producer" to "the largest producer?"
+_RANKED = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+([\w’'-]+)",
     re.IGNORECASE,
 )
 MIN_AFFIRMED_TERMS = 2  # a yes/no question with fewer content words says too little
@@ -323,6 +330,16 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     False
     >>> affirms("Is the shop closed on Mondays?", "The shop is closed on Mondays.")
     True
+
+    Nor does one that ranks the asked thing otherwise, or rules it out:
+
+    >>> affirms("Was it his first national title?", "It was his third national title.")
+    False
+    >>> affirms("Is it a third-division side?", "It is a third-division side.")
+    True
+    >>> affirms("Was it started by shelling?", "Was it started by a cigarette? Investigators "
+    ...         "said that shelling had been ruled out.")
+    False
     """
     if not YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
         return False
@@ -335,6 +352,11 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
         and not any(
             not re.search(rf"\b{re.escape(m.group().split()[0][:4])}", question, re.IGNORECASE)
             for m in _SHORT_OF_YES.finditer(sentence)
+        )
+        and not any(
+            not re.search(rf"\b{m.group(1)}\b", question, re.IGNORECASE)
+            and found_share(terms(m.group(2)), question) > 0
+            for m in _RANKED.finditer(sentence)
         )
     )
 

@@ -177,11 +177,15 @@ YES_NO = [
             "Did they sign an agreement?",
             "Moscow called for a return to the agreements they signed.",
         ),
+        ("Was this Montreal's first national title?", "It was Montreal's third national title."),
+        ("Is Ghana the largest cocoa producer?", "Ghana is the second-largest cocoa producer."),
+        ("Was it started by shelling?", "Officials said shelling had been ruled out."),
     ],
 )
 def test_a_sentence_short_of_yes_gets_no_yes(question: str, sentence: str) -> None:
-    """A limit, a refusal, the opposite state or a request is not a yes, however many of
-    the question's words the sentence repeats (each read from a set's answers)."""
+    """A limit, a refusal, the opposite state, a request, another rank of the asked thing
+    or a cause ruled out is not a yes, however many of the question's words the sentence
+    repeats (each read from a set's answers)."""
     assert not affirms(question, sentence, similarity=0.9)
     assert affirms("Did the developer decline to comment?", "The developer declined to comment.")
 
