@@ -96,6 +96,35 @@ def test_people_counted_right_after_the_sentence_naming_them_count_them(
     assert dogs.abstained, dogs.text
 
 
+COOKBOOK = (  # one paragraph per line, as articles are stored
+    "Refugee cooks publish their village recipes\n\n"
+    "GORIS, June 3 - Marine Petrosyan, 58, spent a year collecting recipes. She was joined "
+    "by 11 other women, who met every Sunday to cook.\n"
+    "The book won a regional prize of 5,000 Canadian dollars.\n"
+    "A grant of 2 million drams, about $5,100, paid for the printing.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def cookbook(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return _store_of(tmp_path_factory, "cookbook", COOKBOOK)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many women joined Petrosyan?", "11 other women"),  # "other": women counted
+        ("How much prize money did the book win?", "5,000 Canadian dollars"),  # money
+        ("About how many dollars was the grant?", "$5,100"),  # "$" counts dollars
+    ],
+)
+def test_counts_and_sums_as_news_writes_them(
+    cookbook: Settings, question: str, expected: str
+) -> None:
+    answer = engine_for(cookbook).ask(question)
+    assert expected in answer.text, answer.explanation
+
+
 PLANT = """Vinyl plant to hire 35 as demand grows
 
 SHEFFIELD, March 4 - A vinyl pressing plant will hire 35 workers after new investment, its

@@ -74,6 +74,8 @@ _COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
 # a verb after a number ("14,212 finished,"), not an adjective ("63 wounded people")
 _DONE = re.compile(r"[a-z]{3,}ed(?=[,;.:)]|\s+(?:and|or|so|by|in|at|on|to|from|since)\b)")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun after counts
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
 _SHARE = re.compile(
     r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two|three|four)[ -]"
@@ -91,7 +93,8 @@ _MEASURE = re.compile(
     r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
     r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
-    rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b)",
+    rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
+    rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)",  # "5,000 Canadian dollars"
     re.IGNORECASE,
 )
 
@@ -127,6 +130,8 @@ def measures(text: str) -> bool:
     one; a rank, a time or an age is no answer.
 
     >>> measures("It cleared about 9,800 hectares."), measures("He was third in 2:11:05.")
+    (True, False)
+    >>> measures("a prize of 5,000 Canadian dollars"), measures("5,000 Canadian fans")
     (True, False)
     >>> measures("a grant of 150,000 drams"), measures("It offered $45 million in aid.")
     (True, True)
@@ -207,6 +212,10 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
 
     >>> counts_in("It evacuated over 2,000 people, including 1,049 children.")
     [('2000', ['people']), ('1049', ['children'])]
+    >>> counts_in("She was joined by 11 other women.")
+    [('11', ['women'])]
+    >>> counts_in("It offers 5 million drams, about $12,900.")
+    [('million', ['drams']), ('12900', ['dollars'])]
     """
     out: list[tuple[str, list[str]]] = []
     for m in _RAW_NUMBER.finditer(sentence):
@@ -219,6 +228,10 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             or _GROUP_FROM.search(sentence, before, m.start())
         )
         phrase: list[str] = [group.group(1)] if group else []
+        symbol = _CURRENCY_SIGNS.get(sentence[max(0, m.start() - 1) : m.start()])
+        if symbol and not phrase:  # "$12,900": dollars
+            out.append((normalize_numbers(m.group()).lower(), [symbol]))
+            continue
         end = m.end()
         compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
         if compound:
@@ -232,6 +245,9 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             joined = _AND_NOUN.match(sentence, end) if phrase else None
             if joined and not numbers_in(joined.group(1)):
                 word, nxt = joined.group(1), joined  # "260 deck and engine staff"
+            elif word.lower() in _MORE_OF and not phrase:
+                end = nxt.end()  # "11 other women", "30 more turbines": women, turbines
+                continue
             elif (
                 word.lower() in STOPWORDS or numbers_in(word) or _DONE.match(sentence, nxt.start(1))
             ):
