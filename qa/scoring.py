@@ -423,7 +423,7 @@ def denies(question: str, sentence: str) -> bool:
         return False
     words = [m.group() for m in _WORD.finditer(sentence)]
     stems = [stem(w.lower()) for w in words]
-    at = [j for j, t in enumerate(stems) if any(t == a or same_term(t, a) for a in asked)]
+    at = [j for j, t in enumerate(stems) if any(same_term(t, a) for a in asked)]
     for i, word in enumerate(words):
         if not _NEGATION.fullmatch(word) and not _REFUSING.fullmatch(word):
             continue
