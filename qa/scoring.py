@@ -266,9 +266,10 @@ def _one_edit(a: str, b: str) -> bool:
     return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
+# Verbs that say no by themselves ("Russia denied it", "the motion was rejected")
+_REFUSALS = r"den(?:y|ies|ied)|reject(?:s|ed)?|fail(?:s|ed)?"
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|none|cannot|\w+n[’']t|den(?:y|ies|ied)|"
-    r"reject(?:s|ed)?|fail(?:s|ed)?)\b",
+    rf"\b(?:not|no|never|neither|nor|without|none|cannot|\w+n[’']t|{_REFUSALS})\b",
     re.IGNORECASE,
 )
 # Words that make a sentence say less than yes, unless the question uses them too: a
@@ -364,8 +365,7 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
 # Words that say no on their own, with no "not" before the question's word: "the motion
 # was rejected" to "was it passed?", "output had been unaffected" to "was it hit?"
 _REFUSING = re.compile(
-    r"(?:den(?:y|ies|ied)|reject(?:s|ed)?|refus(?:e|es|ed)|fail(?:s|ed)?"
-    r"|un(?:affected|changed|harmed|hurt|touched|able))",
+    rf"(?:{_REFUSALS}|refus(?:e|es|ed)|un(?:affected|changed|harmed|hurt|touched|able))",
     re.IGNORECASE,
 )
 _CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"

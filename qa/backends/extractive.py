@@ -112,13 +112,17 @@ class ExtractiveBackend(AnswerBackend):
                 why = f"{explanation.why}; the next sentence is added: it gives a reason"
                 explanation = replace(explanation, why=why)
         text = render_answer([c.text for c in chosen])
-        if affirms(query.question, best.text, best.score.semantic):
-            text = prompts.AFFIRMED.format(answer=text)
-            why = f"{explanation.why}; it says yes to the question's words: “Yes.”"
-            explanation = replace(explanation, why=why)
-        elif denies(query.question, best.text):
-            text = prompts.DENIED.format(answer=text)
-            why = f"{explanation.why}; it says no to the question's words: “No.”"
+        verdict = (
+            ("yes", prompts.AFFIRMED)
+            if affirms(query.question, best.text, best.score.semantic)
+            else ("no", prompts.DENIED)
+            if denies(query.question, best.text)
+            else None
+        )
+        if verdict is not None:
+            said, template = verdict
+            text = template.format(answer=text)
+            why = f"{explanation.why}; it says {said} to the question's words: “{said.title()}.”"
             explanation = replace(explanation, why=why)
         return Answer(
             text=text,
@@ -257,7 +261,7 @@ class ExtractiveBackend(AnswerBackend):
         named_before = (
             set()
             if _ANYONE & set(intent.subject)
-            else {i for i, s in enumerate(sentences) if stem(head) in terms(_sentence_before(s))}
+            else {i for i, s in enumerate(sentences) if stem(head) in terms(_preceding(s, True))}
         )
         return {
             i: any(
@@ -276,15 +280,6 @@ class ExtractiveBackend(AnswerBackend):
             for i, (ps, s) in enumerate(zip(per_sentence, sentences, strict=True))
             if ps or numbers_in(s.text)
         }
-
-
-def _sentence_before(s: Sentence) -> str:
-    """The sentence before `s` in its paragraph ("" for a paragraph's first: the one
-    before it, or the title, tells another thing)."""
-    before = s.article[max(0, s.start - 400) : s.start].rstrip(" ")
-    if not before.strip() or before.endswith("\n"):
-        return ""
-    return re.split(r"(?<=[.!?])\s+", before.strip())[-1]
 
 
 COMPOUND_HEAD = 4  # letters of the shorter noun, when one ends the other ("hives")
@@ -489,10 +484,14 @@ def _following(s: Sentence) -> str:
     return s.article[after[0] : after[1]] if after else ""
 
 
-def _preceding(s: Sentence) -> str:
-    """The sentence before `s` in its article (which may name what "its" stands for)."""
+def _preceding(s: Sentence, in_paragraph: bool = False) -> str:
+    """The sentence before `s` in its article (which may name what "its" stands for);
+    with `in_paragraph`, "" when `s` opens a paragraph (the one before, or the title,
+    tells another thing)."""
     before = split_sentences(s.article, max(0, s.start - FOLLOWING_CHARS), s.start)
-    return s.article[before[-1][0] : before[-1][1]] if before else ""
+    if not before or (in_paragraph and "\n" in s.article[before[-1][1] : s.start]):
+        return ""
+    return s.article[before[-1][0] : before[-1][1]]
 
 
 def _cite(c: Candidate) -> Citation:

@@ -90,7 +90,7 @@ CURRENCIES = (
     r"|rand|pesos?|reais|real|won"
 )
 _MEASURE = re.compile(
-    r"[$€£¥]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+    rf"[{''.join(_CURRENCY_SIGNS)}]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
     r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
     rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
