@@ -375,11 +375,16 @@ _ASKS_WH_INSIDE = re.compile(
     r"(?:when|how|why|where|what|who|whether|which)\b",
     re.IGNORECASE,
 )
-# Words a yes/no question adds without asking them ("has he accused anyone of anything?"),
-# as `terms` stems them
-_FILLERS = frozenset(
-    ["anyth", "someth", "anyon", "anybodi", "someon", "ever", "yet", "alreadi", "still"]
-)
+_FILLER_WORDS = "anything something anyone anybody someone ever yet already still"
+
+
+@functools.cache
+def _fillers() -> frozenset[str]:
+    """Terms a yes/no question adds without asking them ("has he accused anyone of
+    anything?"), stemmed as `terms` stems the question (on first need, not at import)."""
+    return frozenset(terms(_FILLER_WORDS))
+
+
 DENIAL_WINDOW = 4  # words a "not" may stand before the question's word it denies
 
 
@@ -415,7 +420,7 @@ def denies(question: str, sentence: str) -> bool:
     ):
         return False
     names = capitalised_names(question[1:])  # not the question's capitalised first word
-    asked = [t for t in terms(question) if t not in names and t not in _FILLERS]
+    asked = [t for t in terms(question) if t not in names and t not in _fillers()]
     if not asked or (names and found_share(sorted(names), sentence) < 1.0):
         return False
     share = found_share(asked, sentence)
