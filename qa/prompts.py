@@ -38,7 +38,7 @@ ABSTAIN_NOTHING = "Nothing in the indexed articles matches this question."
 # and its citation follow). {answer}: the cited sentences.
 AFFIRMED = "Yes. {answer}"
 # Put before the quote that says no to a yes/no question ("did not attend" for "Did he
-# attend?"; see `qa.scoring.denies`).
+# attend?"; see `qa.yesno.denies`).
 DENIED = "No. {answer}"
 
 # Shown above an answer that came from a fallback backend. {backend}, {reason}.

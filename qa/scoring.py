@@ -8,8 +8,8 @@
   holder, an acronym's words), read by `qa.news`;
 * `reacts`, `names_any`: whose reaction or statement it is, and names spelt a little
   differently (who holds an office or a role is `qa.holders`');
-* `affirms`, `denies` and `negates`: what a yes/no answer may say.
 
+What a yes/no answer may say is `qa.yesno`'s.
 The weights that combine them are `qa.rules.Weights`.
 """
 
@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Set
 
 from vectorstore.text import stem, terms
 
-from .kinds import YES_NO
 from .lexicon import synonyms
 from .news import (
     ACRONYM,
@@ -39,12 +38,10 @@ from .news import (
 )
 
 __all__ = [
-    "affirms",
-    "denies",
+    "WORD",
     "done_by_someone",
     "found_share",
     "names_any",
-    "negates",
     "overlap",
     "reacts",
     "same_term",
@@ -266,181 +263,6 @@ def _one_edit(a: str, b: str) -> bool:
     return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
-# Verbs that say no by themselves ("Russia denied it", "the motion was rejected")
-_REFUSALS = r"den(?:y|ies|ied)|reject(?:s|ed)?|fail(?:s|ed)?"
-_NEGATION = re.compile(
-    rf"\b(?:not|no|never|neither|nor|without|none|cannot|\w+n[’']t|{_REFUSALS})\b",
-    re.IGNORECASE,
-)
-# Words that make a sentence say less than yes, unless the question uses them too: a
-# limit ("named only by his initials"), a refusal ("declined to comment"), the opposite
-# state ("closed on Mondays" for "open on Mondays?"), a request for what is asked ("urged
-# UNESCO to send a mission" for "will UNESCO send one?")
-_SHORT_OF_YES = re.compile(
-    r"\b(?:only|except|declin(?:ed|es|ing)|refus(?:ed|es|ing)|clos(?:e|ed|es|ing)"
-    r"|urg(?:ed|es|ing)|call(?:ed|s|ing) (?:for|on)|asked|demand(?:ed|s|ing)|appeal(?:ed|s|ing)"
-    r"|ruled out)\b",
-    re.IGNORECASE,
-)
-# Another rank of the asked thing: "its third national title" to "its first national
-# title?", "the second-largest producer" to "the largest producer?"
-_RANKED = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+([\w’'-]+)",
-    re.IGNORECASE,
-)
-MIN_AFFIRMED_TERMS = 2  # a yes/no question with fewer content words says too little
-# A sentence this close in meaning to a yes/no question (cosine of the two embeddings)
-# says its statement in other words ("It is inside Azerbaijan's borders." for "Is
-# Karabakh located within Azerbaijan's borders?"). Over sets 1 to 22 no sentence at
-# 0.8 or above that negates nothing answered a question whose answer is no.
-AFFIRM_COSINE = 0.8
-
-
-def negates(text: str) -> bool:
-    """Whether `text` says no to something ("not", "never", "denied", "rejected" ...).
-
-    >>> negates("Russia denied it."), negates("Russia agreed.")
-    (True, False)
-    """
-    return bool(_NEGATION.search(text))
-
-
-def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
-    """Whether `sentence` plainly says yes to the yes/no `question`: every content word
-    and number of the question is in it, or it is as close in meaning as a paraphrase
-    (`similarity`, the cosine of the two, at least `AFFIRM_COSINE`), and it negates
-    nothing and stops short of nothing (`_SHORT_OF_YES`). Anything less (a loose
-    paraphrase, a "no", an "or" question) is left to the quote alone.
-
-    >>> affirms("Is Armenia a member of the CSTO?", "Armenia is a member of the CSTO.")
-    True
-    >>> affirms("Is Armenia a member of NATO?", "Armenia is a member of the CSTO.")
-    False
-    >>> affirms("Can Armenia rely on Russia?", "Armenia can no longer rely on Russia.")
-    False
-    >>> affirms("Is it within Azerbaijan?", "It is inside Azerbaijan's borders.", similarity=0.81)
-    True
-
-    A sentence that limits, refuses, tells the opposite state or asks for what is asked
-    says less than yes, unless the question says it too:
-
-    >>> affirms("Is the landlord named in court papers?", "The landlord is named in court "
-    ...         "papers only by his initials.")
-    False
-    >>> affirms("Did the developer comment?", "The developer declined to comment.")
-    False
-    >>> affirms("Is the shop closed on Mondays?", "The shop is closed on Mondays.")
-    True
-
-    Nor does one that ranks the asked thing otherwise, or rules it out:
-
-    >>> affirms("Was it his first national title?", "It was his third national title.")
-    False
-    >>> affirms("Is it a third-division side?", "It is a third-division side.")
-    True
-    >>> affirms("Was it started by shelling?", "Was it started by a cigarette? Investigators "
-    ...         "said that shelling had been ruled out.")
-    False
-    """
-    if not YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
-        return False
-    asked = terms(question)
-    return (
-        len(set(asked)) >= MIN_AFFIRMED_TERMS
-        and (found_share(asked, sentence) == 1.0 or similarity >= AFFIRM_COSINE)
-        and numbers_in(question) <= numbers_in(sentence)
-        and not _NEGATION.search(sentence)
-        and not any(
-            not re.search(rf"\b{re.escape(m.group().split()[0][:4])}", question, re.IGNORECASE)
-            for m in _SHORT_OF_YES.finditer(sentence)
-        )
-        and not any(
-            not re.search(rf"\b{m.group(1)}\b", question, re.IGNORECASE)
-            and found_share(terms(m.group(2)), question) > 0
-            for m in _RANKED.finditer(sentence)
-        )
-    )
-
-
-# Words that say no on their own, with no "not" before the question's word: "the motion
-# was rejected" to "was it passed?", "output had been unaffected" to "was it hit?"
-_REFUSING = re.compile(
-    rf"(?:{_REFUSALS}|refus(?:e|es|ed)|un(?:affected|changed|harmed|hurt|touched|able))",
-    re.IGNORECASE,
-)
-_CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"
-# "Did he say when ...?" asks when, not whether: a "no" in the sentence is no answer to it
-_ASKS_WH_INSIDE = re.compile(
-    r"\b(?:say|said|tell|told|know|explain|disclose|reveal)\w* "
-    r"(?:when|how|why|where|what|who|whether|which)\b",
-    re.IGNORECASE,
-)
-_FILLER_WORDS = "anything something anyone anybody someone ever yet already still"
-
-
-@functools.cache
-def _fillers() -> frozenset[str]:
-    """Terms a yes/no question adds without asking them ("has he accused anyone of
-    anything?"), stemmed as `terms` stems the question (on first need, not at import)."""
-    return frozenset(terms(_FILLER_WORDS))
-
-
-DENIAL_WINDOW = 4  # words a "not" may stand before the question's word it denies
-
-
-def denies(question: str, sentence: str) -> bool:
-    """Whether `sentence` plainly says no to the yes/no `question`: it names every name the
-    question does, has at least half its other words, and a "not" (or "never", "no" ...)
-    stands just before one of them, or a word that refuses on its own ("rejected",
-    "unaffected") takes the place of one it lacks. A question that itself negates ("Did
-    Russia deny it?"), asks a wh-question inside ("Did he say when?") or offers a choice
-    is left to the quote alone, as is a "not" under a condition ("if it was not lifted").
-
-    >>> denies("Did Pashinyan attend the debate?", "Pashinyan, who did not attend the "
-    ...        "debate, spoke in a video address.")
-    True
-    >>> denies("Was the withdrawal motion passed?", "A motion to begin withdrawal was "
-    ...        "rejected by 61 votes to 38.")
-    True
-    >>> denies("Has he accused Moscow of anything?", "He accused Moscow of betrayal, which "
-    ...        "Russia denied.")
-    False
-    >>> denies("Did Russia deny it?", "Russia denied it."), denies("Did Baku attend?", "Moscow "
-    ...        "did not attend.")
-    (False, False)
-    >>> denies("Did he say when the ban might be lifted?", "The plant would cut a shift if the "
-    ...        "ban was not lifted.")
-    False
-    """
-    if (
-        not YES_NO.match(question.strip())
-        or re.search(r"\bor\b", question, re.IGNORECASE)
-        or _NEGATION.search(question)
-        or _ASKS_WH_INSIDE.search(question)
-    ):
-        return False
-    names = capitalised_names(question[1:])  # not the question's capitalised first word
-    asked = [t for t in terms(question) if t not in names and t not in _fillers()]
-    if not asked or (names and found_share(sorted(names), sentence) < 1.0):
-        return False
-    share = found_share(asked, sentence)
-    if share < 0.5:
-        return False
-    words = [m.group() for m in _WORD.finditer(sentence)]
-    stems = [stem(w.lower()) for w in words]
-    at = [j for j, t in enumerate(stems) if any(same_term(t, a) for a in asked)]
-    for i, word in enumerate(words):
-        if not _NEGATION.fullmatch(word) and not _REFUSING.fullmatch(word):
-            continue
-        if _CONDITION & {w.lower() for w in words[max(0, i - 3) : i]}:
-            continue
-        if any(0 < j - i <= DENIAL_WINDOW for j in at):
-            return True
-        if _REFUSING.fullmatch(word) and share < 1.0:
-            return True
-    return False
-
-
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word: one the other's prefix, or differing in the last letter only
     ("organis"/"organiz": British and American spelling)."""
@@ -482,7 +304,7 @@ def done_by_someone(sentence: str, verb: str) -> bool:
     >>> done_by_someone("Prime Minister Nikol Pashinyan ordered a review.", "review")
     False
     """
-    words = [(m.start(), stem(m.group().lower())) for m in _WORD.finditer(sentence)]
+    words = [(m.start(), stem(m.group().lower())) for m in WORD.finditer(sentence)]
     alike = synonyms(verb) | {verb}
     at = [
         i
@@ -505,7 +327,7 @@ def done_by_someone(sentence: str, verb: str) -> bool:
     return False
 
 
-_WORD = re.compile(r"[\w’'-]+")
+WORD = re.compile(r"[\w’'-]+")  # a word as written: "didn't", "Nagorno-Karabakh"
 _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "each"]
 )

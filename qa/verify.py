@@ -9,7 +9,7 @@ meaning must be very close with fewer shared words; either way every number and 
 states must be in the source and it must not flip the source's polarity (a "not" one
 side lacks). A leading "Yes," or "No," is checked apart: the rest of the sentence is
 verified as any other, and a "Yes" needs a source that says yes to the question
-word for word (`qa.scoring.affirms`), a "No" one that negates. A supported
+word for word (`qa.yesno.affirms`), a "No" one that negates. A supported
 sentence keeps one citation, narrowed to the exact article span that supports it best
 (one sentence, or two adjacent ones when the claim joins them); an unsupported sentence
 is dropped and recorded. Markers are renumbered in order of first use.
@@ -35,7 +35,8 @@ from vectorstore.text import terms
 
 from .answer import Citation, Passage
 from .news import capitalised_names, numbers_in
-from .scoring import affirms, negates, overlap
+from .scoring import overlap
+from .yesno import affirms, negates
 
 __all__ = [
     "MIN_COSINE",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from qa import Answer, Engine, Settings, engine_for
-from qa.scoring import _fillers, affirms, denies
+from qa.yesno import _fillers, affirms, denies
 from vectorstore import ArticleStore
 from vectorstore.text import terms
 

@@ -48,8 +48,9 @@ from ..rules import (
     decide,
     score,
 )
-from ..scoring import MIN_PREFIX, affirms, denies, found_share
+from ..scoring import MIN_PREFIX, found_share
 from ..slots import Sentence
+from ..yesno import affirms, denies
 from .registry import AnswerBackend, register_backend
 
 __all__ = ["Candidate", "ExtractiveBackend", "abstain", "explain"]
