@@ -230,8 +230,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(full |first |last )?names?"
             r"|what (are|were) the names of (the |those |these )?[a-z]+"
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
-            rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}{PERSON_ROLE}"
-            rf"|which ([\w-]+ )?{PERSON_ROLE})\b"
+            rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}(?:{PERSON_ROLE}|official)"
+            # "which Human Rights Watch researcher", not "which university is the researcher"
+            r"|which (?:(?!(?:is|was|are|were|did|does|do|has|had) )[\w-]+ ){0,3}"
+            rf"{PERSON_ROLE})\b"
         ),
     ),
     (

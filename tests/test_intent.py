@@ -700,6 +700,8 @@ def test_news_style_dates_and_counts_are_read() -> None:
         "What was the lieutenant colonel's name?",
         "What were the names of the children who were killed?",
         "What's her name?",
+        "What's the name of the Red Cross official who delivered the blankets?",
+        "Which Azerbaijani defence ministry spokesman accused Armenia of shelling?",
     ],
 )
 def test_a_name_asked_in_any_form_is_the_name_kind(question: str) -> None:
@@ -961,6 +963,16 @@ def test_the_asked_persons_own_full_name_is_not_the_name_asked_for() -> None:
     spelt_otherwise = sentence("Nikol Pashniyan's wife visited Kyiv.")
     assert not slot_filled(intent, spelt_otherwise)[0]
     assert slot_filled(intent, sentence("His wife, Anna Hakobyan, visited Kyiv."))[0]
+
+
+def test_an_organisation_the_question_names_is_not_the_person_it_asks_for() -> None:
+    intent = analyse("Which Human Rights Watch researcher addressed the council?")
+    assert intent.asks == "name"
+    body_only = sentence("Human Rights Watch, as an observer, urged the council to act.")
+    assert not slot_filled(intent, body_only)[0]
+    assert slot_filled(intent, sentence("Its researcher, Anna Kovacs, urged it to act."))[0]
+    # "which university is the researcher from?" asks the university, not a name
+    assert analyse("Which university is the researcher from?").asks != "name"
 
 
 def test_the_age_of_someone_described_by_role_and_place_is_the_roles() -> None:
