@@ -17,7 +17,7 @@ from collections.abc import Set
 
 from vectorstore.text import stem, terms
 
-from .kinds import OFFICE, OFFICE_VERBS
+from .kinds import OFFICE, OFFICE_VERBS, SECOND_OFFICE
 from .news import FULL_NAME, person_names, person_spans
 from .scoring import names_any
 
@@ -98,7 +98,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     if any(
         _named_at(sentence, m, asked)
         for m in _OFFICE.finditer(sentence)
-        if office.lower() in _ANY_OFFICE or _titles(wanted, m.group())
+        if office.lower() in _ANY_OFFICE or _titles(wanted - _SECONDS, m.group())
+        if _second_to(sentence[: m.start()]) == wanted & _SECONDS
     ):
         return True
     pattern = _holder_by_verb(office.lower())
@@ -120,6 +121,20 @@ def _holder_by_verb(office: str) -> re.Pattern[str] | None:
         rf"(?:{does}|(?:has|had) (?:long |since )?(?:{done}))\b"  # "who has run the cafe"
         rf"|\b(?:{done}) by (?:[A-Z][a-z]+ )?([A-Z][\w’'-]+)"
     )
+
+
+_SECONDS = frozenset(stem(w) for w in ("deputy", "vice", "assistant"))
+
+
+def _second_to(before: str) -> Set[str]:
+    """The word making the office written right after `before` its holder's second, as a
+    stem ("Deputy mayor Vardan Nersisyan" is no mayor; "deputy" is asked for a deputy).
+
+    >>> _second_to("said Deputy "), _second_to("said ")
+    ({'deputi'}, set())
+    """
+    m = SECOND_OFFICE.search(before)
+    return {stem(m.group(1).lower())} if m else set()
 
 
 def _titles(wanted: Set[str], title: str) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "OFFICE_VERBS",
     "PERSON_ROLE",
     "REACTION",
+    "SECOND_OFFICE",
     "STATEMENT",
     "YES_NO",
     "wordset",
@@ -62,6 +63,8 @@ OFFICE = (
     r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
     r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
 )
+# An office's second, written right before it: a "deputy mayor" holds another office
+SECOND_OFFICE = re.compile(r"\b(deputy|vice|assistant)[ -]$", re.IGNORECASE)
 # People a question may ask the name of ("what was the name of the boy", "which officer")
 PERSON_ROLE = (
     r"(boy|girl|man|woman|child|teenager|victim|survivor|witness|soldier|officer|general"

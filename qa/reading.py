@@ -27,6 +27,7 @@ from .kinds import (
     OFFICE_VERB,
     OFFICE_VERBS,
     REACTION,
+    SECOND_OFFICE,
     STATEMENT,
     YES_NO,
     wordset,
@@ -386,7 +387,11 @@ def office_asked(m: re.Match[str] | None, question: str) -> str | None:
     verb = OFFICE_VERB.search(question)  # first: "who chairs Kelmouth Head?" asks a chair
     if verb:
         return OFFICE_VERBS[verb.group(1).lower()][0]
-    return None if m is None else OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
+    if m is None:
+        return None
+    office = OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
+    second = SECOND_OFFICE.search(question[: m.start()])  # "the deputy governor"
+    return f"{second.group(1).lower()} {office}" if second else office
 
 
 def is_attribute(question: str, focus: str | None) -> bool:
