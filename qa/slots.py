@@ -47,7 +47,7 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .scoring import found_share, reacts, type_match
-from .units import DIMENSIONS, UNITS, WORDED_SPAN
+from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 
 __all__ = [
     "STRICT_KINDS",
@@ -126,8 +126,11 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return False
     if kind == "number" and intent.unit is not None and (match or intent.unit in _WORDED):
         # "how much land", "in dollars"; a share or a vote may need no digits: "roughly a
-        # third", "unanimously"
-        return gives_unit(intent.unit, sentence.text)
+        # third", "unanimously"; money a year is money too ("90 hives a year" is not)
+        paid = intent.unit not in RATES or not asks_money(intent.question)
+        return gives_unit(intent.unit, sentence.text) and (
+            paid or gives_unit("money", sentence.text)
+        )
     if kind == "number" and intent.unit in _SPANS and not match:  # "for decades", "a day"
         return any(_span_of(intent, sentence.text, m) for m in WORDED_SPAN.finditer(sentence.text))
     return match

@@ -22,6 +22,7 @@ __all__ = [
     "UNITS",
     "WORDED_SPAN",
     "asked_unit",
+    "asks_money",
     "asks_share",
 ]
 
@@ -173,6 +174,16 @@ def asks_share(question: str) -> bool:
     False
     """
     return bool(_WHAT_SHARE.search(question))
+
+
+def asks_money(question: str) -> bool:
+    """Whether `question` asks an amount of money, in any other unit it names too ("how
+    much does it pay for power each year?" asks money a year).
+
+    >>> asks_money("How much does it pay for power each year?"), asks_money("How much a day?")
+    (True, False)
+    """
+    return bool(_MONEY_ASKED.search(question))
 
 
 def asked_unit(question: str) -> str | None:

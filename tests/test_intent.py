@@ -1009,6 +1009,13 @@ def test_money_asked_by_what_it_does_needs_a_currency(question: str) -> None:
     assert slot_filled(intent, sentence("It cost about 18 million drams, or $47,000."))[0]
 
 
+def test_money_paid_each_year_needs_money_and_a_year() -> None:
+    intent = analyse("How much does the company pay for electricity each year?")
+    assert not slot_filled(intent, sentence("The company said it uses about 90 hives a year."))[0]
+    assert not slot_filled(intent, sentence("Its power bill was 40 million dollars."))[0]
+    assert slot_filled(intent, sentence("It pays about 40 million dollars a year for power."))[0]
+
+
 def test_a_charge_or_a_payment_for_something_is_no_money_question() -> None:
     assert analyse("What did Yerevan charge Baku with?").unit is None
     assert analyse("What will the municipality pay for?").unit is None
