@@ -192,6 +192,14 @@ _LEADING = re.compile(
 )
 
 
+# A clause the question opens with ("When the male brightened, how often did he win?")
+_LEADING_CLAUSE = re.compile(
+    r"^(?:when|where|if|after|before|while|once)\b[^,?]*,\s*(?=(?:how|what|who|whom|which"
+    r"|where|when|why|did|does|do|is|was|were|are|has|had|have|can|could|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
 def asked_kind(question: str) -> str | None:
     """The slot a question asks to fill: one of `KINDS`, or None.
 
@@ -214,12 +222,18 @@ def asked_kind(question: str) -> str | None:
     >>> asked_kind("Which news agency reported the death toll?")
     'person'
 
+    A clause before the question asks nothing either:
+
+    >>> asked_kind("When the male brightened, how often did he keep his territory?")
+    'number'
+
     An attribute's noun says what kind of value it is:
 
     >>> asked_kind("What is the population of Stepanakert?"), asked_kind("What is its capital?")
     ('number', 'place')
     """
-    if YES_NO.match(question.strip()) and not re.search(r"\bor\b", question, re.I):
+    question = _LEADING_CLAUSE.sub("", question.strip())  # "When it brightened, how often"
+    if YES_NO.match(question) and not re.search(r"\bor\b", question, re.I):
         return "yesno"
     q = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question.lower())
     first = _WH.search(q)
