@@ -115,7 +115,7 @@ DIMENSIONS = {
         r"|decline|declined|climb|climbed|increase|increased|cut|down|up)\b)",
         f"{_LENGTH}|{_TIME_SPAN}",
     ),
-    "weight": (r"heavy", _WEIGHT),
+    "weight": (r"heavy|much\b[^?]*\bweigh(?:s|ed)?", _WEIGHT),  # "how much does it weigh?"
     "speed": (r"fast", _SPEED),
     "temperature": (r"hot|cold|warm", _TEMPERATURE),
 }
@@ -211,6 +211,8 @@ def asked_unit(question: str) -> str | None:
     ('distance', None)
     >>> asked_unit("How heavy is it?"), asked_unit("How fast?"), asked_unit("How hot was it?")
     ('weight', 'speed', 'temperature')
+    >>> asked_unit("How much does an adult weigh?")
+    'weight'
     >>> asked_unit("What was the final score?"), asked_unit("How did the board vote?")
     ('score', 'score')
     """

@@ -1016,6 +1016,26 @@ def test_money_paid_each_year_needs_money_and_a_year() -> None:
     assert slot_filled(intent, sentence("It pays about 40 million dollars a year for power."))[0]
 
 
+def test_how_much_is_measured_in_degrees_centimetres_and_by_weight() -> None:
+    rose = analyse("How much did the lake temperature rise at the study site?")
+    assert slot_filled(rose, sentence("Temperatures there rose by about 0.5 degrees Celsius."))[0]
+    snow = analyse("How much snow fell on Winnipeg in January?")
+    assert slot_filled(snow, sentence("Winnipeg had 41 centimetres of snow in January."))[0]
+    assert not slot_filled(snow, sentence("Winnipeg had snow on 12 days in January."))[0]
+    weigh = analyse("How much does an adult weigh?")
+    assert weigh.unit == "weight"
+    assert not slot_filled(weigh, sentence("Adult males measure just 14 millimetres."))[0]
+    assert slot_filled(weigh, sentence("An adult weighs about 2 grams."))[0]
+
+
+def test_a_clause_before_the_question_asks_nothing() -> None:
+    intent = analyse("When the resident male brightened, how often did he keep his territory?")
+    assert intent.asks == "number"
+    assert analyse("When the fighting started, how many kids were evacuated?").asks == "number"
+    assert analyse("When the fighting started, did the Russians help?").asks == "yesno"
+    assert analyse("When did the fighting start?").asks == "date"
+
+
 def test_a_charge_or_a_payment_for_something_is_no_money_question() -> None:
     assert analyse("What did Yerevan charge Baku with?").unit is None
     assert analyse("What will the municipality pay for?").unit is None

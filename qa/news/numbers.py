@@ -92,7 +92,8 @@ CURRENCIES = (
 _MEASURE = re.compile(
     rf"[{''.join(_CURRENCY_SIGNS)}]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
-    r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|met(?:re|er)s?|miles?|km|square"
+    r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|(?:centi|milli)?met(?:re|er)s?|cm|mm"
+    r"|miles?|km|feet|foot|inch(?:es)?|knots?|degrees?|°|square"
     rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
     rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)",  # "5,000 Canadian dollars"
     re.IGNORECASE,
@@ -137,6 +138,8 @@ def measures(text: str) -> bool:
     (True, True)
     >>> measures("The win is worth 150,000 kroner in prize money.")
     True
+    >>> measures("It rose by about 0.5 degrees Celsius."), measures("It grew 12 centimetres.")
+    (True, True)
     """
     return bool(_MEASURE.search(text))
 
