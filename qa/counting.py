@@ -19,7 +19,7 @@ import numpy as np
 from vectorstore.text import stem, terms
 
 from .intent import Intent
-from .lexicon import synonyms
+from .lexicon import kind_of, synonyms
 from .news import counts_in, names_a_country, numbers_in
 from .rules import Weights
 from .scoring import MIN_PREFIX, found_share
@@ -71,6 +71,10 @@ def counts_match(
         similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
         similar |= synonyms(stem(head)) & {stem(w) for w in vocab}  # "minors": children
         similar |= {stem(w) for w in vocab if same_head(w, head)}  # "landmines": mines
+        # "nine trucks" count lorries, "three sons" children (but "people" counts
+        # children only as `_ANYONE` reads it)
+        if stem(head) not in _ANYONE:
+            similar |= {stem(w) for w in vocab if stem(w) not in _ANYONE and kind_of(head, w)}
         did = intent.action if stem(head) in _ANYONE else None
         if did and len(did) >= ACTION_ROOT:  # "people signed": signatures count them
             root = did[:MIN_PREFIX]

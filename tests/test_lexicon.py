@@ -1,6 +1,7 @@
 """Synonyms from WordNet (`qa.lexicon`): what a question and an article say in different
 words ("minors"/"children", "coders"/"programmers") is matched; siblings ("cats"/"dogs")
-are not; the table is cached on disk, rebuilt when the cache is unreadable, and missing
+are not; a noun names a kind of another by WordNet's is-a links ("lorries"/"trucks");
+the synonym table is cached on disk, rebuilt when the cache is unreadable, and missing
 data means no synonyms, never a crash.
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qa import Settings, ask, lexicon
-from qa.lexicon import synonyms
+from qa.lexicon import kind_of, synonyms
 
 
 @pytest.fixture
@@ -53,6 +54,39 @@ def test_missing_wordnet_data_means_no_synonyms(
 ) -> None:
     monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
     assert synonyms("minor") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "kin"),
+    [
+        ("lorries", "trucks", True),  # a lorry is a kind of truck
+        ("specialists", "experts", True),
+        ("countries", "states", True),  # one sense, another name
+        ("geese", "goose", True),  # an irregular plural
+        ("tanks", "trucks", False),  # both only vehicles
+        ("dogs", "cats", False),
+        ("years", "days", False),  # "years" has a sense of its own; the singular is read
+    ],
+)
+def test_a_noun_names_a_kind_of_another_by_wordnet(word: str, other: str, kin: bool) -> None:
+    assert kind_of(word, other) is kin
+    assert kind_of(other, word) is kin
+
+
+def test_missing_wordnet_data_means_no_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
+    for cached in (lexicon._kin, lexicon._index_line, lexicon._data_noun, lexicon._noun_plurals):
+        cached.cache_clear()
+    try:
+        assert not kind_of("lorries", "trucks")
+    finally:
+        for cached in (
+            lexicon._kin,
+            lexicon._index_line,
+            lexicon._data_noun,
+            lexicon._noun_plurals,
+        ):
+            cached.cache_clear()
 
 
 def test_a_count_asked_in_a_synonym_is_answered(seed_settings: Settings) -> None:
