@@ -85,6 +85,14 @@ class Weights:
     kind_penalty: float = field(
         default=0.15, metadata={"help": "for a sentence lacking the asked kind of answer"}
     )
+    spelt_out: float = field(
+        default=0.2,
+        metadata={
+            "help": "instead of kind_bonus, for a sentence writing out the asked acronym: an "
+            "exact fill, however little else of a short question ('what does ICRC stand "
+            "for?') it shares"
+        },
+    )
     focus_bonus: float = field(
         default=0.04, metadata={"help": "for a sentence naming the thing asked about"}
     )
@@ -256,6 +264,8 @@ def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustmen
     match = kind_match(intent, sentence)
     if match is None:
         return None
+    if match and intent.asks == "expansion":
+        return Adjustment("asked kind", w.spelt_out, "writes the acronym out")
     if match:
         return Adjustment("asked kind", w.kind_bonus, f"has a {intent.asks}")
     return Adjustment("asked kind", -w.kind_penalty, f"no {intent.asks} in it")

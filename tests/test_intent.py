@@ -485,6 +485,15 @@ def test_a_follow_up_asks_about_the_acronym_the_last_turn_used() -> None:
     assert not slot_filled(intent, sentence("It joined the league in 1921."))[0]
 
 
+def test_an_acronym_written_out_before_it_in_brackets_is_spelt_out_whatever_its_initials() -> None:
+    intent = analyse("What does COCOBOD stand for?")
+    board = sentence("The Ghana Cocoa Board (COCOBOD) announced the new price on Tuesday.")
+    assert slot_filled(intent, board)[0]
+    assert not slot_filled(intent, sentence("COCOBOD announced the new price on Tuesday."))[0]
+    # an exact fill: it outweighs what a short question can share with any sentence
+    assert parts("What does COCOBOD stand for?", board)["asked kind"] > WEIGHTS.kind_bonus
+
+
 def test_a_persons_age_or_name_asked_by_pronoun_stays_in_the_cited_article() -> None:
     quote = "Sofia Brandt, the chief executive, blamed cocoa prices."
     cited = Citation("a.txt", "T", quote, 0, len(quote))

@@ -122,6 +122,10 @@ _NOT_NAMES = (
 FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 
 
+# A body's name as news writes it before its acronym: "the Ghana Cocoa Board (COCOBOD)"
+_BODY_WORDS = r"\b[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|the|and|on|de|del|la)){0,8}"
+
+
 def spells_out(acronym: str, sentence: str) -> bool:
     """Whether `sentence` writes `acronym` out: capitalised words with its initials,
     function words between them allowed.
@@ -130,7 +134,15 @@ def spells_out(acronym: str, sentence: str) -> bool:
     True
     >>> spells_out("CSTO", "The CSTO groups Russia, Belarus and Armenia.")
     False
+
+    Or, as news introduces a body, in capitalised words right before the acronym in
+    brackets, whatever their initials:
+
+    >>> spells_out("COCOBOD", "The Ghana Cocoa Board (COCOBOD) set the price.")
+    True
     """
+    if re.search(rf"{_BODY_WORDS} \({re.escape(acronym)}\)", sentence):
+        return True
     letters = acronym.upper()
     tokens = _WORD_TOKEN.findall(sentence)
     for i, first in enumerate(tokens):
