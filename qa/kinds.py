@@ -244,6 +244,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bwhat (?:is|was|are|were) (?:the |its |their |his |her |this |that )?"
             r"(?:[\w’'-]+ ){0,4}?(?:called|named|known as)\b"
+            # "what is the name of the company that ...?" (a person's role asks "name")
+            r"|\bwhat (?:is|was) the name of (?:the|a|an|its|their|this|that|his|her) "
         ),
     ),
     (

@@ -232,6 +232,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         named = names_holder(sentence.text, intent.role)
         if named is False:
             return False, f"does not name the {intent.role}"
+        if named is None and _NAME_OF.search(intent.question):  # "the name of the multiplex"
+            return False, f"does not name a {intent.role}"
         if named is None and not _names_someone(intent, sentence.text):
             return False, f"names no one who could be the {intent.role}"
     other = (
@@ -471,6 +473,10 @@ def _withholds(intent: Intent, text: str) -> bool:
     return any(k in left and _about_matter(intent, left[k], text) for k in matters)
 
 
+# "What is the name of the airline ...?": the sentence must call something an airline
+# ("A low-cost carrier suspended its flights" names none); "what is the hotel called?" may
+# be answered by the hotel's name alone ("runs the Arevik")
+_NAME_OF = re.compile(r"(?i)\bname of (?:the|a|an|its|their|this|that|his|her) ")
 _ASKS_A_NAME = re.compile(r"\b(?:sur|first |last |full )?names?\b|\bcalled\b", re.IGNORECASE)
 
 
