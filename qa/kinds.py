@@ -61,7 +61,9 @@ OFFICE = (
     r"(chief (?:executive|financial|operating|technology) officer|chief executive|head coach"
     r"|president|prime minister|minister|leader|head|chief|boss|spokes(?:man|woman|person)"
     r"|commander|ambassador|secretary|governor|mayor|king|queen|chair(?:man|woman|person)?"
-    r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor)"
+    r"|director|ceo|cfo|coo|cto|coach|manager|captain|councillor|councilor|judge|editor"
+    r"|rector|dean|principal|head ?teacher|headmaster|headmistress|ombudsman|chancellor"
+    r"|speaker)"
 )
 # An office's second, written right before it: a "deputy mayor" holds another office
 SECOND_OFFICE = re.compile(r"\b(deputy|vice|assistant)[ -]$", re.IGNORECASE)

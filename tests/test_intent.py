@@ -440,6 +440,8 @@ def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: b
         ("Its director general, Oleg Trushin, said", "boss", set()),
         ("Its captain, 24-year-old Tom Ash, scored", "captain", set()),
         ("The city's chief veterinary officer, Armine Hakobyan, said", "chief", set()),
+        ("The rector, Dr Hasmik Baghdasaryan, 58, told reporters", "rector", set()),
+        ("Karabakh's former ombudsman, Artak Beglaryan, said", "ombudsman", {"karabakh"}),
     ],
 )
 def test_an_office_holder_is_read_in_news_forms(
