@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Set
 
-from vectorstore.text import STOPWORDS, stem, terms
+from vectorstore.text import stem, terms
 
 from .lexicon import synonyms
 from .news import (
@@ -104,11 +104,7 @@ def _named_ones(sentence: str, question: str, asked: Set[str]) -> set[str]:
     """Stems of each full name in `sentence` that is one the `question` (with `asked`, its
     stems) gives, with its other parts: "Nikol Pashinyan" is the asked "Pashinian" by
     first name too; "Tom Lee" is not "Ann Lee", who shares only his surname."""
-    known = [  # not the question's first word: "Which Human Rights Watch researcher?"
-        [stem(w.lower()) for w in full.split() if w.lower() not in STOPWORDS]
-        for full in FULL_NAME.findall(question)
-    ]
-    known = [k for k in known if k]
+    known = [[stem(w.lower()) for w in full.split()] for full in FULL_NAME.findall(question)]
     found: set[str] = set()
     for full in FULL_NAME.findall(sentence):
         words = [stem(w.lower()) for w in full.split()]
