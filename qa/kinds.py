@@ -230,9 +230,9 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "name",  # a person's name, which only a sentence naming someone new can give
         re.compile(
             r"\b(what (is|was|are|were) ((his|her|their) "
-            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})['’]s "
-            r"|the ([a-z-]+ ){0,2}[a-z-]+['’]s )"  # "the lieutenant colonel's name"
-            r"(full |first |last )?names?"
+            rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})(?:['’]s|s['’]) "
+            r"|the ([a-z-]+ ){0,2}[a-z-]+(?:['’]s|s['’]) )"  # "the lieutenant colonel's name"
+            r"(full |first |last )?(?:sur)?names?"  # "her sons' names", "his surname"
             r"|what (are|were) the names of (the |those |these )?[a-z]+"
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"
             rf"([\w-]+['’]s )?([\w-]+ ){{0,2}}(?:{PERSON_ROLE}|official)"

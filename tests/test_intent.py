@@ -711,6 +711,8 @@ def test_news_style_dates_and_counts_are_read() -> None:
         "What was the lieutenant colonel's name?",
         "What were the names of the children who were killed?",
         "What's her name?",
+        "What are her daughters' names?",
+        "What is his surname?",
         "What's the name of the Red Cross official who delivered the blankets?",
         "Which Azerbaijani defence ministry spokesman accused Armenia of shelling?",
     ],
