@@ -20,6 +20,8 @@ from vectorstore import Article, chunk_article, chunk_spans, split_sentences
         ("Headline\n\nBody starts here. Ends.", ["Headline", "Body starts here.", "Ends."]),
         ("A line that wraps\nin a PDF. Next.", ["A line that wraps\nin a PDF.", "Next."]),
         ("positions… [and] take control.", ["positions… [and] take control."]),
+        ("They attend School No. 3 now. Fine.", ["They attend School No. 3 now.", "Fine."]),
+        ("He said no. 3 more came.", ["He said no.", "3 more came."]),
         ("   ", []),
     ],
 )

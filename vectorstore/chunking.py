@@ -105,6 +105,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     >>> t = "Dr. Smith arrived. He said “no.” Then left!\\n\\nNew para"
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['Dr. Smith arrived.', 'He said “no.”', 'Then left!', 'New para']
+    >>> t = "They go to School No. 3 now. He said no. 3 more came."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['They go to School No. 3 now.', 'He said no.', '3 more came.']
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
@@ -223,6 +226,8 @@ def _is_abbreviation(text: str, cut: int, pos: int, punct: str) -> bool:
         return False
     word = m.group(1).lower().strip(".")
     if word in _ABBREVIATIONS:
+        return True
+    if m.group(1) == "No" and re.match(r"\s*\d", text[pos + 1 :]):  # "School No. 3"
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith", "U.S."
 
