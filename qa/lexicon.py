@@ -92,7 +92,7 @@ def _kin(lemma: str) -> frozenset[str]:
     """The lemmas of `lemma`'s first `KIND_SENSES` senses (its synonyms) and of what they
     are kinds of, up to `KIND_STEPS` is-a links up."""
     head = _index_line(lemma).split()
-    offsets = head[4 + int(head[3]) + 2 :] if len(head) > 4 else []
+    offsets = head[4 + int(head[3]) + 2 :] if len(head) > 4 and head[3].isdigit() else []
     front = [o for o in offsets if o.isdigit()][:KIND_SENSES]
     found: set[str] = set()
     for step in range(KIND_STEPS + 1):
@@ -102,61 +102,62 @@ def _kin(lemma: str) -> frozenset[str]:
     return frozenset(found - {lemma})
 
 
+_MAX_LINES = 200_000  # lines in data.noun (82,115 senses and the licence), with room
+
+
 def _synset(offset: str) -> tuple[list[str], list[str]]:
     """The lemmas of the noun sense at `offset` in data.noun and the offsets of the
     senses it is a kind of. WordNet's offsets are byte offsets of LF-ended lines; the
     package ships CRLF, so the line is found from there, at most a byte a line on."""
-    data = _data_noun()
-    key = f"\n{offset} ".encode()
-    at = data.find(key, int(offset) - 1, int(offset) + _MAX_LINES)
+    data = _mapped("data.noun")
+    at = data.find(f"\n{offset} ".encode(), int(offset) - 1, int(offset) + _MAX_LINES)
     if at < 0:
         return [], []
     end = data.find(b"\n", at + 1)
     fields = data[at + 1 : end].decode("utf-8", "replace").split(" | ", 1)[0].split(" ")
-    count = int(fields[3], 16)
-    words = [fields[4 + 2 * i].lower() for i in range(count)]
-    at = 4 + 2 * count
-    pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+    try:
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * i].lower() for i in range(count)]
+        at = 4 + 2 * count
+        pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+    except (IndexError, ValueError):  # not WordNet's layout: no sense, never a crash
+        return [], []
     ups = [pointers[i + 1] for i in range(0, len(pointers), 4) if pointers[i] in ("@", "@i")]
     return words, ups
 
 
-_MAX_LINES = 200_000  # lines in data.noun (82,115 senses and the licence), with room
-
-
 @functools.cache
-def _data_noun() -> bytes | mmap.mmap:
-    """data.noun, mapped (read lazily by the OS), or nothing without the data."""
+def _mapped(name: str) -> bytes | mmap.mmap:
+    """WordNet's file `name`, mapped (read lazily by the OS), or nothing without it."""
     folder = _wordnet_dir()
     if folder is None:
         return b""
-    with (folder / "data.noun").open("rb") as f:
-        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        with (folder / name).open("rb") as f:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable or empty
+        return b""
 
 
 @functools.cache
 def _index_line(lemma: str) -> str:
     """index.noun's line for `lemma` ("" when it has none), by binary search: the file
     is sorted, so no table is read."""
-    folder = _wordnet_dir()
-    if folder is None or not lemma or " " in lemma:
+    if not lemma or " " in lemma:
         return ""
-    key = f"{lemma} ".encode()
-    with (folder / "index.noun").open("rb") as f:
-        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        low, high = 0, len(data)
-        while low < high:
-            middle = (low + high) // 2
-            start = data.rfind(b"\n", 0, middle) + 1
-            end = data.find(b"\n", start)
-            end = len(data) if end < 0 else end
-            line = data[start:end]
-            if line.startswith(key):
-                return line.decode("utf-8", "replace")
-            if line.startswith(b" ") or line < key:
-                low = end + 1
-            else:
-                high = start
+    data, key = _mapped("index.noun"), f"{lemma} ".encode()
+    low, high = 0, len(data)
+    while low < high:
+        start = data.rfind(b"\n", 0, (low + high) // 2) + 1
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
+        if line.startswith(key):
+            return line.decode("utf-8", "replace")
+        if line.startswith(b" ") or line < key:  # the licence, then the sorted lemmas
+            low = end + 1
+        else:
+            high = start
     return ""
 
 

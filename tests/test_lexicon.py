@@ -74,19 +74,15 @@ def test_a_noun_names_a_kind_of_another_by_wordnet(word: str, other: str, kin: b
 
 
 def test_missing_wordnet_data_means_no_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    cached = (lexicon._kin, lexicon._index_line, lexicon._mapped, lexicon._noun_plurals)
     monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
-    for cached in (lexicon._kin, lexicon._index_line, lexicon._data_noun, lexicon._noun_plurals):
-        cached.cache_clear()
+    for reader in cached:
+        reader.cache_clear()
     try:
         assert not kind_of("lorries", "trucks")
     finally:
-        for cached in (
-            lexicon._kin,
-            lexicon._index_line,
-            lexicon._data_noun,
-            lexicon._noun_plurals,
-        ):
-            cached.cache_clear()
+        for reader in cached:
+            reader.cache_clear()
 
 
 def test_a_count_asked_in_a_synonym_is_answered(seed_settings: Settings) -> None:
