@@ -17,7 +17,7 @@ from collections.abc import Set
 
 from vectorstore.text import stem, terms
 
-from .kinds import OFFICE, OFFICE_VERBS, SECOND_OFFICE
+from .kinds import OFFICE, OFFICE_VERBS, SECOND_OFFICE, SECONDS
 from .news import FULL_NAME, person_names, person_spans
 from .scoring import names_any
 
@@ -123,7 +123,7 @@ def _holder_by_verb(office: str) -> re.Pattern[str] | None:
     )
 
 
-_SECONDS = frozenset(stem(w) for w in ("deputy", "vice", "assistant"))
+_SECONDS = frozenset(stem(w) for w in SECONDS)
 
 
 def _second_to(before: str) -> Set[str]:

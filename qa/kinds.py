@@ -33,6 +33,7 @@ __all__ = [
     "OFFICE_VERBS",
     "PERSON_ROLE",
     "REACTION",
+    "SECONDS",
     "SECOND_OFFICE",
     "STATEMENT",
     "YES_NO",
@@ -66,7 +67,8 @@ OFFICE = (
     r"|speaker)"
 )
 # An office's second, written right before it: a "deputy mayor" holds another office
-SECOND_OFFICE = re.compile(r"\b(deputy|vice|assistant)[ -]$", re.IGNORECASE)
+SECONDS = ("deputy", "vice", "assistant")
+SECOND_OFFICE = re.compile(rf"\b({'|'.join(SECONDS)})[ -]$", re.IGNORECASE)
 # People a question may ask the name of ("what was the name of the boy", "which officer")
 PERSON_ROLE = (
     r"(boy|girl|man|woman|child|teenager|victim|survivor|witness|soldier|officer|general"

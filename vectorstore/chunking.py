@@ -93,6 +93,7 @@ _ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_DIGIT_NEXT = re.compile(r"\s*\d")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -227,7 +228,7 @@ def _is_abbreviation(text: str, cut: int, pos: int, punct: str) -> bool:
     word = m.group(1).lower().strip(".")
     if word in _ABBREVIATIONS:
         return True
-    if m.group(1) == "No" and re.match(r"\s*\d", text[pos + 1 :]):  # "School No. 3"
+    if m.group(1) == "No" and _DIGIT_NEXT.match(text, pos + 1):  # "School No. 3"
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith", "U.S."
 
