@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .news import CURRENCIES, NUMBER_WORDS
+from .news import CURRENCIES, LENGTH_UNITS, NUMBER_WORDS, TEMPERATURE_UNITS, WEIGHT_UNITS
 
 __all__ = [
     "DIMENSIONS",
@@ -91,22 +91,19 @@ WORDED_SPAN = re.compile(
     r"|\bsince (?:1[89]|20)\d\d\b|\bovernight\b",
     re.IGNORECASE,
 )
-_LENGTH = (
-    r"(?<!square )(?<!cubic )\b(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|ft"
-    r"|yards?|inch(?:es)?|cm|mm|pages?)\b"
-)
+_LENGTH = rf"(?<!square )(?<!cubic )\b(?:{LENGTH_UNITS}|pages?)\b"
 _HOW_LONG = re.compile(r"(?i)\bhow long\b")
 # A size asked by its dimension ("how high", "how deep", "how far", "how heavy", "how
 # fast", "how hot") is given in a unit of it: "58 metres", "4 tonnes", "60 km/h", "40
 # degrees" (a distance also in time: "an hour away");
 # "how far ahead/behind/below" and "how far did the shares drop" ask a margin or a
 # change, which a share or any unit may give.
-_WEIGHT = r"\b(?:tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz)\b"
+_WEIGHT = rf"\b(?:{WEIGHT_UNITS})\b"
 _SPEED = (
     r"\b(?:km/h|kph|mph|knots?)\b|\b(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?) (?:an|per)"
     r" (?:hour|second)\b"
 )
-_TEMPERATURE = r"°|\bdegrees?\b|\b(?:celsius|fahrenheit)\b"
+_TEMPERATURE = rf"°|\b(?:{TEMPERATURE_UNITS})\b"
 DIMENSIONS = {
     "length": (r"high|tall|deep|wide|thick", _LENGTH),
     "distance": (  # "170 kilometres", or "an hour away by car"

@@ -39,7 +39,10 @@ from .names import (
 )
 from .numbers import (
     CURRENCIES,
+    LENGTH_UNITS,
     NUMBER_WORDS,
+    TEMPERATURE_UNITS,
+    WEIGHT_UNITS,
     amounts_in,
     counted_words,
     counts_in,
@@ -57,9 +60,12 @@ __all__ = [
     "BODY_KINDS",
     "CURRENCIES",
     "FULL_NAME",
+    "LENGTH_UNITS",
     "MONTHS",
     "NUMBER_WORDS",
+    "TEMPERATURE_UNITS",
     "WEEKDAYS",
+    "WEIGHT_UNITS",
     "YEAR",
     "amounts_in",
     "bodies_in",

@@ -11,7 +11,10 @@ from .dates import YEAR
 
 __all__ = [
     "CURRENCIES",
+    "LENGTH_UNITS",
     "NUMBER_WORDS",
+    "TEMPERATURE_UNITS",
+    "WEIGHT_UNITS",
     "amounts_in",
     "counted_words",
     "counts_in",
@@ -89,12 +92,18 @@ CURRENCIES = (
     r"|kron[aeo]r?|krone|zloty|lir[ae]|shillings?|pence|cents?|shekels?|dinars?|dirhams?"
     r"|rand|pesos?|reais|real|won"
 )
+# The units news gives a length, a weight or a temperature in (`qa.units` reads them for
+# "how high", "how heavy", "how hot"; any of them measures what "how much" asks)
+LENGTH_UNITS = (
+    r"(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|ft|yards?|inch(?:es)?|cm|mm"
+)
+WEIGHT_UNITS = r"tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz"
+TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
 _MEASURE = re.compile(
     rf"[{''.join(_CURRENCY_SIGNS)}]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
-    r"(?:%|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|tonnes?|tons?|kg"
-    r"|kilo\w*|grams?|litres?|liters?|gallons?|barrels?|(?:centi|milli)?met(?:re|er)s?|cm|mm"
-    r"|miles?|km|feet|foot|inch(?:es)?|knots?|degrees?|°|square"
-    rf"|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
+    r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
+    rf"|liters?|gallons?|barrels?|{LENGTH_UNITS}|{WEIGHT_UNITS}|{TEMPERATURE_UNITS}|knots?"
+    rf"|square|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
     rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)",  # "5,000 Canadian dollars"
     re.IGNORECASE,
 )
