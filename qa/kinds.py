@@ -38,6 +38,7 @@ __all__ = [
     "STATEMENT",
     "YES_NO",
     "wordset",
+    "yes_or_no",
 ]
 
 # The slots a question can ask for, in the order they are tried.
@@ -158,6 +159,18 @@ YES_NO = re.compile(
     rf"^(?:(?:and|so|but|then|also),? )?(?:{AUXILIARY}|isn't|wasn't|didn't|doesn't|hasn't)\b",
     re.IGNORECASE,
 )
+
+
+def yes_or_no(question: str) -> bool:
+    """Whether `question` asks yes or no: it opens with an auxiliary and offers no choice
+    ("Is it open?", not "Is it open or closed?").
+
+    >>> yes_or_no("Did Armenia agree?"), yes_or_no("Did Armenia agree or refuse?")
+    (True, False)
+    """
+    return bool(YES_NO.match(question.strip())) and not re.search(r"\bor\b", question, re.I)
+
+
 # "how high", "how heavy", "how hot": a size, in the unit `qa.units` reads for it
 _SIZES = "|".join(asked for asked, _ in DIMENSIONS.values())
 # Each kind and how a question asks for it, tried in this order (`qa.intent.asked_kind`)

@@ -29,8 +29,8 @@ from .kinds import (
     REACTION,
     SECOND_OFFICE,
     STATEMENT,
-    YES_NO,
     wordset,
+    yes_or_no,
 )
 
 __all__ = [
@@ -233,7 +233,7 @@ def asked_kind(question: str) -> str | None:
     ('number', 'place')
     """
     question = _LEADING_CLAUSE.sub("", question.strip())  # "When it brightened, how often"
-    if YES_NO.match(question) and not re.search(r"\bor\b", question, re.I):
+    if yes_or_no(question):
         return "yesno"
     q = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question.lower())
     first = _WH.search(q)

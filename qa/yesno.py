@@ -12,7 +12,7 @@ import re
 
 from vectorstore.text import stem, terms
 
-from .kinds import YES_NO
+from .kinds import yes_or_no
 from .news import capitalised_names, numbers_in
 from .scoring import WORD, found_share, same_term
 
@@ -94,7 +94,7 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     ...         "said that shelling had been ruled out.")
     False
     """
-    if not YES_NO.match(question.strip()) or re.search(r"\bor\b", question, re.IGNORECASE):
+    if not yes_or_no(question):
         return False
     asked = terms(question)
     return (
@@ -164,12 +164,7 @@ def denies(question: str, sentence: str) -> bool:
     ...        "ban was not lifted.")
     False
     """
-    if (
-        not YES_NO.match(question.strip())
-        or re.search(r"\bor\b", question, re.IGNORECASE)
-        or _NEGATION.search(question)
-        or _ASKS_WH_INSIDE.search(question)
-    ):
+    if not yes_or_no(question) or _NEGATION.search(question) or _ASKS_WH_INSIDE.search(question):
         return False
     names = capitalised_names(question[1:])  # not the question's capitalised first word
     asked = [t for t in terms(question) if t not in names and t not in _fillers()]
