@@ -21,6 +21,7 @@ from vectorstore.text import stem, terms
 from .intent import Intent
 from .lexicon import kind_of, synonyms
 from .news import counts_in, names_a_country, numbers_in
+from .places import countries_named
 from .rules import Weights
 from .scoring import MIN_PREFIX, found_share
 from .slots import Sentence
@@ -170,12 +171,16 @@ def _counts(
     >>> said = "Armenia said 64 servicemen died."
     >>> _counts(["servicemen"], {"servicemen"}, ["azerbaijani"], said, art)
     False
+    >>> baku = "Baku has said 192 of its soldiers were killed."  # a capital for its country
+    >>> _counts(["its", "soldiers"], {"soldier"}, ["azerbaijani"], baku, art)
+    True
     """
     if not any(stem(w.lower()) in similar for w in phrase):
         return False
     if not whose:
         return True
     qualifiers = [w for w in phrase if stem(w.lower()) not in similar and not w.islower()]
-    if qualifiers or names_a_country(sentence):
-        return found_share(whose, " ".join(qualifiers) or sentence) == 1.0
+    if qualifiers or names_a_country(sentence):  # "Baku said 192 of its soldiers": Azerbaijan's
+        said = " ".join(qualifiers) or sentence
+        return found_share(whose, f"{said} {' '.join(countries_named(said))}") == 1.0
     return found_share(whose, article) == 1.0  # "Colonel Ismayilov said 192 servicemen"

@@ -23,7 +23,7 @@ from .backends import create_backend, fall_back
 from .conversation import Query, build_query
 from .errors import BackendError, NoArticlesError, UnknownArticleError
 from .places import with_countries
-from .question import clean_question, correct_spelling
+from .question import clean_question, correct_spelling, truecase
 from .reading import spell_out_titles
 from .retrieval import Retriever
 from .scope import article_reference, resolve_reference
@@ -118,7 +118,7 @@ class Engine:
         if not index.ids:
             raise NoArticlesError(self.store.location)
         chosen = self.check_sources(sources)
-        text = correct_spelling(text, index.word_df)
+        text = truecase(correct_spelling(text, index.word_df), index.names)
         asked = text
         reference = article_reference(text)  # "in the story about X, who ...?"
         if reference is not None:

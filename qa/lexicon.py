@@ -1,6 +1,8 @@
 """Words that mean the same thing: WordNet's synonyms, for what a question and an
 article say in different words ("minors"/"children", "coders"/"programmers"); and
-nouns one of which names a kind of the other ("lorries"/"trucks", `kind_of`).
+nouns one of which names a kind of the other ("lorries"/"trucks", `kind_of`); and
+whether a word is an English word at all, in lower case (`common_word`: "news" is,
+"Kremlin" and "Russian" are names).
 
 The sentence model cannot tell a synonym from a sibling ("minors"/"children" 0.52 in
 MiniLM, "cats"/"dogs" 0.71), so no similarity threshold separates them; WordNet lists
@@ -13,7 +15,8 @@ download). They are read on first need (about 0.8 s), stemmed as the keyword ind
 stems, and the table kept for the process and in a cache file
 (`$XDG_CACHE_HOME/articleqa/lexicon/`, read in a few hundredths of a second next time);
 without the data every word has no synonym. `kind_of` reads only the lines it needs:
-index.noun by binary search, data.noun at each sense's offset (mapped, not read whole).
+index.noun by binary search, data.noun at each sense's offset (mapped, not read whole);
+`common_word` the same way over the four parts of speech.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from pathlib import Path
 from vectorstore.settings import default_cache_dir
 from vectorstore.text import stem_words
 
-__all__ = ["kind_of", "synonyms"]
+__all__ = ["common_word", "kind_of", "synonyms"]
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +93,7 @@ def _noun_lemma(word: str) -> str:
 def _kin(lemma: str) -> frozenset[str]:
     """The lemmas of `lemma`'s first `KIND_SENSES` senses (its synonyms) and of what they
     are kinds of, up to `KIND_STEPS` is-a links up."""
-    head = _index_line(lemma).split()
-    offsets = head[4 + int(head[3]) + 2 :] if len(head) > 4 and head[3].isdigit() else []
-    front = [o for o in offsets if o.isdigit()][:KIND_SENSES]
+    front = _offsets(_index_line(lemma))[:KIND_SENSES]
     found: set[str] = set()
     for step in range(KIND_STEPS + 1):
         synsets = [_synset(offset) for offset in front]
@@ -104,11 +105,45 @@ def _kin(lemma: str) -> frozenset[str]:
 _MAX_LINES = 200_000  # lines in data.noun (82,115 senses and the licence), with room
 
 
+@functools.cache
+def common_word(word: str) -> bool:
+    """Whether WordNet writes `word` (or its singular) in lower case in its most frequent
+    sense as a noun, verb, adjective or adverb: "news", "international" and "turkey"
+    are English words; "Kremlin" (a kremlin is a rarer sense), "Russian" and "Yerevan"
+    (no sense at all) are names.
+
+    >>> common_word("news"), common_word("councillors"), common_word("international")
+    (True, True, True)
+    >>> common_word("kremlin"), common_word("russian"), common_word("yerevan")
+    (False, False, False)
+    """
+    w = word.lower()
+    for part, lemma in (("noun", _noun_lemma(w)), ("verb", w), ("adj", w), ("adv", w)):
+        if any(lemma in _sense(o, part)[0] for o in _offsets(_index_line(lemma, part))[:1]):
+            return True
+    return False
+
+
+def _offsets(index_line: str) -> list[str]:
+    """The sense offsets an index line lists, most frequent sense first."""
+    head = index_line.split()
+    offsets = head[4 + int(head[3]) + 2 :] if len(head) > 4 and head[3].isdigit() else []
+    return [o for o in offsets if o.isdigit()]
+
+
 def _synset(offset: str) -> tuple[list[str], list[str]]:
-    """The lemmas of the noun sense at `offset` in data.noun and the offsets of the
-    senses it is a kind of. WordNet's offsets are byte offsets of LF-ended lines; the
-    package ships CRLF, so the line is found from there, at most a byte a line on."""
-    data = _mapped("data.noun")
+    """The lemmas of the noun sense at `offset` in data.noun (lower case) and the
+    offsets of the senses it is a kind of."""
+    words, ups = _sense(offset, "noun")
+    return [w.lower() for w in words], ups
+
+
+def _sense(offset: str, part: str) -> tuple[list[str], list[str]]:
+    """The lemmas of the `part` sense at `offset` in data.`part`, as WordNet writes them
+    ("Kremlin"; an adjective's "(a)" marker dropped), and the offsets of the senses it
+    is a kind of. WordNet's offsets are byte offsets of LF-ended lines; the package
+    ships CRLF, so the line is found from there, at most a byte a line on."""
+    data = _mapped(f"data.{part}")
     at = data.find(f"\n{offset} ".encode(), int(offset) - 1, int(offset) + _MAX_LINES)
     if at < 0:
         return [], []
@@ -116,7 +151,7 @@ def _synset(offset: str) -> tuple[list[str], list[str]]:
     fields = data[at + 1 : end].decode("utf-8", "replace").split(" | ", 1)[0].split(" ")
     try:
         count = int(fields[3], 16)
-        words = [fields[4 + 2 * i].lower() for i in range(count)]
+        words = [fields[4 + 2 * i].split("(", 1)[0] for i in range(count)]
         at = 4 + 2 * count
         pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
     except (IndexError, ValueError):  # not WordNet's layout: no sense, never a crash
@@ -139,12 +174,12 @@ def _mapped(name: str) -> bytes | mmap.mmap:
 
 
 @functools.cache
-def _index_line(lemma: str) -> str:
-    """index.noun's line for `lemma` ("" when it has none), by binary search: the file
-    is sorted, so no table is read."""
+def _index_line(lemma: str, part: str = "noun") -> str:
+    """index.`part`'s line for `lemma` ("" when it has none), by binary search: the
+    file is sorted, so no table is read."""
     if not lemma or " " in lemma:
         return ""
-    data, key = _mapped("index.noun"), f"{lemma} ".encode()
+    data, key = _mapped(f"index.{part}"), f"{lemma} ".encode()
     low, high = 0, len(data)
     while low < high:
         start = data.rfind(b"\n", 0, (low + high) // 2) + 1

@@ -12,7 +12,14 @@ import functools
 import re
 from collections.abc import Mapping
 
-__all__ = ["capitals", "place_words", "stand_ins", "with_countries", "without_countries"]
+__all__ = [
+    "capitals",
+    "countries_named",
+    "place_words",
+    "stand_ins",
+    "with_countries",
+    "without_countries",
+]
 
 MIN_POPULATION = 500_000  # smaller territories' capitals are more often people ("Douglas")
 _NAMED = re.compile(r"(?<=\s)[A-Z]")  # a capitalised word after the first
@@ -87,6 +94,17 @@ def with_countries(question: str, table: Mapping[str, str] | None = None) -> str
         return m.group() if country in question else f"{m.group()} ({country})"
 
     return found.sub(add, question)
+
+
+def countries_named(text: str, table: Mapping[str, str] | None = None) -> list[str]:
+    """The countries `text` names by their capitals ("Baku has said 192 of its soldiers
+    were killed": Azerbaijan's).
+
+    >>> countries_named("Baku has said 192 of its soldiers were killed.", {"Baku": "Azerbaijan"})
+    ['Azerbaijan']
+    """
+    table, found = _table_and_pattern(table)
+    return [table[m.group(1)] for m in found.finditer(text)] if found else []
 
 
 def without_countries(question: str) -> str:

@@ -1,7 +1,9 @@
 """Cleaning a question: is it askable, and fixing its typos (what it asks: `qa.intent`).
 
 Pure functions over strings; the vocabulary for spelling correction is the corpus'
-(`LexicalIndex.word_df`), so a word is only "corrected" towards a word the articles use.
+(`LexicalIndex.word_df`), so a word is only "corrected" towards a word the articles use;
+a question typed in lower case gets its names back from the articles' own spelling
+(`LexicalIndex.names`), so it is read as the same question written with capitals.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Any
 from vectorstore.text import STOPWORDS, stem
 
 from .errors import QuestionError
+from .lexicon import common_word
 
-__all__ = ["clean_question", "correct_spelling"]
+__all__ = ["clean_question", "correct_spelling", "truecase"]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 REAL_WORD_RATIO = 100  # how much more common a real word's neighbour must be to replace it
@@ -206,3 +209,32 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
 
     question = _PAIR.sub(join, question)
     return re.sub(r"[^\W\d_]+", fix, question)
+
+
+def truecase(question: str, names: Mapping[str, str]) -> str:
+    """`question` with each word typed in lower case that the articles write as a name
+    (`names`: lower case -> their spelling) spelt as they write it, unless it is an
+    English word (`qa.lexicon.common_word`: "news" stays although the articles write
+    "Armenpress News Agency"). The first word is left alone (capitalised or not, it says
+    nothing), and so are stop words ("who" is not "WHO") and "us" (not "US").
+
+    >>> truecase("when did the un security council meet about karabakh?",
+    ...          {"un": "UN", "karabakh": "Karabakh", "who": "WHO", "security": "Security"})
+    'when did the UN security council meet about Karabakh?'
+    >>> truecase("Karabakh: who told us?", {"karabakh": "Karabakh", "who": "WHO", "us": "US"})
+    'Karabakh: who told us?'
+    """
+    first = re.match(r"\W*[^\W_]*", question)
+    start = first.end() if first else 0
+
+    def spell(m: re.Match[str]) -> str:
+        word = m.group()
+        if not word.islower() or word in _NOT_NAMES or word not in names:
+            return word
+        return word if common_word(word) else names[word]
+
+    return question[:start] + _LETTERS.sub(spell, question[start:])
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_NAMES = STOPWORDS | {"us"}  # "us" is a pronoun before it is the US

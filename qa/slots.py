@@ -46,6 +46,7 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
+from .places import place_words
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 
@@ -106,7 +107,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
-        owners = list(intent.names or intent.referents)
+        # whose: a person the question names, not a place or a month ("the engineer
+        # quoted in Baku", "the civilian killed in July")
+        owners = [n for n in intent.names if n not in _not_owners()] or list(intent.referents)
         if owners:  # "the walnut farmer from X": X names where, "farmer" whom
             focus = intent.focus
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
@@ -618,3 +621,9 @@ _KIND_WORDS = {
     "name": "name of anyone not yet named",
     "called": "name",
 }
+
+
+@functools.cache
+def _not_owners() -> frozenset[str]:
+    """Stems of the names that are places, nationalities or months: no one's age."""
+    return frozenset(stem(w) for w in place_words() | MONTHS)

@@ -512,6 +512,16 @@ def test_an_age_must_be_the_named_persons() -> None:
     assert slot_filled(intent, sentence("The 27-year-old Daniel Kiprono won."))[0]
 
 
+def test_a_place_or_month_the_question_names_is_no_ones_age() -> None:
+    """ "the engineer quoted in Baku", "the civilian killed in July": the age is the
+    engineer's or the civilian's, whoever says Baku or July."""
+    engineer = sentence('"We waited thirty years," said Farid Aliyev, 29, an engineer.')
+    assert slot_filled(analyse("How old is the engineer quoted celebrating in Baku?"), engineer)[0]
+    farmer = sentence("Azerbaijan lost one civilian, a 76-year-old farmer.")
+    assert slot_filled(analyse("How old was the civilian killed in July 2020?"), farmer)[0]
+    assert not slot_filled(analyse("How old is Daniel Kiprono of Kenya?"), engineer)[0]
+
+
 def test_when_is_answered_by_a_time_of_day_too() -> None:
     intent = analyse("When did the truce take effect?")
     assert slot_filled(intent, sentence("The truce took effect at noon local time."))[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qa import Settings, ask, lexicon
-from qa.lexicon import kind_of, synonyms
+from qa.lexicon import common_word, kind_of, synonyms
 
 
 @pytest.fixture
@@ -73,13 +73,36 @@ def test_a_noun_names_a_kind_of_another_by_wordnet(word: str, other: str, kin: b
     assert kind_of(other, word) is kin
 
 
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [
+        ("news", True),  # although "Armenpress News Agency" capitalises it
+        ("councillors", True),  # a plural of an English noun
+        ("international", True),  # an adjective first
+        ("armenian", False),  # a nationality: WordNet capitalises it
+        ("russian", False),  # WordNet writes it "Russian" only
+        ("kremlin", False),  # "a kremlin" is a rarer sense than the Kremlin
+        ("yerevan", False),  # no sense at all
+    ],
+)
+def test_a_word_is_english_when_wordnet_writes_it_in_lower_case(word: str, common: bool) -> None:
+    assert common_word(word) is common
+
+
 def test_missing_wordnet_data_means_no_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
-    cached = (lexicon._kin, lexicon._index_line, lexicon._mapped, lexicon._noun_plurals)
+    cached = (
+        lexicon._kin,
+        lexicon._index_line,
+        lexicon._mapped,
+        lexicon._noun_plurals,
+        lexicon.common_word,
+    )
     monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
     for reader in cached:
         reader.cache_clear()
     try:
         assert not kind_of("lorries", "trucks")
+        assert not common_word("news")
     finally:
         for reader in cached:
             reader.cache_clear()

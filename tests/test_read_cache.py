@@ -8,6 +8,7 @@ under a name it does not match (a write in flight while it was read).
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -174,6 +175,20 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, damage: str) -> None:
     answer = ask("How many children were evacuated?", settings=settings)
     assert "1,049 children" in answer.text
     assert load(settings.store_dir / "lexical", fingerprint) is not None
+
+
+def test_a_cache_from_before_the_index_kept_names_is_rebuilt(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    ingest([SEEDS], settings)
+    fingerprint = ArticleStore(settings).read_cache().fingerprint
+    meta_path = settings.store_dir / "lexical" / fingerprint / "articleqa.json"
+    meta = json.loads(meta_path.read_text())
+    del meta["names"]  # as an older version wrote it
+    meta_path.write_text(json.dumps(meta))
+    assert load(settings.store_dir / "lexical", fingerprint) is None
+    assert "1,049 children" in ask("how many children were evacuated?", settings=settings).text
+    rebuilt = load(settings.store_dir / "lexical", fingerprint)
+    assert rebuilt is not None and rebuilt.index.names["armenia"] == "Armenia"
 
 
 def test_a_store_from_before_generation_files_gets_one(tmp_path: Path) -> None:

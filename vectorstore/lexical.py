@@ -3,7 +3,9 @@
 The index is rebuilt from the store when its fingerprint (the set of published article
 versions) changes, and cached on disk with the read snapshot (`vectorstore.readcache`)
 so a new process loads it instead of re-tokenising every chunk. The vocabulary (word -> how many
-chunks contain it) serves spelling correction and IDF weights for answer scoring.
+chunks contain it) serves spelling correction and IDF weights for answer scoring; the
+names (words the articles capitalise inside sentences more often than not, in their own
+spelling) let a question typed in lower case be read with its names.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import numpy as np
 
 from .ranking import top_k
 from .records import chunk_owner
-from .text import stem, terms, words
+from .text import capitalised_words, lowercase_words, stem, terms, words
 
 __all__ = ["LexicalIndex"]
 
@@ -28,6 +30,7 @@ log = logging.getLogger(__name__)
 
 _META_FILE = "articleqa.json"
 MASKS_KEPT = 8  # article selections whose chunk masks are kept
+NAME_RATIO = 10  # a name is capitalised this many times as often as written in lower case
 
 
 class LexicalIndex:
@@ -39,12 +42,18 @@ class LexicalIndex:
     """
 
     def __init__(
-        self, ids: list[str], bm25: Any, term_df: dict[str, int], word_df: dict[str, int]
+        self,
+        ids: list[str],
+        bm25: Any,
+        term_df: dict[str, int],
+        word_df: dict[str, int],
+        names: dict[str, str] | None = None,
     ) -> None:
         self.ids = ids
         self._bm25 = bm25
         self.term_df = term_df  # stemmed term -> number of chunks containing it
         self.word_df = word_df  # surface word -> number of chunks containing it
+        self.names = names or {}  # lower-case word -> the articles' capitalised spelling
         self._article_of: list[str] | None = None  # each chunk's article id, on first need
         self._masks: dict[frozenset[str], np.ndarray] = {}
         self._forms: dict[str, list[str]] | None = None  # stemmed term -> its surface words
@@ -56,17 +65,27 @@ class LexicalIndex:
         token_lists: list[list[str]] = []
         term_df: Counter[str] = Counter()
         word_df: Counter[str] = Counter()
+        capitalised: Counter[str] = Counter()
+        lowercase: Counter[str] = Counter()
         for text in texts:
             toks = terms(text)
             token_lists.append(toks)
             term_df.update(set(toks))
             word_df.update(set(words(text)))
+            capitalised.update(capitalised_words(text))
+            lowercase.update(lowercase_words(text))
         if len(token_lists) != len(ids):
             raise ValueError(f"{len(ids)} ids but {len(token_lists)} texts")
         bm25 = bm25s.BM25()
         if ids:
             bm25.index(token_lists, show_progress=False)
-        return cls(list(ids), bm25 if ids else None, dict(term_df), dict(word_df))
+        return cls(
+            list(ids),
+            bm25 if ids else None,
+            dict(term_df),
+            dict(word_df),
+            _names(capitalised, lowercase),
+        )
 
     @property
     def size(self) -> int:
@@ -138,9 +157,13 @@ class LexicalIndex:
         """Write the index's files into `folder` (which must exist)."""
         if self._bm25 is not None:
             self._bm25.save(str(folder), show_progress=False)
-        (folder / _META_FILE).write_text(
-            json.dumps({"ids": self.ids, "term_df": self.term_df, "word_df": self.word_df})
-        )
+        meta = {
+            "ids": self.ids,
+            "term_df": self.term_df,
+            "word_df": self.word_df,
+            "names": self.names,
+        }
+        (folder / _META_FILE).write_text(json.dumps(meta))
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
@@ -154,7 +177,26 @@ class LexicalIndex:
         except (OSError, ValueError, KeyError) as e:
             log.warning("ignoring a damaged keyword index at %s (%s); rebuilding", folder, e)
             return None
-        return cls(meta["ids"], bm25, meta["term_df"], meta["word_df"])
+        if "names" not in meta:  # written before the index kept names: built again once
+            return None
+        return cls(meta["ids"], bm25, meta["term_df"], meta["word_df"], meta["names"])
+
+
+def _names(capitalised: Counter[str], lowercase: Counter[str]) -> dict[str, str]:
+    """Lower-case word -> its commonest capitalised spelling, for the words written
+    capitalised inside sentences and hardly ever in lower case ("Yerevan", "UN"; not
+    "News" when the articles also write "news", nor "May" when "may" is commoner).
+
+    >>> _names(Counter(["Yerevan", "UN", "May"] + ["News"] * 3), Counter(["may", "news"]))
+    {'yerevan': 'Yerevan', 'un': 'UN'}
+    """
+    lowered: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for form, n in capitalised.most_common():
+        low = form.lower()
+        lowered[low] += n
+        spelling.setdefault(low, form)
+    return {low: spelling[low] for low, n in lowered.items() if n > NAME_RATIO * lowercase[low]}
 
 
 def _bm25s() -> Any:

@@ -11,10 +11,23 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["STOPWORDS", "normalize_numbers", "stem", "stem_words", "terms", "words"]
+__all__ = [
+    "STOPWORDS",
+    "capitalised_words",
+    "lowercase_words",
+    "normalize_numbers",
+    "stem",
+    "stem_words",
+    "terms",
+    "words",
+]
 
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f](?=\d{3}\b)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A capitalised word inside a sentence: after a space, "(", "-" or "/" that follows a
+# letter, digit or comma, never after a sentence's end, a quote's opening or a colon.
+_CAPITALISED_INSIDE = re.compile(r"(?<![.!?\"“:\s])[\s(/-]+([^\W\d_a-z][^\W_]*)")
+_LOWERCASE = re.compile(r"\b[a-z][^\W_]*")
 
 STOPWORDS = frozenset(
     [
@@ -182,6 +195,25 @@ def words(text: str) -> list[str]:
     ['nagorno', 'karabakh', 's', '2000', 'evacuees']
     """
     return _WORD.findall(normalize_numbers(text).lower())
+
+
+def capitalised_words(text: str) -> list[str]:
+    """The words `text` capitalises inside its sentences (not a sentence's first word,
+    which is capitalised whatever it is): how the articles write names.
+
+    >>> capitalised_words("Talks in Yerevan. The UN said the Nagorno-Karabakh (NK) talks")
+    ['Yerevan', 'UN', 'Nagorno', 'Karabakh', 'NK']
+    """
+    return _CAPITALISED_INSIDE.findall(text)
+
+
+def lowercase_words(text: str) -> list[str]:
+    """The words `text` writes in lower case.
+
+    >>> lowercase_words("The union said Union talks may resume in May")
+    ['union', 'said', 'talks', 'may', 'resume', 'in']
+    """
+    return _LOWERCASE.findall(text)
 
 
 @functools.lru_cache(maxsize=65536)
