@@ -44,7 +44,7 @@ _NAME_BEFORE = re.compile(
 # "the UWC Dilijan international school": a name of two capitalised words (or an
 # acronym) before the role; one is mostly a place ("the former Karabakh ombudsman")
 _NAME_MODIFIES = re.compile(
-    r"(?<!\ba )(?<!\ban )\b(?!(?:The|A|An|Its|Their) )"
+    r"(?<!\b[Aa] )(?<!\b[Aa]n )\b(?!(?:The|A|An|Its|Their) )"
     r"([A-Z][\w’'-]+ [A-Z][\w’'-]+|[A-Z]{2,}[\w’'-]*) (?:[a-z-]+ ){0,2}$"
 )
 _APPOINTED_BEFORE = re.compile(
@@ -72,6 +72,8 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     >>> holds_office("Ilham Aliyev, Azerbaijan's president, said", "president")
     True
     >>> holds_office("signed by the leaders of Russia, Armenia and Azerbaijan", "leader")
+    False
+    >>> holds_office("A State Department spokesman said Washington was concerned.", "spokesman")
     False
 
     The holder may also be named after a verb: "the mayor of X is (named) Y", "a coach
