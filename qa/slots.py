@@ -108,8 +108,10 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
         # whose: a person the question names, not a place or a month ("the engineer
-        # quoted in Baku", "the civilian killed in July")
-        owners = [n for n in intent.names if n not in _not_owners()] or list(intent.referents)
+        # quoted in Baku", "the civilian killed in July", "the watchmaker from Martakert")
+        owners = [
+            n for n in intent.names if n not in _not_owners() and not _placed(n, intent.question)
+        ] or list(intent.referents)
         if owners:  # "the walnut farmer from X": X names where, "farmer" whom
             focus = intent.focus
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
@@ -621,6 +623,18 @@ _KIND_WORDS = {
     "name": "name of anyone not yet named",
     "called": "name",
 }
+
+
+def _placed(name: str, question: str) -> bool:
+    """Whether `question` puts the name `name` (a stem) after "in", "from", "at" or
+    "near": where someone is, not who ("the watchmaker from Martakert").
+
+    >>> _placed("martakert", "How old is the watchmaker from Martakert?")
+    True
+    >>> _placed("avetisyan", "How old is Gurgen Avetisyan from Martakert?")
+    False
+    """
+    return bool(re.search(rf"(?i)\b(?:in|from|at|near) (?:the )?{re.escape(name)}", question))
 
 
 @functools.cache

@@ -520,6 +520,10 @@ def test_a_place_or_month_the_question_names_is_no_ones_age() -> None:
     farmer = sentence("Azerbaijan lost one civilian, a 76-year-old farmer.")
     assert slot_filled(analyse("How old was the civilian killed in July 2020?"), farmer)[0]
     assert not slot_filled(analyse("How old is Daniel Kiprono of Kenya?"), engineer)[0]
+    # a town no table lists is a place too when the question says "from" it
+    watchmaker = sentence("Avetisyan, 71, repaired watches in the town of Martakert.")
+    assert slot_filled(analyse("How old is the watchmaker from Martakert?"), watchmaker)[0]
+    assert not slot_filled(analyse("How old is Gurgen Avetyan from Martakert?"), engineer)[0]
 
 
 def test_when_is_answered_by_a_time_of_day_too() -> None:
