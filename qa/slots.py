@@ -46,6 +46,7 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
+from .news.names import KIN
 from .places import place_words
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
@@ -109,12 +110,13 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
         # whose: a person the question names, not a place or a month ("the engineer
         # quoted in Baku", "the civilian killed in July", "the watchmaker from Martakert")
-        owners = [
-            n for n in intent.names if n not in _not_owners() and not _placed(n, intent.question)
-        ] or list(intent.referents)
-        if owners:  # "the walnut farmer from X": X names where, "farmer" whom
-            focus = intent.focus
+        named = [n for n in intent.names if n not in _not_owners()]
+        owners = [n for n in named if not _placed(n, intent.question)] or list(intent.referents)
+        focus = intent.focus
+        if owners:
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
+        if named and focus:  # "the walnut farmer from X": the farmer, named or not, not kin
+            return any(mentions(o, focus) or not _KIN.search(o) for o in owned)
         if intent.focus:  # "how old are her daughters": theirs, not a named adult's
             return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
     if kind == "name" and intent.referents:  # "what's her name?": the one just named
@@ -623,6 +625,10 @@ _KIND_WORDS = {
     "name": "name of anyone not yet named",
     "called": "name",
 }
+
+
+# someone's relative: "His 12-year-old grandson", "his wife Siranush, 58"
+_KIN = re.compile(rf"(?i)\b(?:his|her|their|my|our) (?:[\w-]+ )?(?:{KIN})s?\b")
 
 
 def _placed(name: str, question: str) -> bool:

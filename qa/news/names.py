@@ -221,12 +221,11 @@ def person_names(text: str) -> set[str]:
 
 
 # a relative named by a first name only: "his wife, Glenys,", "her son Davit"
-_KIN_BEFORE = re.compile(
-    r"\b(?:his|her|their|my|our) (?:\w+ )?(?:wife|husband|son|daughter|mother|father|brother"
-    r"|sister|grandson|granddaughter|grandmother|grandfather|partner|niece|nephew|cousin"
-    r"|uncle|aunt)s?,? $",
-    re.IGNORECASE,
+KIN = (
+    "wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter"
+    "|grandmother|grandfather|partner|niece|nephew|cousin|uncle|aunt"
 )
+_KIN_BEFORE = re.compile(rf"\b(?:his|her|their|my|our) (?:\w+ )?(?:{KIN})s?,? $", re.IGNORECASE)
 
 
 def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
