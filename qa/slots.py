@@ -46,7 +46,7 @@ from .news import (
     withheld,
 )
 from .news import AGE as _AGE
-from .news.names import KIN
+from .news.names import KINSHIP
 from .places import place_words
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
@@ -627,8 +627,7 @@ _KIND_WORDS = {
 }
 
 
-# someone's relative: "His 12-year-old grandson", "his wife Siranush, 58"
-_KIN = re.compile(rf"(?i)\b(?:his|her|their|my|our) (?:[\w-]+ )?(?:{KIN})s?\b")
+_KIN = re.compile(rf"{KINSHIP}\b", re.IGNORECASE)  # "his wife Siranush, 58"
 
 
 def _placed(name: str, question: str) -> bool:

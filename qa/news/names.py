@@ -221,11 +221,13 @@ def person_names(text: str) -> set[str]:
 
 
 # a relative named by a first name only: "his wife, Glenys,", "her son Davit"
-KIN = (
+_KIN_WORDS = (
     "wife|husband|son|daughter|mother|father|brother|sister|grandson|granddaughter"
     "|grandmother|grandfather|partner|niece|nephew|cousin|uncle|aunt"
 )
-_KIN_BEFORE = re.compile(rf"\b(?:his|her|their|my|our) (?:\w+ )?(?:{KIN})s?,? $", re.IGNORECASE)
+# someone's relative: "his wife", "her two sons", "His 12-year-old grandson"
+KINSHIP = rf"\b(?:his|her|their|my|our) (?:[\w-]+ )?(?:{_KIN_WORDS})s?"
+_KIN_BEFORE = re.compile(rf"{KINSHIP},? $", re.IGNORECASE)
 
 
 def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
