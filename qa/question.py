@@ -23,6 +23,9 @@ __all__ = ["clean_question", "correct_spelling", "truecase"]
 
 MIN_CORRECTABLE = 5  # letters; shorter words are too ambiguous to correct ("died" -> "did")
 REAL_WORD_RATIO = 100  # how much more common a real word's neighbour must be to replace it
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word, as spelling correction and truecasing read it
+_FIRST_WORD = re.compile(r"\W*[^\W_]*")
+_NOT_NAMES = STOPWORDS | {"us"}  # "us" is a pronoun before it is the US
 
 # A word and the word after it (looked ahead at, so it may start the next pair too)
 _PAIR = re.compile(r"\b([^\W\d_]{3,}) (?=([^\W\d_]{3,})\b)")
@@ -208,7 +211,7 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
         return best.capitalize() if word[0].isupper() else best
 
     question = _PAIR.sub(join, question)
-    return re.sub(r"[^\W\d_]+", fix, question)
+    return _LETTERS.sub(fix, question)
 
 
 def truecase(question: str, names: Mapping[str, str]) -> str:
@@ -224,7 +227,7 @@ def truecase(question: str, names: Mapping[str, str]) -> str:
     >>> truecase("Karabakh: who told us?", {"karabakh": "Karabakh", "who": "WHO", "us": "US"})
     'Karabakh: who told us?'
     """
-    first = re.match(r"\W*[^\W_]*", question)
+    first = _FIRST_WORD.match(question)  # always matches (maybe empty)
     start = first.end() if first else 0
 
     def spell(m: re.Match[str]) -> str:
@@ -234,7 +237,3 @@ def truecase(question: str, names: Mapping[str, str]) -> str:
         return word if common_word(word) else names[word]
 
     return question[:start] + _LETTERS.sub(spell, question[start:])
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-_NOT_NAMES = STOPWORDS | {"us"}  # "us" is a pronoun before it is the US

@@ -630,6 +630,7 @@ _KIND_WORDS = {
 _KIN = re.compile(rf"{KINSHIP}\b", re.IGNORECASE)  # "his wife Siranush, 58"
 
 
+@functools.lru_cache(maxsize=1024)  # read against every candidate sentence of a question
 def _placed(name: str, question: str) -> bool:
     """Whether `question` puts the name `name` (a stem) after "in", "from", "at" or
     "near": where someone is, not who ("the watchmaker from Martakert").
