@@ -79,12 +79,28 @@ def kind_of(word: str, other: str) -> bool:
 def _noun_lemma(word: str) -> str:
     """`word`'s noun lemma ("lorries" -> "lorry", "geese" -> "goose"), the singular first:
     "years" has a sense of its own ("in his later years")."""
+    return _lemma(word, "noun")
+
+
+_ENDINGS = {  # regular inflections and what each stands for, tried in order
+    "noun": (("ies", "y"), ("s", ""), ("es", "")),
+    "verb": (("ies", "y"), ("s", ""), ("es", ""), ("ied", "y"), ("ed", ""), ("ed", "e"))
+    + (("ing", ""), ("ing", "e")),
+    "adj": (("er", ""), ("est", ""), ("r", ""), ("st", "")),
+    "adv": (),
+}
+
+
+def _lemma(word: str, part: str) -> str:
+    """`word`'s lemma as a `part` of speech: an irregular form from WordNet's exception
+    list ("geese" -> "goose", "led" -> "lead"), else the first regular ending whose
+    stripped word WordNet knows ("lorries" -> "lorry", "opened" -> "open"), else the word."""
     w = word.lower()
-    base = _noun_plurals().get(w)
+    base = _exceptions(part).get(w)
     if base:
         return base
-    for ending, stem_end in (("ies", "y"), ("s", ""), ("es", "")):
-        if w.endswith(ending) and _index_line(w[: len(w) - len(ending)] + stem_end):
+    for ending, stem_end in _ENDINGS[part]:
+        if w.endswith(ending) and _index_line(w[: len(w) - len(ending)] + stem_end, part):
             return w[: len(w) - len(ending)] + stem_end
     return w
 
@@ -116,11 +132,14 @@ def common_word(word: str) -> bool:
     (True, True, True)
     >>> common_word("kremlin"), common_word("russian"), common_word("yerevan")
     (False, False, False)
+    >>> common_word("led"), common_word("opened"), common_word("bigger")  # "LED" is a name
+    (True, True, True)
     """
     w = word.lower()
-    for part, lemma in (("noun", _noun_lemma(w)), ("verb", w), ("adj", w), ("adv", w)):
-        if any(lemma in _sense(o, part)[0] for o in _offsets(_index_line(lemma, part))[:1]):
-            return True
+    for part in _ENDINGS:
+        for lemma in {w, _lemma(w, part)}:
+            if any(lemma in _sense(o, part)[0] for o in _offsets(_index_line(lemma, part))[:1]):
+                return True
     return False
 
 
@@ -196,10 +215,11 @@ def _index_line(lemma: str, part: str = "noun") -> str:
 
 
 @functools.cache
-def _noun_plurals() -> dict[str, str]:
-    """Irregular plurals ("geese" -> "goose") from WordNet's noun.exc."""
+def _exceptions(part: str) -> dict[str, str]:
+    """Irregular forms of a `part` of speech and their lemmas ("geese" -> "goose",
+    "led" -> "lead") from WordNet's exception list for it (noun.exc, verb.exc...)."""
     folder = _wordnet_dir()
-    pairs = (line.split(" ")[:2] for line in _lines(folder / "noun.exc")) if folder else ()
+    pairs = (line.split(" ")[:2] for line in _lines(folder / f"{part}.exc")) if folder else ()
     return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
 
 

@@ -94,7 +94,7 @@ def test_missing_wordnet_data_means_no_kinds(monkeypatch: pytest.MonkeyPatch) ->
         lexicon._kin,
         lexicon._index_line,
         lexicon._mapped,
-        lexicon._noun_plurals,
+        lexicon._exceptions,
         lexicon.common_word,
     )
     monkeypatch.setattr(lexicon, "_wordnet_dir", lambda: None)
