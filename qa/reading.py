@@ -350,6 +350,8 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
     'collector'
     >>> asked_role("Which contractor supplied the software?", "contractor")
     'contractor'
+    >>> asked_role("Who is the Carrowmore club chairperson?")
+    'chairperson'
     >>> asked_role("Who is Dora Varga?") is None, asked_role("Who brokered it?") is None
     (True, True)
     >>> asked_role("Who is the oldest of the new weavers?") is None
@@ -364,7 +366,9 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
         return None
     words = [_POSSESSIVE.sub("", w.lower()) for w in phrase.split()]
     kinds = [w for w in words if singular(w) in NAMED_KINDS]
-    head = kinds[-1] if kinds else words[-1]  # "which company runs ...": the company
+    last = words[-1]  # a compound's head: "the club chairperson" is a chairperson
+    nominal = m is not None and plain_noun(last) and not last.endswith("ing")
+    head = last if nominal or not kinds else kinds[-1]  # "which company runs ...": the company
     if head in STOPWORDS | _NOT_FOCUS | _VERBS | _GENERIC | _RANKS | {"name", "names"}:
         return None
     if head.endswith("est"):  # "the oldest of the weavers": a rank, not a role
