@@ -349,7 +349,7 @@ def doer_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | No
     """ "Who led the study?": a sentence naming someone who led it ("said Mette
     Kjaergaard, 39, who led the project", "led by Professor Naomi Achebe") gains over
     one that only uses the topic's words, or quotes someone else."""
-    if intent.doer is None or not done_by_someone(sentence.text, intent.doer):
+    if intent.doer is None or not done_by_someone(sentence.text, intent.doer, set(intent.subject)):
         return None
     return Adjustment("doer", w.doer, f"names who {intent.doer}")
 
