@@ -82,10 +82,10 @@ def _noun_lemma(word: str) -> str:
     return _lemma(word, "noun")
 
 
+_PLURALS = (("ies", "y"), ("s", ""), ("es", ""))
 _ENDINGS = {  # regular inflections and what each stands for, tried in order
-    "noun": (("ies", "y"), ("s", ""), ("es", "")),
-    "verb": (("ies", "y"), ("s", ""), ("es", ""), ("ied", "y"), ("ed", ""), ("ed", "e"))
-    + (("ing", ""), ("ing", "e")),
+    "noun": _PLURALS,
+    "verb": (*_PLURALS, ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
     "adj": (("er", ""), ("est", ""), ("r", ""), ("st", "")),
     "adv": (),
 }
