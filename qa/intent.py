@@ -75,6 +75,8 @@ _PRICED = re.compile(
     r" (?:the |a |an |each |one |that |this |its |their |his |her )?"
     r"(?P<thing>(?:[\w-]+ ){0,2}?[\w-]+)"
     r" (?:cost|costs|be worth|worth)\b"
+    r"|\b(?:price|cost)s? of (?:a |an |the |one )?(?:(?:kilo|kilogram|litre|pound|tonne|bag"
+    r"|loaf|packet|bottle|box|gallon)s? of )?(?P<of>[\w-]+)(?! of\b)"  # "a kilo of flour"
 )
 
 # what stands in for the priced thing: "what did it cost", "how much did each one cost"
@@ -263,13 +265,15 @@ class Intent:
         'album'
         >>> analyse("How much did each one cost?").priced is None
         True
+        >>> analyse("What is the price of a kilo of flour?").priced
+        'flour'
         """
         if self.unit not in ("money", "measure"):
             return None
         m = _PRICED.search(self.question)
         if m is None:
             return None
-        words = [w for w in m.group("thing").lower().split() if not w.endswith("ly")]
+        words = [w for w in (m.group("thing") or m["of"]).lower().split() if not w.endswith("ly")]
         if not words or words[0] in _STANDS_IN or words[-1] in STOPWORDS:
             return None  # "what did it cost", "how much does a new album usually cost"
         return stem(words[-1])
