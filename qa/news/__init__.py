@@ -51,7 +51,7 @@ from .numbers import (
     number_value,
     numbers_in,
 )
-from .sources import gives_source
+from .sources import bare_quote, gives_source, unquoted
 from .withholding import withheld
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "WEIGHT_UNITS",
     "YEAR",
     "amounts_in",
+    "bare_quote",
     "bodies_in",
     "capitalised_names",
     "counted_words",
@@ -89,5 +90,6 @@ __all__ = [
     "spells_out",
     "tells_cause",
     "thing_names",
+    "unquoted",
     "withheld",
 ]

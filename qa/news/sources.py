@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["gives_source"]
+__all__ = ["bare_quote", "gives_source", "unquoted"]
 
 # How news attributes what it reports to someone
 _ATTRIBUTION = re.compile(
@@ -27,3 +27,38 @@ def gives_source(text: str) -> bool:
     False
     """
     return bool(_ATTRIBUTION.search(text))
+
+
+# what a quotation says, in straight or curly marks (one left open: the quote goes on)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+_QUOTE_TAIL = re.compile(r"[^\"“”]+[”\"]\s*")
+
+
+def bare_quote(text: str) -> bool:
+    """Whether `text` is a quotation and nothing else: whose words they are is told in the
+    sentence before ("Tatevik Hovhannisyan, 35, a researcher, said ...").
+
+    >>> bare_quote('"That counts for more now that the guarantees look empty."')
+    True
+    >>> bare_quote('"We lost everything," she said.'), bare_quote("It rained.")
+    (False, False)
+    >>> bare_quote('Armenians needed protection, not blankets."')  # a quote's last sentence
+    True
+    """
+    if _QUOTE_TAIL.fullmatch(text):  # 'Armenians needed protection, not blankets."'
+        return True
+    if not text.startswith(('"', "“")):
+        return False
+    return not re.search(r"[^\W\d_]", _QUOTED.sub("", text))
+
+
+def unquoted(text: str) -> str:
+    """`text` without what it quotes: the reporter's own words ("did not say" inside a
+    quote is speech, not the article saying what is not known).
+
+    >>> unquoted('He told reporters: "Tents will not give people back what they lost."')
+    'He told reporters:  '
+    >>> unquoted('Armenians needed protection, not blankets."')
+    ''
+    """
+    return "" if _QUOTE_TAIL.fullmatch(text) else _QUOTED.sub(" ", text)

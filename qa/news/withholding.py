@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .sources import unquoted
+
 __all__ = ["withheld"]
 
 # Someone not doing what would tell: "did not say", "has not disclosed", "declined to
@@ -110,6 +112,8 @@ def withheld(text: str) -> dict[str, str]:
     {'manner': ' the 42 couples were selected.'}
     >>> withheld("The minister said whether to go was his decision.")
     {}
+    >>> withheld('She said: "We did not say when we would leave."')  # speech, not the article
+    {}
 
     The thing itself may be withheld, named before or after the verb (it does not say
     that the act did not happen: "has not published its count" answers "Has it?"), or
@@ -127,6 +131,7 @@ def withheld(text: str) -> dict[str, str]:
     {'name': '34 surname'}
     """
     found: dict[str, str] = {}
+    text = unquoted(text)
     for m in _WITHHELD.finditer(text):
         group = next(k for k, v in m.groupdict().items() if v)
         found.setdefault(_WITHHELD_KIND.get(group, group), text[m.end() :])
