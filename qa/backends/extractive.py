@@ -31,6 +31,9 @@ from ..news import (
     ACRONYM,
     MONTHS,
     WEEKDAYS,
+    bare_quote,
+    gives_source,
+    person_names,
     refers_back,
     spells_out,
     tells_cause,
@@ -148,6 +151,8 @@ class ExtractiveBackend(AnswerBackend):
             return []
         index = self.engine.keyword_index()
         intent = query.intent
+        if intent.asks in SPEAKER_KINDS and gives_source(intent.question):  # "who said ...?"
+            sentences = [_with_speaker(s) for s in sentences]
         # A name the articles never use cannot be asked of them ("USSR" for "Soviet
         # Union"): only names the corpus knows must be in the answer's article.
         known = tuple(n for n in intent.names if n in index.term_df)
@@ -352,6 +357,29 @@ def _preceding(s: Sentence, in_paragraph: bool = False) -> str:
     if not before or (in_paragraph and "\n" in s.article[before[-1][1] : s.start]):
         return ""
     return s.article[before[-1][0] : before[-1][1]]
+
+
+# what a question asks when a bare quote answers it only with whose words they are
+SPEAKER_KINDS = frozenset({"person", "name", "office"})
+SPEAKER_STEPS = 2  # sentences read back for the speaker's name
+
+
+def _with_speaker(s: Sentence) -> Sentence:
+    """`s`, when it is a quotation and nothing else, read with the sentence before it
+    that says whose words they are: "which researcher said the guarantees look empty?"
+    is answered by 'Tatevik Hovhannisyan, 35, a researcher, said ... "That counts for
+    more now that the guarantees look empty."', one span of the article."""
+    if not bare_quote(s.text):
+        return s
+    start = s.start
+    for _ in range(SPEAKER_STEPS):  # '"...," she said.' names no one: one more back
+        before = split_sentences(s.article, max(0, start - FOLLOWING_CHARS), start)
+        if not before or not gives_source(s.article[before[-1][0] : before[-1][1]]):
+            return s
+        start = before[-1][0]
+        if person_names(s.article[start : before[-1][1]]):
+            return replace(s, start=start, text=s.article[start : s.end])
+    return s
 
 
 def _cite(c: Candidate) -> Citation:
