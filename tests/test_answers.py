@@ -334,3 +334,28 @@ def test_a_why_answer_adds_the_next_sentence_when_it_gives_the_reason() -> None:
     told = article.index("His office")
     said = Candidate("a.txt", "T", told, article.index(" The talks"), "", SentenceScore(()))
     assert _cause_after(said, article) is None
+
+
+def test_a_bare_quote_is_read_with_the_sentence_naming_its_speaker() -> None:
+    from qa.backends.extractive import _with_speaker
+    from qa.slots import Sentence
+
+    article = (
+        "Iran warns\n\nTatevik Hovhannisyan, 35, a researcher, said the message mattered. "
+        '"Iran has said it again and again," she said. '
+        '"That counts for more now that the guarantees look empty."\n\nThe talks went on.'
+    )
+    start = article.index('"That counts')
+    end = article.index("\n\nThe talks")
+    quote = Sentence("a.txt", "T", start, end, article[start:end], article)
+    read = _with_speaker(quote)
+    assert read.text.startswith("Tatevik Hovhannisyan") and read.text.endswith('look empty."')
+    assert article[read.start : read.end] == read.text  # one exact span: the citation holds
+    # a sentence that says whose words it gives is read alone
+    said = article.index('"Iran has')
+    told = Sentence("a.txt", "T", said, start - 1, article[said : start - 1], article)
+    assert _with_speaker(told) == told
+    # so is a quote with no attribution before it
+    talks = article.index("The talks")
+    alone = Sentence("a.txt", "T", talks, len(article), '"The talks went on."', article)
+    assert _with_speaker(alone) == alone
