@@ -46,7 +46,7 @@ _RAW_NUMBER = re.compile(
 )
 # "192 of its servicemen", "74 of its 370 employees": what the whole counts
 _OF_OWNER = re.compile(
-    r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?:\s+[\d,]+(?=\s))?(?=\s)", re.I
+    r"\s+of\s+(?:its|their|his|her|our|the|these|those|them)(?:\s+[\d,]+(?=\s))?(?=[\s.,;:])", re.I
 )
 # "her staff of 14", "a crew of nine": a group counted by the number after it (not "a
 # total of 96", which the words after the number name)
@@ -77,6 +77,10 @@ _COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")  # "125-seat", not "34-year-old"
 # a verb after a number ("14,212 finished,"), not an adjective ("63 wounded people")
 _DONE = re.compile(r"[a-z]{3,}ed(?=[,;.:)]|\s+(?:and|or|so|by|in|at|on|to|from|since)\b)")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+# what "of them" counts when nothing before was counted: the last plural noun before it
+# (not one after a pronoun: "she says")
+_THEM = frozenset(["them", "these", "those"])
+_PLURAL_BEFORE = re.compile(r"(?<!\b[Hh]e )(?<!\b[Ss]he )(?<!\bit )\b([a-z][a-z-]{2,}[^s\W]s)\b")
 _CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun after counts
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
@@ -202,6 +206,8 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['runners'], ['runners'], ['employees'], ['employees']]
     >>> counted_words("It took in 63 wounded people, nine of them in critical condition.")
     [['wounded', 'people'], ['wounded', 'people']]
+    >>> counted_words("They wanted doors and, to his surprise, beehives: he has made 22 of them.")
+    [['beehives']]
 
     A bare number is read by what it is said to be, whose size changed, or what it is
     the number of:
@@ -252,6 +258,10 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
         of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
         if of:
             end = of.end()
+            named = _PLURAL_BEFORE.findall(sentence, 0, m.start()) if not out else []
+            if of.group().split()[-1].lower() in _THEM and named:  # "beehives: he made 22 of them"
+                out.append((normalize_numbers(m.group()).lower(), [named[-1]]))
+                continue
         while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
             word = nxt.group(1)  # as written: "Armenian" says whose
             joined = _AND_NOUN.match(sentence, end) if phrase else None
