@@ -66,8 +66,9 @@ _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
 
 _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
     r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
-    r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?([a-z]+)\b(?!['’])"  # workshop's
-)  # founder now"
+    r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?"  # "the workshop's founder now"
+    r"(?!(?:from|in|at|of|near|on|with|who|that|whose)\b)([a-z]+)\b(?!['’])"  # "carpenter from"
+)
 
 # "how much did the wool cost", "how much is the prize worth"
 _PRICED = re.compile(

@@ -107,7 +107,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "date":  # "when did it take effect?": at noon is an answer too
         return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
-        owned = [_owner(sentence.text, m) for m in _AGE.finditer(sentence.text)]
+        ages = list(_AGE.finditer(sentence.text))
+        owned = [_owner(sentence.text, m) for m in ages]
         # whose: a person the question names, not a place or a month ("the engineer
         # quoted in Baku", "the civilian killed in July", "the watchmaker from Martakert")
         named = [n for n in intent.names if n not in _not_owners()]
@@ -115,8 +116,13 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         focus = intent.focus
         if owners:
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
-        if named and focus:  # "the walnut farmer from X": the farmer, named or not, not kin
-            return any(mentions(o, focus) or not _KIN.search(o) for o in owned)
+        if focus and (named or _THE_ONE.search(intent.question)):
+            # "the walnut farmer from X", "the dancer who works at a bakery": the one the
+            # question describes, named or not, not a relative
+            return any(
+                mentions(o, focus) or not _kin_aged(sentence.text, m)
+                for m, o in zip(ages, owned, strict=True)
+            )
         if intent.focus:  # "how old are her daughters": theirs, not a named adult's
             return any(mentions(o, intent.focus) or not person_names(o) for o in owned)
     if kind == "name" and intent.referents:  # "what's her name?": the one just named
@@ -627,7 +633,24 @@ _KIND_WORDS = {
 }
 
 
+# an age asked of one the question describes ("how old is the dancer who ..."), not of
+# someone's relatives ("how old are her daughters")
+# (not a role of something named: "how old is the club's founder?" asks the founder's)
+_THE_ONE = re.compile(r"(?i)\bhow old (?:is|was) the (?![\w-]+['’]s\b)")
 _KIN = re.compile(rf"{KINSHIP}\b", re.IGNORECASE)  # "his wife Siranush, 58"
+KIN_CHARS = 20  # characters either side of an age a relative's kinship words stand
+
+
+def _kin_aged(text: str, m: re.Match[str]) -> bool:
+    """Whether the age `m` of `text` is a relative's: "his wife Siranush, 58", "His
+    12-year-old grandson"; not "Arsen Davtyan, 42, ... who lives with his wife".
+
+    >>> t = "said Arsen Davtyan, 42, a builder who lives with his wife and children."
+    >>> wife = "He left with his wife Siranush, 58."
+    >>> _kin_aged(t, _AGE.search(t)), _kin_aged(wife, _AGE.search(wife))
+    (False, True)
+    """
+    return bool(_KIN.search(text, max(0, m.start() - KIN_CHARS), m.end() + KIN_CHARS))
 
 
 @functools.lru_cache(maxsize=1024)  # read against every candidate sentence of a question

@@ -388,6 +388,10 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
         ("In the report, who heads the trust?", "Ann Roe, 51, head of the trust, spoke.", True),
         ("How old is the club's founder now?", "It was founded by Ann Roe, now 70, in 1990.", True),
         ("How old is the club's founder now?", "Its captain, Tom Ash, 24, scored.", False),
+        # the one a question describes, named in the sentence, not a relative
+        ("How old is the dancer who works at a bakery?", "said Ani Roe, 19, a baker.", True),
+        ("How old is the carpenter from Herher?", "Ara left with his wife Ani, 58.", False),
+        ("How old is the man from Martuni?", "said Ara Roe, 42, who lives with his wife.", True),
         ("Where will it be shown?", "ALDWICK FEN, Lincolnshire, Wednesday 24 April 2024", False),
         ("When was the article published?", "LEEDS, Monday, May 6, 2024", True),
         ("Which alliance does Peru belong to?", "Peru, an ally of Chile, belongs to APEC.", True),
