@@ -67,7 +67,7 @@ RATES = {
 # gives an amount in it.
 # Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
 # only in a currency: "12 tonnes of medicines" is not what the order cost.
-MONEY = rf"[$£€]|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b"
+MONEY = rf"[$£€]|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b|(?-i:\bRs?\.? ?\d)"  # "R25": rand
 _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"

@@ -36,11 +36,14 @@ NUMBER_WORDS = (
     "thousand thousands million millions billion half"
 )
 _SCALED = r"(?=(?:m|bn|mn|k)?\b)"  # "£62m", "$3bn": news's millions and billions
+# where a number starts: a word boundary, or right after a currency written as letters
+# ("R25", rand; "Rs500", rupees)
+_STARTS = r"(?:\b|(?<=\bR)|(?<=\bRs))"
 _NUMBER = re.compile(
-    rf"\b(\d+(?:\.\d+)?%?{_SCALED}|(?:{'|'.join(NUMBER_WORDS.split())})\b)", re.IGNORECASE
+    rf"{_STARTS}(\d+(?:\.\d+)?%?{_SCALED}|(?:{'|'.join(NUMBER_WORDS.split())})\b)", re.IGNORECASE
 )
 _RAW_NUMBER = re.compile(
-    rf"\b(\d{{1,3}}(?:,\d{{3}})+{_SCALED}|\d+(?:\.\d+)?%?{_SCALED}"
+    rf"{_STARTS}(\d{{1,3}}(?:,\d{{3}})+{_SCALED}|\d+(?:\.\d+)?%?{_SCALED}"
     rf"|(?:{'|'.join(NUMBER_WORDS.split())})\b)",
     re.IGNORECASE,
 )
@@ -81,7 +84,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 # (not one after a pronoun: "she says")
 _THEM = frozenset(["them", "these", "those"])
 _PLURAL_BEFORE = re.compile(r"(?<!\b[Hh]e )(?<!\b[Ss]he )(?<!\bit )\b([a-z][a-z-]{2,}[^s\W]s)\b")
-_CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "R": "rand"}
 _MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun after counts
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
 _SHARE = re.compile(
@@ -104,7 +107,7 @@ LENGTH_UNITS = (
 WEIGHT_UNITS = r"tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz"
 TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
 _MEASURE = re.compile(
-    rf"[{''.join(_CURRENCY_SIGNS)}]\s?\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+    rf"(?-i:[$£€¥]\s?\d|\bRs?\.? ?\d)|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
     rf"|liters?|gallons?|barrels?|{LENGTH_UNITS}|{WEIGHT_UNITS}|{TEMPERATURE_UNITS}|knots?"
     rf"|square|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
@@ -234,6 +237,8 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     [('11', ['women'])]
     >>> counts_in("It offers 5 million drams, about $12,900.")
     [('million', ['drams']), ('12900', ['dollars'])]
+    >>> counts_in("The card costs R25.")  # rand, written as a letter before the amount
+    [('25', ['rand'])]
     """
     out: list[tuple[str, list[str]]] = []
     for m in _RAW_NUMBER.finditer(sentence):
