@@ -352,8 +352,19 @@ class Intent:
         ('led', None)
         >>> analyse("who first noticed the frog?").doer, analyse("Who is the mayor?").doer
         ('notic', None)
+        >>> analyse("Which company built the system?").doer
+        'built'
         """
-        m = _WHO_DID.search(self.question) if self.asks in ("person", "office") else None
+        if self.asks not in ("person", "office"):
+            return None
+        m = _WHO_DID.search(self.question)
+        if m is None and self.focus:  # "which company built it?": the company that built it
+            m = re.search(
+                rf"^(?:and |so |then )?which (?:[\w-]+ )*?{re.escape(self.focus)} (?:\w+ly )?"
+                rf"(?P<verb>(?!(?:{AUXILIARY})\b)[a-z]+)\b(?!['’])",
+                self.question,
+                re.IGNORECASE,
+            )
         return stem(m.group("verb").lower()) if m else None
 
     @property
