@@ -307,6 +307,8 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
     False
     >>> done_by_someone("Carrowmore Hurling Club opened its pitch.", "open", {"carrowmor"})
     False
+    >>> done_by_someone("Farid Mammadli, 47, head of the policy department, briefed them.", "brief")
+    True
     """
     words = [(m.start(), stem(m.group().lower())) for m in WORD.finditer(sentence)]
     alike = synonyms(verb) | {verb}
@@ -318,20 +320,21 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
     if not at:
         return False
     starts = [s for s, _ in words]
-    people = [
-        (bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
-        for a, b, named in person_spans(sentence)
-        if not named & asked
-    ]
+    spans = [span for span in person_spans(sentence) if not span[2] & asked]
+    people = [(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) for a, b, _ in spans]
     for i in at:
-        for first, after in people:
+        for (first, after), (_, end, _) in zip(people, spans, strict=True):
             if after <= i and i - after <= DOER_GAP:  # "Okafor, 52, found the stone"
                 return True
+            if after <= i and _APPOSITION.fullmatch(sentence, end, words[i][0]):
+                return True  # "Farid Mammadli, 47, head of the department, briefed them"
             if i < first <= i + AGENT_GAP and any(w == "by" for _, w in words[i + 1 : first]):
                 return True  # "was first noticed in 2019 by biologist Dr Sofia Paredes"
     return False
 
 
+# a name's apposition, between it and what it did: ", 47, head of the department, "
+_APPOSITION = re.compile(r",[^.;:\"“”]*, (?:\w+ly )?")
 WORD = re.compile(r"[\w’'-]+")  # a word as written: "didn't", "Nagorno-Karabakh"
 _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "each"]
