@@ -634,8 +634,8 @@ _KIND_WORDS = {
 
 
 # an age asked of one the question describes ("how old is the dancer who ..."), not of
-# someone's relatives ("how old are her daughters")
-# (not a role of something named: "how old is the club's founder?" asks the founder's)
+# someone's relatives ("how old are her daughters") nor of a role of something named
+# ("how old is the club's founder?": the founder's, who must be called so)
 _THE_ONE = re.compile(r"(?i)\bhow old (?:is|was) the (?![\w-]+['’]s\b)")
 _KIN = re.compile(rf"{KINSHIP}\b", re.IGNORECASE)  # "his wife Siranush, 58"
 KIN_CHARS = 20  # characters either side of an age a relative's kinship words stand
