@@ -28,6 +28,13 @@ _ANY_OFFICE = frozenset({"leader", "head", "chief", "boss"})  # met by any offic
 # "Minister Nikol ...", "Deputy Governor of Shirak Vardan Melikyan"
 _NAME_AFTER = re.compile(r"(?: of(?: the)? [A-Z][\w’'-]+)? ([A-Z][\w’'-]+)")
 _FULL_NAME_AFTER = re.compile(r" ([A-Z][\w’'-]+) [A-Z][\w’'-]+")  # "... executive Priya Raman"
+# a full name after the rest of the title: "secretary general Armen Ghazaryan", "Secretary
+# of State for Fisheries Teresa Almeida", "head teacher of Ludlow School, Rebecca Marsh"
+_NAME_AFTER_TITLE = re.compile(
+    r"(?: (?:general|teacher))?"
+    r"(?: (?:of|for)(?: the)? [A-Z][\w’'-]*(?: (?:and|of|for|the|&|[A-Z][\w’'-]*))*)?"
+    r",? (?P<name>([A-Z][\w’'-]+) [A-Z][\w’'-]+)\b"
+)
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
 _NAMED_AS = re.compile(
     r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [\w’'-]+){0,2}?)?,?"
@@ -89,6 +96,14 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     True
     >>> holds_office("Lars Moradi was appointed director of the agency.", "director")
     True
+
+    The rest of the title may stand between it and the name: "Secretary of State for
+    Fisheries Teresa Almeida", "secretary general Armen Ghazaryan"; not a body's name.
+
+    >>> holds_office("said Secretary of State for Fisheries Teresa Almeida, 49.", "secretary")
+    True
+    >>> holds_office("A spokesman for the Russian Defence Ministry said so.", "spokesman")
+    False
 
     Or by what the holder does: "Ann Roe, 52, a retired nurse who chairs the trust", "the
     team, led by Dr Helena Voss" (more news forms: `tests/test_intent.py`).
@@ -202,8 +217,12 @@ def _names_at(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
         if m.group()[0].isupper()
         else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
     )
+    titled = None if after else _NAME_AFTER_TITLE.match(sentence, m.end())
+    if titled is not None and not person_names(titled["name"]):
+        titled = None  # "a spokesman for the Russian Defence Ministry": no one's name
     found = (
         after,
+        titled,
         _NAME_BEFORE.search(sentence, 0, m.start()),
         _APPOINTED_BEFORE.search(sentence, 0, m.start()),
         None if m.group()[0].isupper() else _NAME_MODIFIES.search(sentence, 0, m.start()),
