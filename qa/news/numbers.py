@@ -203,6 +203,8 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['servicemen']]
     >>> counted_words("about 260 deck and engine staff; 1,300 of the arrivals were children")
     [['deck', 'engine', 'staff'], ['arrivals', 'children']]
+    >>> counted_words("around 11,000 onshore and offshore wind turbines")
+    [['onshore', 'offshore', 'wind', 'turbines']]
     >>> counted_words("the 125-seat chamber")
     [['seat']]
     >>> counted_words("14,600 runners started, and 14,212 finished; 74 of its 370 employees")
@@ -267,11 +269,13 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             if of.group().split()[-1].lower() in _THEM and named:  # "beehives: he made 22 of them"
                 out.append((normalize_numbers(m.group()).lower(), [named[-1]]))
                 continue
-        while len(phrase) < COUNTED_WORDS and (nxt := _NEXT_WORD.match(sentence, end)):
+        extra = 0  # a word joined by "and" does not use up the phrase's length
+        while len(phrase) < COUNTED_WORDS + extra and (nxt := _NEXT_WORD.match(sentence, end)):
             word = nxt.group(1)  # as written: "Armenian" says whose
             joined = _AND_NOUN.match(sentence, end) if phrase else None
             if joined and not numbers_in(joined.group(1)):
                 word, nxt = joined.group(1), joined  # "260 deck and engine staff"
+                extra += 1  # "11,000 onshore and offshore wind turbines": turbines
             elif word.lower() in _MORE_OF and not phrase:
                 end = nxt.end()  # "11 other women", "30 more turbines": women, turbines
                 continue
