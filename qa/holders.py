@@ -39,7 +39,7 @@ _NAME_AFTER_TITLE = re.compile(
 _NAMED_AS = re.compile(
     r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [\w’'-]+){0,2}?)?,?"
     r" (?:is|was|named|called|titled|entitled|is named|was named|is called)(?: named| called)?"
-    r" [\"“]?([A-Z][\w’'-]+)"
+    r"(?: [\w-]+-year-old)? [\"“]?([A-Z][\w’'-]+)"  # "The youngest was nine-year-old Mia Tipene"
 )
 # "Aliyev, the ", "Helen Okafor, the hospital's ", "Inês Carvalho, Voltaro's co-founder and ",
 # "Gayane Melkonyan, 51, director"
@@ -171,6 +171,8 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     >>> names_holder("It was sold to an overseas buyer.", "buyer")
     False
     >>> names_holder("It was sold to Omar Haddad, a collector from Doha.", "collector")
+    True
+    >>> names_holder("The youngest fundraiser was nine-year-old Mia Tipene.", "fundraiser")
     True
     >>> names_holder("The gift came from the Aras Foundation.", "foundation")
     True
