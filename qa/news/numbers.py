@@ -58,6 +58,11 @@ _GROUP_OF = re.compile(
     r"|any|none|part|half)\b)([a-z][a-z-]+) of (?:about |around |some |nearly |almost |over "
     r"|more than |up to )?$"
 )
+# "my crew are 11 men", "the team numbers 12": a group counted by what it is said to be
+_GROUP_IS = re.compile(
+    r"\b(?i:my|our|his|her|their|its|the) ([a-z][a-z-]+) (?:are|is|was|were|numbers|numbered)"
+    r" (?:now |about |around |some |nearly |almost |over |more than |up to |just )?$"
+)
 # "cut her staff from six to two": the group whose size changed
 _GROUP_FROM = re.compile(
     r"\b(?:her|his|its|their|our|the) (?:[a-z-]+ )?([a-z][a-z-]+) from "
@@ -221,6 +226,8 @@ def counted_words(sentence: str) -> list[list[str]]:
     [['residents'], ['children'], ['homes']]
     >>> counted_words("She had cut her staff from six to two.")
     [['staff'], ['staff']]
+    >>> counted_words("My crew are 11 men.")
+    [['crew', 'men']]
     >>> counted_words("The number of entries had more than doubled, to 412.")
     [['entries']]
     >>> counted_words("The number of volunteers grew, with many newcomers under 30.")
@@ -251,6 +258,7 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             _GROUP_OF.search(sentence, before, m.start())
             or _ROSE_TO.search(sentence, before, m.start())
             or _GROUP_FROM.search(sentence, before, m.start())
+            or _GROUP_IS.search(sentence, before, m.start())
         )
         phrase: list[str] = [group.group(1)] if group else []
         symbol = _CURRENCY_SIGNS.get(sentence[max(0, m.start() - 1) : m.start()])
