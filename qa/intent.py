@@ -70,6 +70,20 @@ _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the
     r"(?!(?:from|in|at|of|near|on|with|who|that|whose)\b)([a-z]+)\b(?!['’])"  # "carpenter from"
 )
 
+# an age asked of one the question describes ("how old is the dancer who ..."), not of a
+# role of something named ("how old is the club's founder?") nor of relatives ("her sons")
+_DESCRIBED = re.compile(r"(?i)\bhow old (?:is|was) the (?![\w-]+['’]s\b)")
+
+
+@functools.cache
+def _not_people() -> frozenset[str]:
+    """Stems of the names that are places, nationalities or months: no one's age."""
+    from .news import MONTHS
+    from .places import place_words
+
+    return frozenset(stem(w) for w in place_words() | MONTHS)
+
+
 # "how much did the wool cost", "how much is the prize worth"
 _PRICED = re.compile(
     r"(?i)\bhow much (?:money )?(?:does|did|do|will|would|is|was|are|were|has|have|had|could|can)"
@@ -197,6 +211,51 @@ class Intent:
         from .news import capitalised_names
 
         return frozenset(capitalised_names(self.question)) | frozenset(self.subject)
+
+    @functools.cached_property
+    def age_owners(self) -> tuple[str, ...]:
+        """For "how old ...?", whose age it asks: the people it names (stems), not a
+        place, nationality or month ("the engineer quoted in Baku", "the civilian killed
+        in July"), nor a name it puts where someone is ("the watchmaker from Martakert");
+        else whom "he" or "she" means (`referents`).
+
+        >>> analyse("How old is Gurgen Avetisyan from Martakert?").age_owners
+        ('gurgen', 'avetisyan')
+        >>> analyse("How old is the watchmaker from Martakert?").age_owners
+        ()
+        """
+        owners = tuple(n for n in self._people_named if not self._placed(n))
+        return owners or self.referents
+
+    @functools.cached_property
+    def described(self) -> bool:
+        """Whether "how old ...?" asks the age of one it describes by a role ("the walnut
+        farmer from X", "the dancer who works at a bakery"), whom a sentence may name
+        without the role's word; not of a role of something named ("the club's founder",
+        who must be called so) nor of someone's relatives ("her daughters").
+
+        >>> analyse("How old is the dancer who works at a bakery?").described
+        True
+        >>> analyse("How old is the club's founder?").described
+        False
+        """
+        return self.focus is not None and (
+            bool(self._people_named) or bool(_DESCRIBED.search(self.question))
+        )
+
+    @functools.cached_property
+    def _people_named(self) -> tuple[str, ...]:
+        """The question's names that may be someone's: not places, nationalities, months."""
+        return tuple(n for n in self.names if n not in _not_people())
+
+    def _placed(self, name: str) -> bool:
+        """Whether the question puts `name` (a stem) where a place stands ("from X")."""
+        from .news import placed
+
+        return any(
+            placed(self.question, m.start())
+            for m in re.finditer(rf"(?i)\b{re.escape(name)}", self.question)
+        )
 
     @functools.cached_property
     def referents(self) -> tuple[str, ...]:

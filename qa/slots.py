@@ -47,7 +47,6 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .news.names import KINSHIP
-from .places import place_words
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 
@@ -109,16 +108,10 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         ages = list(_AGE.finditer(sentence.text))
         owned = [_owner(sentence.text, m) for m in ages]
-        # whose: a person the question names, not a place or a month ("the engineer
-        # quoted in Baku", "the civilian killed in July", "the watchmaker from Martakert")
-        named = [n for n in intent.names if n not in _not_owners()]
-        owners = [n for n in named if not _placed(n, intent.question)] or list(intent.referents)
-        focus = intent.focus
+        owners, focus = list(intent.age_owners), intent.focus
         if owners:
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
-        if focus and (named or _THE_ONE.search(intent.question)):
-            # "the walnut farmer from X", "the dancer who works at a bakery": the one the
-            # question describes, named or not, not a relative
+        if focus and intent.described:  # the one described, named or not, not a relative
             return any(
                 mentions(o, focus) or not _kin_aged(sentence.text, m)
                 for m, o in zip(ages, owned, strict=True)
@@ -633,10 +626,6 @@ _KIND_WORDS = {
 }
 
 
-# an age asked of one the question describes ("how old is the dancer who ..."), not of
-# someone's relatives ("how old are her daughters") nor of a role of something named
-# ("how old is the club's founder?": the founder's, who must be called so)
-_THE_ONE = re.compile(r"(?i)\bhow old (?:is|was) the (?![\w-]+['’]s\b)")
 _KIN = re.compile(rf"{KINSHIP}\b", re.IGNORECASE)  # "his wife Siranush, 58"
 KIN_CHARS = 20  # characters either side of an age a relative's kinship words stand
 
@@ -651,22 +640,3 @@ def _kin_aged(text: str, m: re.Match[str]) -> bool:
     (False, True)
     """
     return bool(_KIN.search(text, max(0, m.start() - KIN_CHARS), m.end() + KIN_CHARS))
-
-
-@functools.lru_cache(maxsize=1024)  # read against every candidate sentence of a question
-def _placed(name: str, question: str) -> bool:
-    """Whether `question` puts the name `name` (a stem) after "in", "from", "at" or
-    "near": where someone is, not who ("the watchmaker from Martakert").
-
-    >>> _placed("martakert", "How old is the watchmaker from Martakert?")
-    True
-    >>> _placed("avetisyan", "How old is Gurgen Avetisyan from Martakert?")
-    False
-    """
-    return bool(re.search(rf"(?i)\b(?:in|from|at|near) (?:the )?{re.escape(name)}", question))
-
-
-@functools.cache
-def _not_owners() -> frozenset[str]:
-    """Stems of the names that are places, nationalities or months: no one's age."""
-    return frozenset(stem(w) for w in place_words() | MONTHS)

@@ -21,6 +21,7 @@ __all__ = [
     "names_a_country",
     "person_names",
     "person_spans",
+    "placed",
     "refers_back",
     "spells_out",
     "thing_names",
@@ -80,6 +81,19 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|across|outside)|\b(?:village|town|city|region|district"
     r"|province|county|republic|street|road|river|of the)(?: of)?) $",
 )
+
+
+def placed(text: str, start: int) -> bool:
+    """Whether the word at `start` of `text` stands where a place does: after "in",
+    "from", "near", "the village of"... ("the watchmaker from Martakert").
+
+    >>> t = "How old is the watchmaker from Martakert?"
+    >>> placed(t, t.index("Martakert")), placed(t, t.index("watchmaker"))
+    (True, False)
+    """
+    return bool(_PLACE_BEFORE.search(text, 0, start))
+
+
 # Capitalised words that name no one: sentence openers, and the calendar's words (a month
 # or a weekday is a date, never who did something)
 _NOT_NAMES = (
@@ -191,7 +205,7 @@ def thing_names(text: str) -> set[str]:
     places = place_words()
     found: set[str] = set()
     for m in _RUN.finditer(text):
-        if _PLACE_BEFORE.search(text[: m.start()]):
+        if placed(text, m.start()):
             continue  # a place
         words = m.group().split()
         if not text[: m.start()].strip(" \"“‘'"):
@@ -254,7 +268,7 @@ def person_spans(text: str) -> list[tuple[int, int, frozenset[str]]]:
         before = text[: m.start("name")]
         # one word is a name after a title, or after a relative ("his wife, Glenys,")
         alone = bool(m.group("title")) or bool(_KIN_BEFORE.search(before))
-        if _PLACE_BEFORE.search(before) or len(words) < (1 if alone else 2):
+        if placed(text, m.start("name")) or len(words) < (1 if alone else 2):
             continue
         found.append((m.start(), m.end(), frozenset(stem(w.lower()) for w in words)))
     return found
