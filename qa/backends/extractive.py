@@ -349,14 +349,20 @@ def _following(s: Sentence) -> str:
     return s.article[after[0] : after[1]] if after else ""
 
 
+def _span_before(article: str, start: int) -> tuple[int, int] | None:
+    """Where the sentence before the one starting at `start` stands in `article`, if any."""
+    before = split_sentences(article, max(0, start - FOLLOWING_CHARS), start)
+    return before[-1] if before else None
+
+
 def _preceding(s: Sentence, in_paragraph: bool = False) -> str:
     """The sentence before `s` in its article (which may name what "its" stands for);
     with `in_paragraph`, "" when `s` opens a paragraph (the one before, or the title,
     tells another thing)."""
-    before = split_sentences(s.article, max(0, s.start - FOLLOWING_CHARS), s.start)
-    if not before or (in_paragraph and "\n" in s.article[before[-1][1] : s.start]):
+    before = _span_before(s.article, s.start)
+    if before is None or (in_paragraph and "\n" in s.article[before[1] : s.start]):
         return ""
-    return s.article[before[-1][0] : before[-1][1]]
+    return s.article[before[0] : before[1]]
 
 
 # what a question asks when a bare quote answers it only with whose words they are
@@ -373,11 +379,12 @@ def _with_speaker(s: Sentence) -> Sentence:
         return s
     start = s.start
     for _ in range(SPEAKER_STEPS):  # '"...," she said.' names no one: one more back
-        before = split_sentences(s.article, max(0, start - FOLLOWING_CHARS), start)
-        if not before or not gives_source(s.article[before[-1][0] : before[-1][1]]):
+        before = _span_before(s.article, start)
+        said = s.article[before[0] : before[1]] if before else ""
+        if before is None or not gives_source(said):
             return s
-        start = before[-1][0]
-        if person_names(s.article[start : before[-1][1]]):
+        start = before[0]
+        if person_names(said):
             return replace(s, start=start, text=s.article[start : s.end])
     return s
 
