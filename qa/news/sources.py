@@ -45,11 +45,8 @@ def bare_quote(text: str) -> bool:
     >>> bare_quote('Armenians needed protection, not blankets."')  # a quote's last sentence
     True
     """
-    if _QUOTE_TAIL.fullmatch(text):  # 'Armenians needed protection, not blankets."'
-        return True
-    if not text.startswith(('"', "“")):
-        return False
-    return not re.search(r"[^\W\d_]", _QUOTED.sub("", text))
+    opens = text.startswith(('"', "“")) or _QUOTE_TAIL.fullmatch(text) is not None
+    return opens and not re.search(r"[^\W\d_]", unquoted(text))
 
 
 def unquoted(text: str) -> str:
