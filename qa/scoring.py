@@ -320,10 +320,13 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
     if not at:
         return False
     starts = [s for s, _ in words]
-    spans = [span for span in person_spans(sentence) if not span[2] & asked]
-    people = [(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) for a, b, _ in spans]
+    people = [  # each name's first word, the word after it, and where it ends
+        (bisect.bisect_left(starts, a), bisect.bisect_left(starts, b), b)
+        for a, b, named in person_spans(sentence)
+        if not named & asked
+    ]
     for i in at:
-        for (first, after), (_, end, _) in zip(people, spans, strict=True):
+        for first, after, end in people:
             if after <= i and i - after <= DOER_GAP:  # "Okafor, 52, found the stone"
                 return True
             if after <= i and _APPOSITION.fullmatch(sentence, end, words[i][0]):
