@@ -72,14 +72,8 @@ def kind_of(word: str, other: str) -> bool:
     >>> kind_of("countries", "states"), kind_of("tanks", "trucks"), kind_of("years", "days")
     (True, False, False)
     """
-    a, b = _noun_lemma(word), _noun_lemma(other)
+    a, b = _lemma(word, "noun"), _lemma(other, "noun")
     return a == b or b in _kin(a) or a in _kin(b)
-
-
-def _noun_lemma(word: str) -> str:
-    """`word`'s noun lemma ("lorries" -> "lorry", "geese" -> "goose"), the singular first:
-    "years" has a sense of its own ("in his later years")."""
-    return _lemma(word, "noun")
 
 
 _PLURALS = (("ies", "y"), ("s", ""), ("es", ""))
@@ -94,7 +88,8 @@ _ENDINGS = {  # regular inflections and what each stands for, tried in order
 def _lemma(word: str, part: str) -> str:
     """`word`'s lemma as a `part` of speech: an irregular form from WordNet's exception
     list ("geese" -> "goose", "led" -> "lead"), else the first regular ending whose
-    stripped word WordNet knows ("lorries" -> "lorry", "opened" -> "open"), else the word."""
+    stripped word WordNet knows ("lorries" -> "lorry", "opened" -> "open"), else the word.
+    A noun's singular comes first: "years" has a sense of its own ("in his later years")."""
     w = word.lower()
     base = _exceptions(part).get(w)
     if base:
@@ -112,8 +107,8 @@ def _kin(lemma: str) -> frozenset[str]:
     front = _offsets(_index_line(lemma))[:KIND_SENSES]
     found: set[str] = set()
     for step in range(KIND_STEPS + 1):
-        synsets = [_synset(offset) for offset in front]
-        found |= {w for words, _ in synsets for w in words}
+        synsets = [_sense(offset, "noun") for offset in front]
+        found |= {w.lower() for words, _ in synsets for w in words}
         front = [up for _, ups in synsets for up in ups] if step < KIND_STEPS else []
     return frozenset(found - {lemma})
 
@@ -148,13 +143,6 @@ def _offsets(index_line: str) -> list[str]:
     head = index_line.split()
     offsets = head[4 + int(head[3]) + 2 :] if len(head) > 4 and head[3].isdigit() else []
     return [o for o in offsets if o.isdigit()]
-
-
-def _synset(offset: str) -> tuple[list[str], list[str]]:
-    """The lemmas of the noun sense at `offset` in data.noun (lower case) and the
-    offsets of the senses it is a kind of."""
-    words, ups = _sense(offset, "noun")
-    return [w.lower() for w in words], ups
 
 
 def _sense(offset: str, part: str) -> tuple[list[str], list[str]]:
