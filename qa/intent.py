@@ -359,7 +359,7 @@ class Intent:
         given = [n for n in numbers_in(said) if any(c.isdigit() for c in n) and n in said]
         return min(given, key=said.find) if given else None
 
-    @property
+    @functools.cached_property
     def date_part(self) -> str | None:
         """For a date question, the part it asks for: "year", "month", "weekday", "day"
         (of a month, or a weekday), "exact day" (of a month); None for a plain "when".
@@ -378,7 +378,7 @@ class Intent:
         part = _PARTS.get(part, part)
         return "exact day" if (m.group(1) or m.group(3)) and part == "day" else part
 
-    @property
+    @functools.cached_property
     def to_where(self) -> bool:
         """Whether a place question asks where someone or something went ("Where were the
         evacuees taken?"), not where it is or took place.
@@ -403,7 +403,7 @@ class Intent:
             return None
         return m.group("verb").lower(), tuple(terms(m.group("object")))
 
-    @property
+    @functools.cached_property
     def doer(self) -> str | None:
         """For "who <did> ...?", the stem of what the person asked for did.
 
@@ -426,7 +426,7 @@ class Intent:
             )
         return stem(m.group("verb").lower()) if m else None
 
-    @property
+    @functools.cached_property
     def counted(self) -> str | None:
         """The noun a "how many" question counts ("bus routes"), which a sentence's number
         must count; None when it asks an attribute ("the population of X": named, not
@@ -439,7 +439,7 @@ class Intent:
             return None
         return None if _ANY_HOW_MUCH.search(self.question) else self.focus
 
-    @property
+    @functools.cached_property
     def action(self) -> str | None:
         """What the people a "how many people" question counts did, as a stem
         (`counted_action`): "How many people signed?" counts signatures too."""
