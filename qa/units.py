@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .news import CURRENCIES, LENGTH_UNITS, NUMBER_WORDS, TEMPERATURE_UNITS, WEIGHT_UNITS
+from .news import (
+    CURRENCIES,
+    LENGTH_UNITS,
+    MONEY_SIGN,
+    NUMBER_WORDS,
+    TEMPERATURE_UNITS,
+    WEIGHT_UNITS,
+)
 
 __all__ = [
     "DIMENSIONS",
@@ -67,7 +74,7 @@ RATES = {
 # gives an amount in it.
 # Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
 # only in a currency: "12 tonnes of medicines" is not what the order cost.
-MONEY = rf"[$£€]|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b|(?-i:\bRs?\.? ?\d)"  # "R25": rand
+MONEY = rf"{MONEY_SIGN}|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b"
 _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"

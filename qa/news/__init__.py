@@ -41,6 +41,7 @@ from .names import (
 from .numbers import (
     CURRENCIES,
     LENGTH_UNITS,
+    MONEY_SIGN,
     NUMBER_WORDS,
     TEMPERATURE_UNITS,
     WEIGHT_UNITS,
@@ -62,6 +63,7 @@ __all__ = [
     "CURRENCIES",
     "FULL_NAME",
     "LENGTH_UNITS",
+    "MONEY_SIGN",
     "MONTHS",
     "NUMBER_WORDS",
     "TEMPERATURE_UNITS",

@@ -90,6 +90,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _THEM = frozenset(["them", "these", "those"])
 _PLURAL_BEFORE = re.compile(r"(?<!\b[Hh]e )(?<!\b[Ss]he )(?<!\bit )\b([a-z][a-z-]{2,}[^s\W]s)\b")
 _CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "R": "rand"}
+# an amount's currency written before it: a sign ("$12", "£3m") or letters ("R25", rand;
+# "Rs500", rupees; `_STARTS` lets a number begin right after them)
+MONEY_SIGN = r"(?-i:[$£€¥]\s?|\bRs?\.? ?)(?=\d)"
 _MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun after counts
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
 _SHARE = re.compile(
@@ -112,7 +115,7 @@ LENGTH_UNITS = (
 WEIGHT_UNITS = r"tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz"
 TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
 _MEASURE = re.compile(
-    rf"(?-i:[$£€¥]\s?\d|\bRs?\.? ?\d)|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+    rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
     rf"|liters?|gallons?|barrels?|{LENGTH_UNITS}|{WEIGHT_UNITS}|{TEMPERATURE_UNITS}|knots?"
     rf"|square|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
