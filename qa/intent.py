@@ -45,6 +45,7 @@ from .reading import (
     asks_which,
     counted_action,
     counted_kind,
+    elided,
     is_attribute,
     is_followup,
     names_kind,
@@ -54,7 +55,7 @@ from .reading import (
     question_names,
     reaction_by,
 )
-from .units import asked_unit
+from .units import RATES, asked_unit
 
 __all__ = ["HISTORY_TURNS", "Intent", "analyse"]
 
@@ -189,6 +190,7 @@ class Intent:
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
+    elided: str | None = None  # what "and for families?" asks the last question about
     history: tuple[HistoryTurn, ...] = field(default=(), repr=False)
 
     @property
@@ -500,6 +502,13 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     names = tuple(question_names(question))
     subject = tuple(terms(question))
     followup = bool(turns) and is_followup(question, turns)
+    unit = asked_unit(question) if asks in ("number", None) else None
+    attribute = is_attribute(question, focus)
+    elision = elided(question) if asks is None and followup else None
+    again = _asked_again(elision, turns) if elision is not None else _Again()
+    if again.asks is not None:  # "what about the UK?": what the last question asked, of the UK
+        asks, focus, unit = again.asks, again.focus, unit or again.unit
+        attribute = again.attribute
     # asks whom or what by name: "who", "which charity", "the name of the school where"
     by_name = (
         asks in ("person", "name")
@@ -517,7 +526,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         subject=subject,
         reaction_by=tuple(reactors) if reactors is not None else None,
         office=office_asked(office_match, question) if asks == "office" else None,
-        attribute=is_attribute(question, focus),
+        attribute=attribute,
         followup=followup,
         partitive=bool(turns) and picks_from_answer(question),
         of_referent=bool(turns) and bool(_THEIR_OWN.search(question)),
@@ -525,8 +534,47 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
         about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
-        unit=asked_unit(question) if asks in ("number", None) else None,
+        unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),
+        elided=elision if not again.attribute else None,
         history=turns,
     )
+
+
+# The kinds an elliptical follow-up asks again: "and in August?" after "how many ...?"
+# (not a yes/no, a reason or a reaction, whose reading needs the question's own verb)
+_ASKED_AGAIN = frozenset({"number", "date", "time", "place", "person", "office", "age", "name"})
+
+
+ASKS_OF = 2  # content words a question needs to say what it asks about itself
+
+
+@dataclass(frozen=True)
+class _Again:
+    """How an elliptical follow-up ("and for the bank?") is read."""
+
+    asks: str | None = None
+    focus: str | None = None
+    unit: str | None = None
+    attribute: bool = False
+
+
+def _asked_again(elision: str, turns: Sequence[HistoryTurn]) -> _Again:
+    """An elliptical follow-up asks for an attribute it names ("and her age?", "and the
+    total area?"), else for what the last question that asked for itself asked, in its
+    unit, about what it names ("and for the bank?" after "how much is the loan?")."""
+    as_attribute = f"what is {elision}?"
+    focus = asked_focus(as_attribute)
+    if is_attribute(as_attribute, focus):
+        kind = asked_kind(as_attribute)
+        return _Again(kind, None if kind == "age" else focus, attribute=True)
+    for turn in reversed(turns):  # not "by what time?", which asks of the one before too
+        if elided(turn.question) is None and len(terms(turn.question)) >= ASKS_OF:
+            kind = asked_kind(turn.question)
+            if kind not in _ASKED_AGAIN:
+                return _Again()
+            unit = asked_unit(turn.question) if kind == "number" else None
+            # in its unit, not its rate: "and the one-off payment?" after "every month"
+            return _Again(kind, unit=unit if unit not in RATES else None)
+    return _Again()

@@ -42,6 +42,7 @@ __all__ = [
     "asks_which",
     "counted_action",
     "counted_kind",
+    "elided",
     "is_attribute",
     "is_followup",
     "names_kind",
@@ -569,6 +570,34 @@ def plain_noun(word: str) -> bool:
     low = word.lower()
     plain = word[:1].islower() and low.isalpha() and low not in STOPWORDS and len(low) > 2
     return plain and not low.endswith("ed")  # "how many died": a verb counts nothing
+
+
+# "And for cash help to families?", "what about the UK?": the last question asked again of
+# what follows; the rest must not ask anything itself ("and how many were hurt?")
+_ELLIPSIS = re.compile(
+    r"^(?:and what about|and how about|what about|how about|and)\b[,\s]*(?P<rest>.*?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+_ASKS_ITSELF = re.compile(
+    r"^(?:(?:in|at|on|for|by|to|of|from|about|with) )?(?:how|what|who|whom|whose|when|where"
+    r"|which|why|is|was|are|were|did|does|do|has|had|have|can|could|will|would|should)\b",
+    re.IGNORECASE,
+)
+
+
+def elided(question: str) -> str | None:
+    """What an elliptical follow-up asks the last question about ("the UK" in "what about
+    the UK?"), or None when the question asks for itself.
+
+    >>> elided("And for cash help to families?"), elided("what about the uk")
+    ('for cash help to families', 'the uk')
+    >>> elided("And how many were hurt?") is None, elided("Who brokered it?") is None
+    (True, True)
+    """
+    m = _ELLIPSIS.match(question.strip())
+    if m is None or not m["rest"] or _ASKS_ITSELF.search(m["rest"]):
+        return None
+    return m["rest"]
 
 
 def picks_from_answer(question: str) -> bool:

@@ -42,6 +42,7 @@ from .news import (
     numbers_in,
     person_names,
     refers_back,
+    spells_out,
     thing_names,
     withheld,
 )
@@ -210,7 +211,10 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a date asked to its month, day or year ("which month", "on what exact day") needs
       that part: "a 1994 ceasefire" gives no month, "in late September" no day;
     * "where were they taken?" asks where to: "evacuating civilians from the conflict
-      zone" does not say.
+      zone" does not say;
+    * an elliptical follow-up ("what about in August?", "and Japan?") asks the last
+      question again of what it names: a sentence that names another month or country
+      does not answer it.
 
     >>> from qa.intent import analyse
     >>> t = "The town has 4,000 residents."
@@ -234,6 +238,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "is the article's dateline"
     if _withholds(intent, sentence.text):
         return False, "says it is not known"
+    if intent.elided and not _says_of(intent.elided, sentence.text):
+        return False, f"says nothing of {intent.elided}"  # "what about the UK?"
     if intent.role:
         named = names_holder(sentence.text, intent.role)
         if named is False:
@@ -597,6 +603,33 @@ def mentions(text: str, focus: str) -> bool:
         for s in said
         if len(s) >= min(len(w), FOCUS_PREFIX)
     )
+
+
+def _says_of(elided: str, text: str) -> bool:
+    """Whether `text` is about what an elliptical follow-up pins the last question to ("the
+    UK" in "what about the UK?"): each name, month, weekday or number it gives, or the
+    words an acronym stands for. Other words may be said otherwise ("for pensioners":
+    "for over-65s"), and a follow-up that names nothing ("and now?") is about anything.
+
+    >>> _says_of("in August", "Inflation slowed to 0.9 percent in September.")
+    False
+    >>> _says_of("the US", "The United States pledged $11.5 million."), _says_of("for kids", "It")
+    (True, True)
+    """
+    pinned = [w for w in elided.split() if _PINNED.fullmatch(w) and terms(w)]
+    return all(mentions(text, w) or _spelt_out(w, text) for w in pinned)
+
+
+def _spelt_out(word: str, text: str) -> bool:
+    """Whether `word` may be an acronym `text` writes out ("US": "the United States")."""
+    return _ACRONYM_LIKE.fullmatch(word) is not None and spells_out(word.upper(), text)
+
+
+# words a follow-up pins its question to, which news does not say in other words
+_PINNED = re.compile(
+    rf"[A-Z][\w'’-]*|\d[\w,.-]*|(?i:{'|'.join(sorted(MONTHS | WEEKDAYS))})s?",
+)
+_ACRONYM_LIKE = re.compile(r"[A-Za-z]{2,5}")
 
 
 # ", aged six" belongs to the noun before it; ", killed ..." starts another clause

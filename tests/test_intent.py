@@ -129,6 +129,37 @@ def test_a_new_topic_is_not_a_follow_up_and_a_partitive_is() -> None:
     assert not analyse("How many of them were children?").followup  # no history, no lean
 
 
+def test_an_elliptical_follow_up_asks_the_last_question_again() -> None:
+    before = [HistoryTurn("How much did the United States give?", "$11.5 million. [1]")]
+    again = analyse("And Japan?", before)
+    assert (again.asks, again.elided) == ("number", "Japan")
+    # an attribute it names is what it asks; "by what time" says no subject of its own
+    assert analyse("and her age?", before).asks == "age"
+    fragment = [*before, HistoryTurn("by what time?", "By 6 p.m. [1]")]
+    assert analyse("and the one in Armavir?", fragment).asks == "number"
+    # the rate is not asked again: "every month", then "and the one-off payment?"
+    monthly = [HistoryTurn("How much does each person get every month?", "50,000 drams.")]
+    assert analyse("And the one-off payment?", monthly).unit is None
+    assert analyse("And how many were hurt?", before).elided is None  # asks for itself
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("what about in August?", "Inflation slowed to 0.9 percent in September.", False),
+        ("What about Sundays?", "Offices stay open from 9 a.m., including Saturdays.", False),
+        ("And Japan?", "Switzerland offered 8 million francs and Japan $3 million.", True),
+        ("what about the US?", "The United States pledged $11.5 million.", True),
+        ("what about for pensioners?", "Tickets cost £9, or £6 for over-65s.", True),
+    ],
+)
+def test_an_elliptical_follow_up_is_answered_only_about_what_it_names(
+    question: str, text: str, filled: bool
+) -> None:
+    before = [HistoryTurn("How much was given in July?", "5 million euros. [1]")]
+    assert slot_filled(analyse(question, before), sentence(text))[0] is filled
+
+
 def test_history_answers_keep_their_citations() -> None:
     cite = Citation("a.txt", "A", "It rained.", 0, 10)
     answer = Answer("It rained. [1]", [cite], question="Did it rain?")
