@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .units import DIMENSIONS, SCORE_ASKED
+from .units import DIMENSIONS, RACE_TIME, SCORE_ASKED
 
 __all__ = [
     "ACCEPTED",
@@ -189,6 +189,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
             r"|death toll|number of|what was the toll|what is the toll)\b"
             rf"|{SCORE_ASKED.pattern}"  # a result: "what was the vote?" asks "seven to three"
+            rf"|{RACE_TIME.pattern}"  # how long a race took: "what was her time?"
         ),
     ),
     (

@@ -23,6 +23,7 @@ __all__ = [
     "DIMENSIONS",
     "MEASURED_UNITS",
     "MONEY",
+    "RACE_TIME",
     "RATES",
     "SCORE",
     "SCORE_ASKED",
@@ -93,6 +94,14 @@ _MONEY_ASKED = re.compile(
 _TIME_SPAN = (
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
     r"|nights?|fortnights?|weekends?|overnight|since|until|till)\b(?!-old)"
+    r"|\b\d{1,2}:\d{2}:\d{2}\b"  # a race's time: "won in 2:24:12"
+)
+# A race's time is how long it took, not a time of day: "what was her time?", "the
+# winning time", "in what time?"
+RACE_TIME = re.compile(
+    r"\b(?:his|her|their|its|[\w-]+['’]s|winning|finishing|fastest|best|record) time\b"
+    r"|\bin what time\b",
+    re.IGNORECASE,
 )
 # A stretch of time given in words: "less than a day", "an hour away", "decades-long
 # tensions", "since 1952" (how long is asked; "in 1952" says when)
@@ -225,12 +234,16 @@ def asked_unit(question: str) -> str | None:
     'weight'
     >>> asked_unit("What was the final score?"), asked_unit("How did the board vote?")
     ('score', 'score')
+    >>> asked_unit("What was her winning time?"), asked_unit("In what time?")
+    ('duration', 'duration')
     """
     if SCORE_ASKED.search(question) and not re.search(r"(?i)\bhow (?:many|much)\b", question):
         return "score"
     m = _IN_UNIT.search(question)
     if m:
         return m.group(1).lower()
+    if RACE_TIME.search(question):
+        return "duration"
     if _HOW_LONG.search(question):
         return "duration" if _LASTS.search(question) else "duration or length"
     dimension = next((u for u, p in _HOW_DIMENSION.items() if p.search(question)), None)

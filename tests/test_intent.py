@@ -68,6 +68,8 @@ def test_doctests(module: ModuleType) -> None:
         ("What is her name?", "name"),
         ("What was the name of the injured driver?", "name"),
         ("Which officer gave the order?", "name"),
+        ("What was her winning time?", "number"),  # how long the race took
+        ("in what time?", "number"),
     ],
 )
 def test_the_asked_slot_is_read_from_the_questions_own_words(question: str, kind: str) -> None:
@@ -127,6 +129,18 @@ def test_a_new_topic_is_not_a_follow_up_and_a_partitive_is() -> None:
     partitive = analyse("How many of them were children?", before)
     assert partitive.followup and partitive.partitive
     assert not analyse("How many of them were children?").followup  # no history, no lean
+
+
+@pytest.mark.parametrize(
+    ("text", "filled"),
+    [
+        ("Rantanen completed the course in 1 hour 21 minutes 37 seconds.", True),
+        ("Bekele won in 2:24:12, 40 seconds ahead of Kenya's runner.", True),
+        ("Rantanen won the race at 11 a.m. on Sunday.", False),  # a time of day
+    ],
+)
+def test_a_race_time_is_how_long_it_took(text: str, filled: bool) -> None:
+    assert slot_filled(analyse("What was her winning time?"), sentence(text))[0] is filled
 
 
 def test_an_elliptical_follow_up_asks_the_last_question_again() -> None:
