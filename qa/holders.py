@@ -244,6 +244,14 @@ _JOB = re.compile(
 )
 
 
+# A name with what the person is put after it: "Nomvula Dlamini, 29, a shop assistant who
+# travels ...", "Liisa Kärkkäinen, 29, a physiotherapist from Jyväskylä"
+_APPOSED_JOB = re.compile(
+    rf"(?P<name>{FULL_NAME.pattern}), (?:\d{{1,3}}, )?(?:a|an) "
+    r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}?(?= (?:who|whose|from|at|in|with|for|and)\b|[,.;]|$)"
+)
+
+
 def gives_title(sentence: str, people: list[str]) -> bool:
     """Whether `sentence` says what office or job one of `people` (stems; [] for anyone)
     holds: "Prime Minister Nikol Pashinyan", "Armen Ghazaryan, 51, head of the service".
@@ -254,6 +262,8 @@ def gives_title(sentence: str, people: list[str]) -> bool:
     True
     >>> gives_title("Vogel, 56, grew up on a dairy farm and has led it since 2017.", ["vogel"])
     False
+    >>> gives_title("Nomvula Dlamini, 29, a shop assistant who travels daily, said", ["dlamini"])
+    True
     """
     for m in _JOB.finditer(sentence):
         holders = [FULL_NAME.match(sentence, n.start(1)) for n in _names_at(sentence, m)]
@@ -262,4 +272,5 @@ def gives_title(sentence: str, people: list[str]) -> bool:
             return True
         if not named and (names_any(people, sentence) or not person_names(sentence)):
             return True  # "she worked as a headteacher", "offered a job as cellar master"
-    return False
+    # whose job is asked must be known: "what's his sister's job?" is not Hovik's
+    return any(people and names_any(people, m["name"]) for m in _APPOSED_JOB.finditer(sentence))

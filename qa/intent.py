@@ -103,11 +103,12 @@ _HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 
-# An age or name asked of "he"/"she" themselves, not of "her husband"
+# An age, name or job asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
     r"\b(?:how old (?:is|was|are|were) (?:he|she|they)|(?:his|her|their) (?:full )?(?:name|age"
     r"|job|position|post|occupation)"
-    r"|(?:is|was|are|were) (?:he|she|they) called)\b(?!['’]s)",
+    r"|(?:is|was|are|were) (?:he|she|they) called"
+    r"|(?:does|did|do) (?:he|she|they) do(?: now)? for (?:a living|work))\b(?!['’]s)",
     re.IGNORECASE,
 )
 

@@ -143,6 +143,14 @@ def test_a_race_time_is_how_long_it_took(text: str, filled: bool) -> None:
     assert slot_filled(analyse("What was her winning time?"), sentence(text))[0] is filled
 
 
+def test_a_job_is_read_from_what_follows_the_name_of_whom_it_is_asked() -> None:
+    quote = "Nomvula Dlamini, 29, a shop assistant who travels daily, said she pays R1,150."
+    before = [HistoryTurn("How much does she pay?", quote, (Citation("a", "", quote, 0, 9),))]
+    assert slot_filled(analyse("What does she do for a living?", before), sentence(quote))[0]
+    hovik = "Hovik Melikyan, 26, a software tester, hopes to join his sister in Laval."
+    assert not slot_filled(analyse("What's his sister's job?", before), sentence(hovik))[0]
+
+
 def test_an_elliptical_follow_up_asks_the_last_question_again() -> None:
     before = [HistoryTurn("How much did the United States give?", "$11.5 million. [1]")]
     again = analyse("And Japan?", before)
