@@ -232,7 +232,7 @@ def score(
     (['semantic', 'overlap', 'prior', 'asked kind', 'phrase'], 0.75, True)
     """
     s_terms = set(terms_in_order(sentence.text))
-    q_terms = list(intent.subject)
+    q_terms = [*intent.subject, *intent.referents]  # "how old is she?": she is Janet Oduya
     topic = _title_terms(sentence.title) if _is_lead(sentence) else frozenset()
     found_weight = lambda t: weights.title_term if t in topic else 1.0  # noqa: E731
     ov = overlap(q_terms, s_terms, idf, found_weight, weights.synonym_term)

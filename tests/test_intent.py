@@ -258,6 +258,14 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
     assert "conversation" not in other
 
 
+def test_he_or_she_counts_as_the_name_it_stands_for() -> None:
+    quote = "said Janet Oduya, the councillor who proposed the closure."
+    history = [HistoryTurn("Who proposed it?", quote, (Citation("a.txt", "T", quote, 0, 9),))]
+    named = parts("How old is she?", sentence("Oduya, 52, has sat on the council."), history)
+    other = parts("How old is she?", sentence("Pryce, 61, has sat on the council."), history)
+    assert named["overlap"] > other.get("overlap", 0.0)
+
+
 def test_who_said_that_asks_whose_the_cited_sentence_is() -> None:
     said = "It will pay 25,000 drams per child, Deputy Minister Ruben Sargsyan said."
     article = f"{said} France's ambassador, Nicolas Ferrand, said the council must act."
