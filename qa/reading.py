@@ -71,7 +71,8 @@ _FOCUS = re.compile(
 )
 
 _NOT_FOCUS = wordset(
-    "did does do is was were are has have had will would can could should of the a an its "
+    "did does do is was were are has have had will would can could should must may might "
+    "someone somebody anyone anybody everyone everybody nobody of the a an its "
     "their his her this that these those it they he she there kind sort type already still "
     "now currently actually really ever also just so far yet"
 )
@@ -85,7 +86,7 @@ _VERBS = wordset(
     "got get gets go goes went come came make makes take takes took give gives gave lose "
     "lost leave left flee fled live lives die dies remain remains say says happen made built "
     "won wrote ran brought bought sent kept held put seen found given taken hurt told paid "
-    "sold led met shot struck hit born caught"
+    "sold led met shot struck hit born caught run"
 )
 
 # "what is the population of X", "what is its capital", "what was the club's budget"
@@ -281,6 +282,12 @@ def asked_focus(question: str) -> str | None:
     >>> asked_focus("How many people saw the exhibition?")
     'people'
 
+    A modal, a pronoun or a verb counts nothing: the count is of whom the question means.
+
+    >>> asked_focus("How many must finish?"), asked_focus("In how many was someone burned?")
+    (None, None)
+    >>> asked_focus("How many of them were run over by cars?") is None
+    True
     """
     m = _FOCUS.search(question)
     if not m:
