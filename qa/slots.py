@@ -265,7 +265,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no price of the {intent.priced}"
     if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
         return False, f"does not give the {intent.focus}"
-    wanted = _casualty(intent.question)
+    # the dead counted, not "how long ago did beavers die out?"
+    wanted = _casualty(intent.question) if intent.unit not in _SPANS else set()
     if intent.asks == "number" and wanted and not wanted & _casualty(sentence.text):
         return False, f"counts no one {' or '.join(sorted(wanted))}"
     if intent.counted and not wanted and _counts_only_losses(intent, sentence.text):

@@ -93,7 +93,8 @@ _MONEY_ASKED = re.compile(
 # took or lived, only time. Not an age, an area or a bare count.
 _TIME_SPAN = (
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
-    r"|nights?|fortnights?|weekends?|overnight|since|until|till)\b(?!-old)"
+    r"|nights?|fortnights?|weekends?|winters?|summers?|seasons?|overnight|since|until|till)\b"
+    r"(?!-old)"
     r"|\b\d{1,2}:\d{2}:\d{2}\b"  # a race's time: "won in 2:24:12"
 )
 # A race's time is how long it took, not a time of day: "what was her time?", "the
@@ -120,8 +121,8 @@ _HOW_LONG = re.compile(r"(?i)\bhow long\b")
 # change, which a share or any unit may give.
 _WEIGHT = rf"\b(?:{WEIGHT_UNITS})\b"
 _SPEED = (
-    r"\b(?:km/h|kph|mph|knots?)\b|\b(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?) (?:an|per)"
-    r" (?:hour|second)\b"
+    r"\b(?:km/h|kph|mph|knots?|rpm)\b|\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?) (?:an|per)"
+    r" (?:hour|second)\b|\b(?:revolutions|rotations|turns) (?:a|per) minute\b"
 )
 _TEMPERATURE = rf"°|\b(?:{TEMPERATURE_UNITS})\b"
 DIMENSIONS = {

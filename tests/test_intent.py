@@ -151,6 +151,22 @@ def test_a_job_is_read_from_what_follows_the_name_of_whom_it_is_asked() -> None:
     assert not slot_filled(analyse("What's his sister's job?", before), sentence(hovik))[0]
 
 
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("How old was she?", "The oldest singer, Varsenik Aghajanyan, was 96 when recorded."),
+        ("How old is the youngest resident?", "The youngest is 64."),
+        ("How old are the students?", "Two of her former students, both 23, also came."),
+        ("How fast does the wheel turn?", "It turns at about 3,000 revolutions per minute."),
+        ("How fast did it go?", "It travelled at no more than 15 km per hour."),
+        ("How long will the trial run?", "The trial will run for two winters."),
+        ("How long ago did beavers die out?", "They were hunted out about 400 years ago."),
+    ],
+)
+def test_ages_speeds_and_spans_as_news_writes_them(question: str, text: str) -> None:
+    assert slot_filled(analyse(question), sentence(text)) == (True, "")
+
+
 def test_an_elliptical_follow_up_asks_the_last_question_again() -> None:
     before = [HistoryTurn("How much did the United States give?", "$11.5 million. [1]")]
     again = analyse("And Japan?", before)

@@ -51,9 +51,10 @@ AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Ki
     rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, (?:now )?\d{{1,3}}(?:,|\.?$)"
     # someone's age told by "was": "Rauf Huseynov was 37 when he fled", "The oldest groom
     # was 58 and ...", "who was 13 at the time"
-    r"|(?:\b[A-Z][\w’'-]+ [A-Z][\w’'-]+|(?<=\w )[A-Z][\w’'-]+|\b(?:oldest|youngest) [a-z]+"
+    r"|(?:\b[A-Z][\w’'-]+ [A-Z][\w’'-]+,?|(?<=\w )[A-Z][\w’'-]+,?|\b(?:oldest|youngest)(?: [a-z]+)?"
     r"|\b[Hh]e|\b[Ss]he|\bwho) (?:was|is) \d{1,3}"
     r"(?= (?:when|at the time|and)\b|[,;]|\.?$)"
+    r"|, both \d{1,3},"  # "Two of her students, both 23, ..."
 )  # ... and "Lusine Grigoryan, now 52,"
 _CAPITALISED = r"[A-Z][a-z’'-]*[a-z](?:['’]s)?"
 _PERSON = re.compile(  # a title, then capitalised words; or two or more in a row
