@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "capitals",
+    "capitals_named",
     "countries_named",
     "place_words",
     "stand_ins",
@@ -103,8 +104,17 @@ def countries_named(text: str, table: Mapping[str, str] | None = None) -> list[s
     >>> countries_named("Baku has said 192 of its soldiers were killed.", {"Baku": "Azerbaijan"})
     ['Azerbaijan']
     """
+    return [country for _, country in capitals_named(text, table)]
+
+
+def capitals_named(text: str, table: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """Each capital `text` names, with its country: either name says the place.
+
+    >>> capitals_named("according to Baku", {"Baku": "Azerbaijan"})
+    [('Baku', 'Azerbaijan')]
+    """
     table, found = _table_and_pattern(table)
-    return [table[m.group(1)] for m in found.finditer(text)] if found else []
+    return [(m.group(1), table[m.group(1)]) for m in found.finditer(text)] if found else []
 
 
 def without_countries(question: str) -> str:
