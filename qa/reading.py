@@ -288,6 +288,8 @@ def asked_focus(question: str) -> str | None:
     (None, None)
     >>> asked_focus("How many of them were run over by cars?") is None
     True
+    >>> asked_focus("How many want to leave?"), asked_focus("How many exactly were there?")
+    (None, None)
     """
     m = _FOCUS.search(question)
     if not m:
@@ -312,8 +314,10 @@ def asked_focus(question: str) -> str | None:
             break  # past the noun: "revenues last year", "officer made", "boats Kenya"
         if modifier and (_MODIFIER.fullmatch(low) or low in _ADJECTIVES or t[:1].isupper()):
             continue  # "all-out wars", "total population", "Azerbaijani soldiers"
-        if not plain_noun(t) or low in _VERBS:
-            break
+        if not plain_noun(t) or low in _VERBS or follows == "to":
+            break  # "how many want to leave": no noun counted
+        if low.endswith("ly") and not modifier:
+            break  # "how many exactly were there?" (not "elderly arrivals")
         if low in _QUANTITIES:  # "what total", "the number of X": X is the focus
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None
