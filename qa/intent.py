@@ -216,6 +216,22 @@ class Intent:
         return frozenset(capitalised_names(self.question)) | frozenset(self.subject)
 
     @functools.cached_property
+    def stand_ins(self) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """Each capital the question names with its country, as stems: either one says
+        the place ("Yerevan" is said by an article that writes "Armenia"), whether or not
+        the country was added in brackets.
+
+        >>> analyse("Did Prague agree, according to Baku?").stand_ins[1]
+        (frozenset({'baku'}), frozenset({'azerbaijan'}))
+        """
+        from .places import capitals_named
+
+        return tuple(
+            (frozenset(terms(capital)), frozenset(terms(country)))
+            for capital, country in capitals_named(self.question)
+        )
+
+    @functools.cached_property
     def age_owners(self) -> tuple[str, ...]:
         """For "how old ...?", whose age it asks: the people it names (stems), not a
         place, nationality or month ("the engineer quoted in Baku", "the civilian killed

@@ -44,7 +44,7 @@ from .scoring import (
     same_term,
     terms_in_order,
 )
-from .slots import Sentence, kind_match, mentions, slot_filled
+from .slots import Sentence, kind_match, mentions, slot_filled, unused_names
 
 __all__ = [
     "RULES",
@@ -320,8 +320,7 @@ def names_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     article, not the sentence, because a sentence may say "the region" or "he")."""
     if not intent.names:
         return None
-    text = sentence.article or sentence.text
-    missing = [n for n in intent.names if found_share([n], text) == 0]
+    missing = unused_names(intent, sentence.article or sentence.text)
     if not missing:
         return None
     share = len(missing) / len(intent.names)

@@ -606,6 +606,35 @@ def mentions(text: str, focus: str) -> bool:
     )
 
 
+def unused_names(intent: Intent, article: str) -> tuple[str, ...]:
+    """The names the question gives (stems) that `article` never uses: a capital is used
+    by an article that names its country ("Yerevan" by "Armenia"), and the other way
+    round, and an acronym by one that writes it out ("UN" by "United Nations").
+
+    >>> from qa.intent import analyse
+    >>> text = "The United Nations asked Armenia for help. It met in Paris."
+    >>> unused_names(analyse("Did the UN ask Yerevan (Armenia) or Rome (Italy)?"), text)
+    ('rome', 'itali')
+    >>> unused_names(analyse("How many did the Armenian UN office send, per Yerevan?"), text)
+    ()
+    """
+    acronyms = set(ACRONYM.findall(intent.question))  # "UN", said as "United Nations"
+    missing = [
+        n
+        for n in intent.names
+        if found_share([n], article) == 0 and not (n.upper() in acronyms and spells_out(n, article))
+    ]
+    return tuple(  # the other one named whole ("Czech Republic", "United States")
+        n
+        for n in missing
+        if not any(
+            n in one and found_share(list(other), article) == 1.0
+            for capital, country in intent.stand_ins
+            for one, other in ((capital, country), (country, capital))
+        )
+    )
+
+
 def _says_of(elided: str, text: str) -> bool:
     """Whether `text` is about what an elliptical follow-up pins the last question to ("the
     UK" in "what about the UK?"): each name, month, weekday or number it gives, or the

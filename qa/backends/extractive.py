@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from vectorstore import split_sentences
-from vectorstore.text import stem, terms
+from vectorstore.text import stem
 
 from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
@@ -28,17 +28,14 @@ from ..conversation import Query
 from ..counting import counts_match
 from ..intent import Intent
 from ..news import (
-    ACRONYM,
     MONTHS,
     WEEKDAYS,
     bare_quote,
     gives_source,
     person_names,
     refers_back,
-    spells_out,
     tells_cause,
 )
-from ..places import capitals_named, stand_ins
 from ..retrieval import Retrieved
 from ..rules import (
     WEIGHTS,
@@ -48,8 +45,7 @@ from ..rules import (
     decide,
     score,
 )
-from ..scoring import found_share
-from ..slots import Sentence
+from ..slots import Sentence, unused_names
 from ..yesno import affirms, denies
 from .registry import AnswerBackend, register_backend
 
@@ -270,42 +266,12 @@ _CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS)
 
 
 def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:
-    """For each article, the names the question gives that it never uses; a capital is
-    used by an article that names its country ("Yerevan" by "Armenia"), and the other way
-    round, and an acronym by one that writes it out ("UN" by "United Nations").
-
-    >>> from qa.intent import analyse
-    >>> text = "The United Nations asked Armenia for help. It met in Paris."
-    >>> s = Sentence("a.txt", "", 0, 42, text[:42], text)
-    >>> _unnamed(analyse("Did the UN ask Yerevan (Armenia) or Rome (Italy)?"), [s])
-    {'a.txt': ('rome', 'itali')}
-    >>> _unnamed(analyse("How many did the Armenian UN office send, according to Yerevan?"), [s])
-    {'a.txt': ()}
-    """
-    # a capital the question names says its country even when it added none ("the
-    # Azerbaijani convoy, according to Baku": the article may write "Azerbaijan")
-    named = [*stand_ins(intent.question), *capitals_named(intent.question)]
-    pairs = [set(terms(f"{a} {b}")) for a, b in named]
-    acronyms = set(ACRONYM.findall(intent.question))  # "UN", said as "United Nations"
+    """For each article, the names the question gives that it never uses
+    (`unused_names`), a month or weekday aside (an article may date things otherwise)."""
     out: dict[str, tuple[str, ...]] = {}
     for s in sentences:
-        if s.source in out:
-            continue
-        missing = [
-            n
-            for n in intent.names
-            if n not in _CALENDAR
-            and found_share([n], s.article) == 0
-            and not (n.upper() in acronyms and spells_out(n, s.article))
-        ]
-        said = set(intent.names) - set(missing)
-        out[s.source] = tuple(
-            n
-            for n in missing
-            if not any(
-                n in p and (p & said or found_share(list(p - {n}), s.article)) for p in pairs
-            )
-        )
+        if s.source not in out:
+            out[s.source] = tuple(n for n in unused_names(intent, s.article) if n not in _CALENDAR)
     return out
 
 
