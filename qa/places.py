@@ -17,7 +17,6 @@ __all__ = [
     "capitals_named",
     "countries_named",
     "place_words",
-    "stand_ins",
     "with_countries",
     "without_countries",
 ]
@@ -125,26 +124,6 @@ def without_countries(question: str) -> str:
     'Which Yerevan hotel did the United States use?'
     """
     return _ADDED.sub("", question)
-
-
-def stand_ins(question: str, table: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
-    """The capitals `with_countries` gave their country in `question`, each with it: either
-    name says the place ("Yerevan" is said by an article that writes "Armenia").
-
-    >>> table = {"Yerevan": "Armenia", "Mexico City": "Mexico"}
-    >>> stand_ins("Did Yerevan's (Armenia) troops meet the Mexico City (Mexico) envoy?", table)
-    [('Yerevan', 'Armenia'), ('Mexico City', 'Mexico')]
-    """
-    if table is None and " (" not in question:
-        return []  # no country was added: no table to load
-    table, found = _table_and_pattern(table)
-    if found is None:
-        return []
-    return [
-        (m.group(1), table[m.group(1)])
-        for m in found.finditer(question)
-        if question.startswith(f" ({table[m.group(1)]})", m.end())
-    ]
 
 
 # what `with_countries` adds: a country in brackets after a capital
