@@ -176,6 +176,8 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     True
     >>> names_holder("The gift came from the Aras Foundation.", "foundation")
     True
+    >>> names_holder("It is in the journal Aquaculture.", "journal")
+    True
     >>> names_holder("The Armenian leadership said so.", "leader") is None
     True
     """
@@ -185,9 +187,16 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     if not found:
         return None
     return any(
-        _capitalised_mid(sentence, m) or _named_at(sentence, m, asked) or _name_follows(sentence, m)
+        _capitalised_mid(sentence, m)
+        or _named_at(sentence, m, asked)
+        or _name_follows(sentence, m)
+        or _NAME_AFTER_ROLE.match(sentence, m.end()) is not None
         for m in found
     )
+
+
+# a name put right after the role: "the journal Aquaculture", "the suburb of Irpin"
+_NAME_AFTER_ROLE = re.compile(r" (?:of |called |named )?[\"“]?[A-Z][\w’'-]+")
 
 
 def _name_follows(sentence: str, m: re.Match[str]) -> bool:

@@ -183,7 +183,8 @@ NAMED_KINDS = wordset(
     "company firm contractor manufacturer supplier operator developer charity foundation "
     "organisation organization agency group body club team party unit ministry department "
     "council committee court hospital clinic hotel school university bank newspaper channel "
-    "station app airline tournament festival film book councillor official officer diplomat"
+    "station app airline tournament festival film book councillor official officer diplomat "
+    "publisher journal magazine brand supermarket pharmacy restaurant shop ward suburb"
 )
 
 _RANKS = wordset("first second third last latter former next previous")

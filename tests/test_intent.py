@@ -167,6 +167,18 @@ def test_ages_speeds_and_spans_as_news_writes_them(question: str, text: str) -> 
     assert slot_filled(analyse(question), sentence(text)) == (True, "")
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("Which supermarket does she work at?", "She works as a cashier in a supermarket.", False),
+        ("Which journal will publish it?", "It will appear in the journal Aquaculture.", True),
+        ("Which publisher is discussing it?", "It is under discussion with a publisher.", False),
+    ],
+)
+def test_which_shop_or_journal_asks_its_name(question: str, text: str, filled: bool) -> None:
+    assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
 def test_an_elliptical_follow_up_asks_the_last_question_again() -> None:
     before = [HistoryTurn("How much did the United States give?", "$11.5 million. [1]")]
     again = analyse("And Japan?", before)
