@@ -267,7 +267,7 @@ _CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS)
 
 def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:
     """For each article, the names the question gives that it never uses
-    (`unused_names`), a month or weekday aside (an article may date things otherwise)."""
+    (`unused_names`); a month or weekday is a date, not a name."""
     out: dict[str, tuple[str, ...]] = {}
     for s in sentences:
         if s.source not in out:
