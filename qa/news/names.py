@@ -130,6 +130,7 @@ _NOT_NAMES = (
     )
     | MONTHS
     | WEEKDAYS
+    | frozenset(NUMBER_WORDS.split())  # "Two members abstained": a count, no one's name
 )
 
 
@@ -179,6 +180,8 @@ def capitalised_names(text: str) -> set[str]:
 
     >>> sorted(capitalised_names("However, Nikol Pashinyan met the UN in Kyiv on Monday."))
     ['kyiv', 'nikol', 'pashinyan', 'un']
+    >>> capitalised_names("Two members abstained.")
+    set()
     """
     return {
         stem(w.lower())
