@@ -35,7 +35,7 @@ NUMBER_WORDS = (
     f"{' '.join(_SMALL_NUMBERS)} {' '.join(_TENS)} dozen dozens hundred hundreds "
     "thousand thousands million millions billion half"
 )
-_SCALED = r"(?=(?:m|bn|mn|k)?\b)"  # "£62m", "$3bn": news's millions and billions
+_SCALED = r"(?=(?:m|bn|mn|k|(?-i:C|F))?\b)"  # "£62m", "$3bn", "rose by 1.3C"
 # where a number starts: a word boundary, or right after a currency written as letters
 # ("R25", rand; "Rs500", rupees)
 _STARTS = r"(?:\b|(?<=\bR)|(?<=\bRs))"
@@ -119,7 +119,8 @@ _MEASURE = re.compile(
     r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
     rf"|liters?|gallons?|barrels?|{LENGTH_UNITS}|{WEIGHT_UNITS}|{TEMPERATURE_UNITS}|knots?"
     rf"|square|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
-    rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)",  # "5,000 Canadian dollars"
+    rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)"  # "5,000 Canadian dollars"
+    r"|\d(?-i:[CF])\b",  # "rose by 1.3C"
     re.IGNORECASE,
 )
 
@@ -157,6 +158,8 @@ def measures(text: str) -> bool:
     >>> measures("It cleared about 9,800 hectares."), measures("He was third in 2:11:05.")
     (True, False)
     >>> measures("a prize of 5,000 Canadian dollars"), measures("5,000 Canadian fans")
+    (True, False)
+    >>> measures("Soil temperatures rose by 1.3C."), measures("Group C drew 1-1.")
     (True, False)
     >>> measures("a grant of 150,000 drams"), measures("It offered $45 million in aid.")
     (True, True)
