@@ -101,6 +101,7 @@ _TIME_SPAN = (
 # winning time", "in what time?"
 RACE_TIME = re.compile(
     r"\b(?:his|her|their|its|[\w-]+['’]s|winning|finishing|fastest|best|record) time\b"
+    r"(?! of (?:the )?(?:day|year)| to\b)"  # not "the best time of day to spot them"
     r"|\bin what time\b",
     re.IGNORECASE,
 )
@@ -237,6 +238,8 @@ def asked_unit(question: str) -> str | None:
     ('score', 'score')
     >>> asked_unit("What was her winning time?"), asked_unit("In what time?")
     ('duration', 'duration')
+    >>> asked_unit("What's the best time of day to spot nests?") is None
+    True
     """
     if SCORE_ASKED.search(question) and not re.search(r"(?i)\bhow (?:many|much)\b", question):
         return "score"
