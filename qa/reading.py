@@ -195,10 +195,12 @@ _LEADING = re.compile(
 )
 
 
+# The words a question opens with: a wh-word or an auxiliary ("how", "did", "is")
+_ASKING = rf"(?:how|what|who|whom|whose|which|where|when|why|{AUXILIARY})\b"
+
 # A clause the question opens with ("When the male brightened, how often did he win?")
 _LEADING_CLAUSE = re.compile(
-    r"^(?:when|where|if|after|before|while|once)\b[^,?]*,\s*(?=(?:how|what|who|whom|which"
-    r"|where|when|why|did|does|do|is|was|were|are|has|had|have|can|could|will|would)\b)",
+    rf"^(?:when|where|if|after|before|while|once)\b[^,?]*,\s*(?={_ASKING})",
     re.IGNORECASE,
 )
 
@@ -590,11 +592,7 @@ _ELLIPSIS = re.compile(
     r"^(?:and what about|and how about|what about|how about|and)\b[,\s]*(?P<rest>.*?)[\s?.!]*$",
     re.IGNORECASE,
 )
-_ASKS_ITSELF = re.compile(
-    r"^(?:(?:in|at|on|for|by|to|of|from|about|with) )?(?:how|what|who|whom|whose|when|where"
-    r"|which|why|is|was|are|were|did|does|do|has|had|have|can|could|will|would|should)\b",
-    re.IGNORECASE,
-)
+_ASKS_ITSELF = re.compile(rf"^(?:(?:in|at|on|for|by|to|of|from|about|with) )?{_ASKING}", re.I)
 
 
 def elided(question: str) -> str | None:
