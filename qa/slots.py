@@ -647,19 +647,16 @@ def _says_of(elided: str, text: str) -> bool:
     (True, True)
     """
     pinned = [w for w in elided.split() if _PINNED.fullmatch(w) and terms(w)]
-    return all(mentions(text, w) or _spelt_out(w, text) for w in pinned)
-
-
-def _spelt_out(word: str, text: str) -> bool:
-    """Whether `word` may be an acronym `text` writes out ("US": "the United States")."""
-    return _ACRONYM_LIKE.fullmatch(word) is not None and spells_out(word.upper(), text)
+    return all(
+        mentions(text, w) or (ACRONYM.fullmatch(w) is not None and spells_out(w, text))
+        for w in pinned
+    )
 
 
 # words a follow-up pins its question to, which news does not say in other words
 _PINNED = re.compile(
     rf"[A-Z][\w'’-]*|\d[\w,.-]*|(?i:{'|'.join(sorted(MONTHS | WEEKDAYS))})s?",
 )
-_ACRONYM_LIKE = re.compile(r"[A-Za-z]{2,5}")
 
 
 # ", aged six" belongs to the noun before it; ", killed ..." starts another clause
