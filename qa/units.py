@@ -12,6 +12,7 @@ import re
 
 from .news import (
     CURRENCIES,
+    DEGREES_ON,
     LENGTH_UNITS,
     MONEY_SIGN,
     NUMBER_WORDS,
@@ -125,7 +126,7 @@ _SPEED = (
     r"\b(?:km/h|kph|mph|knots?|rpm)\b|\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?) (?:an|per)"
     r" (?:hour|second)\b|\b(?:revolutions|rotations|turns) (?:a|per) minute\b"
 )
-_TEMPERATURE = rf"°|\b(?:{TEMPERATURE_UNITS})\b|(?-i:\d[CF])\b"  # "1.3C"
+_TEMPERATURE = rf"°|\b(?:{TEMPERATURE_UNITS})\b|{DEGREES_ON}"
 DIMENSIONS = {
     "length": (r"high|tall|deep|wide|thick", _LENGTH),
     "distance": (  # "170 kilometres", or "an hour away by car"

@@ -40,6 +40,7 @@ from .names import (
 )
 from .numbers import (
     CURRENCIES,
+    DEGREES_ON,
     LENGTH_UNITS,
     MONEY_SIGN,
     NUMBER_WORDS,
@@ -61,6 +62,7 @@ __all__ = [
     "AGE",
     "BODY_KINDS",
     "CURRENCIES",
+    "DEGREES_ON",
     "FULL_NAME",
     "LENGTH_UNITS",
     "MONEY_SIGN",

@@ -11,6 +11,7 @@ from .dates import YEAR
 
 __all__ = [
     "CURRENCIES",
+    "DEGREES_ON",
     "LENGTH_UNITS",
     "NUMBER_WORDS",
     "TEMPERATURE_UNITS",
@@ -114,13 +115,14 @@ LENGTH_UNITS = (
 )
 WEIGHT_UNITS = r"tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz"
 TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
+DEGREES_ON = r"\d(?-i:[CF])\b"  # degrees written against their number: "rose by 1.3C"
 _MEASURE = re.compile(
     rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
     rf"|liters?|gallons?|barrels?|{LENGTH_UNITS}|{WEIGHT_UNITS}|{TEMPERATURE_UNITS}|knots?"
     rf"|square|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
     rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)"  # "5,000 Canadian dollars"
-    r"|\d(?-i:[CF])\b",  # "rose by 1.3C"
+    rf"|{DEGREES_ON}",
     re.IGNORECASE,
 )
 
