@@ -44,7 +44,7 @@ from .scoring import (
     same_term,
     terms_in_order,
 )
-from .slots import Sentence, kind_match, mentions, slot_filled, unused_names
+from .slots import Sentence, asked_words, kind_match, mentions, slot_filled, unused_names
 
 __all__ = [
     "RULES",
@@ -268,7 +268,7 @@ def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustmen
         return Adjustment("asked kind", w.spelt_out, "writes the acronym out")
     if match:
         return Adjustment("asked kind", w.kind_bonus, f"has a {intent.asks}")
-    return Adjustment("asked kind", -w.kind_penalty, f"no {intent.asks} in it")
+    return Adjustment("asked kind", -w.kind_penalty, f"no {asked_words(intent)} in it")
 
 
 def focus_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:

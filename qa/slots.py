@@ -54,6 +54,7 @@ from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 __all__ = [
     "STRICT_KINDS",
     "Sentence",
+    "asked_words",
     "gives_date_part",
     "gives_destination",
     "gives_unit",
@@ -229,7 +230,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if intent.unit not in (None, "measure") and not gives_unit(intent.unit, sentence.text):
         return False, f"gives no {_unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
-        return False, f"gives no {_KIND_WORDS.get(intent.asks or '', intent.asks)}"
+        return False, f"gives no {asked_words(intent)}"
     if intent.totals and intent.counted is None and not _part_of(intent, sentence.text):
         return False, "gives only the total a part is asked of"
     if intent.whole and not _part_amounts(intent, sentence.text):
@@ -674,6 +675,22 @@ _CASUALTIES = {
 }
 _NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
 _HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")
+
+
+def asked_words(intent: Intent) -> str:
+    """What the question asks for, in the words an explanation uses: "number of board
+    seats" for "how many board seats?" (a sentence may give numbers and still count no
+    board seats), "office holder" for an office, else the kind's name.
+
+    >>> from qa.intent import analyse
+    >>> asked_words(analyse("How many board seats do the workers get?"))
+    'number of board seats'
+    >>> asked_words(analyse("When did it open?"))
+    'date'
+    """
+    if intent.asks == "number" and intent.counted:
+        return f"number of {intent.counted}"
+    return _KIND_WORDS.get(intent.asks or "", intent.asks or "")
 
 
 _KIND_WORDS = {

@@ -246,6 +246,16 @@ def test_asked_kind_rule_rewards_the_kind_and_penalises_its_absence() -> None:
     assert parts("When did it open?", sentence("It opened in 1874."))["asked kind"] > 0
 
 
+def test_a_count_of_something_else_is_explained_as_such() -> None:
+    """A sentence with numbers that count other things gives "no number of board seats",
+    not "no number": the reader sees the numbers and needs to know what was missing."""
+    members = sentence("Workers will elect two of the seven board members.", counts=False)
+    scored = score(analyse("How many board seats do the workers get?"), members, lambda _: 1.0)
+    why = {p.rule: p.why for p in scored.parts}
+    assert why["asked kind"] == "no number of board seats in it"
+    assert (scored.slot, scored.slot_why) == (False, "gives no number of board seats")
+
+
 def test_phrase_rule_rewards_the_questions_words_standing_together() -> None:
     q = "How big was the entry fee for the open?"
     assert "phrase" in parts(q, sentence("Players can claim back their 80-euro entry fee."))
