@@ -22,7 +22,7 @@ from vectorstore.text import stem, terms
 
 from .holders import gives_title, holds_office, names_holder
 from .intent import Intent
-from .kinds import INJURED, KILLED, LOSSES
+from .kinds import INJURED, KILLED, LOSSES, wordset
 from .news import (
     ACRONYM,
     BODY_KINDS,
@@ -48,6 +48,7 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .news.names import KINSHIP
+from .places import place_words
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 
@@ -291,12 +292,38 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
 _BODY_KINDS = frozenset(BODY_KINDS.split())
 
 
+# What a place's name alone may name: "which team?" "Armenia", "which council?" "Kendal"
+_PLACE_NAMED = wordset(
+    "team club side council court station ward suburb country nation state city town village "
+    "region province district capital area island"
+)
+
+
 def _names_someone(intent: Intent, text: str) -> bool:
     """Whether `text` names anyone "which X?" could mean: a body only for a body's role
-    ("which councillors" is not answered by "the council"), else a name."""
+    ("which councillors" is not answered by "the council"), else a name; a country, a
+    capital or a nationality alone names no journal, company or hotel ("In France,
+    councils spend ..." for "which journal?"), only a place's team or council.
+
+    >>> from qa.intent import analyse
+    >>> france = "In France, councils spend 30 million euros a year on the hornet."
+    >>> _names_someone(analyse("Which journal was the study in?"), france)
+    False
+    >>> _names_someone(analyse("Which team won?"), "Armenia won the final.")
+    True
+    """
     if (intent.role or "") in _BODY_KINDS:
         return bool(type_match("person", text, intent.question))
-    return bool(capitalised_names(text) - set(intent.subject))
+    named = capitalised_names(text) - set(intent.subject)
+    if (intent.role or "") not in _PLACE_NAMED:
+        named -= _place_stems()
+    return bool(named)
+
+
+@functools.cache
+def _place_stems() -> frozenset[str]:
+    """Stems of the words of countries' names, capitals and nationalities."""
+    return frozenset(stem(w) for w in place_words())
 
 
 def gives_date_part(part: str, text: str, question: str) -> bool:
