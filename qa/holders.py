@@ -178,6 +178,10 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     True
     >>> names_holder("It is in the journal Aquaculture.", "journal")
     True
+    >>> names_holder('The book, "Bread with Greens", was launched on Saturday.', "book")
+    True
+    >>> names_holder("They used a channel on the Telegram app called Find Your Family.", "channel")
+    True
     >>> names_holder("The Armenian leadership said so.", "leader") is None
     True
     """
@@ -191,12 +195,17 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
         or _named_at(sentence, m, asked)
         or _name_follows(sentence, m)
         or _NAME_AFTER_ROLE.match(sentence, m.end()) is not None
+        or _CALLED_AFTER_ROLE.match(sentence, m.end()) is not None
         for m in found
     )
 
 
-# a name put right after the role: "the journal Aquaculture", "the suburb of Irpin"
-_NAME_AFTER_ROLE = re.compile(r" (?:of |called |named )?[\"“]?[A-Z][\w’'-]+")
+# a name put right after the role: "the journal Aquaculture", "the suburb of Irpin", or a
+# title quoted after a comma: 'The book, "Bread with Greens", was launched'
+# a name the role's noun phrase ends on: "a volunteer channel on the Telegram messaging
+# app called Find Your Family"
+_CALLED_AFTER_ROLE = re.compile(r"(?: [\w’'-]+){0,5} (?:called|named) [\"“]?[A-Z]")
+_NAME_AFTER_ROLE = re.compile(r"(?: (?:of |called |named )?[\"“]?|, [\"“])[A-Z][\w’'-]+")
 
 
 def _name_follows(sentence: str, m: re.Match[str]) -> bool:

@@ -54,6 +54,7 @@ from .reading import (
     plain_noun,
     question_names,
     reaction_by,
+    uncontracted,
 )
 from .units import RATES, asked_unit
 
@@ -65,8 +66,9 @@ HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
 # "How much" of something (land, sleep) is measured, not counted
 _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
 
+_OWN_AGE = re.compile(r"(?i)\b(?:her|his|their|its) age\b")  # "what is her age?"
 _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
-    r"(?i)\bhow old (?:is|was|are|were) (?:the|her|his|their|its|those|these) "  # "the
+    r"(?i)\b(?:how old (?:is|was|are|were)|age of) (?:the|her|his|their|its|those|these) "  # "the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?"  # "the workshop's founder now"
     r"(?!(?:from|in|at|of|near|on|with|who|that|whose)\b)([a-z]+)\b(?!['’])"  # "carpenter from"
 )
@@ -209,7 +211,7 @@ class Intent:
         beside them is a new one: "what's the hotel called?" wants "Arevik").
 
         >>> sorted(analyse("What's the Nagorno-Karabakh hotel called?").asked_names)
-        ['call', 'hotel', 'karabakh', 'nagorno', 'nagorno-karabakh', 'what']
+        ['call', 'hotel', 'karabakh', 'nagorno', 'nagorno-karabakh']
         """
         from .news import capitalised_names
 
@@ -504,6 +506,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     >>> analyse("Which Yerevan (Armenia) hotel did she work at?").role
     'hotel'
     """
+    question = uncontracted(question)  # "whats the price": "what is the price"
     turns = tuple(history)[-HISTORY_TURNS:]
     asks = asked_kind(question)
     office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
@@ -511,6 +514,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     # "which Yerevan (Armenia) hotel" asks which hotel
     as_asked = without_countries(question)
     focus = asked_focus(as_asked) if asks not in ("time", "date", "yesno", "expansion") else None
+    if asks == "age" and focus == "age" and _OWN_AGE.search(as_asked):
+        focus = None  # "what is her age?": the age is what is asked, of whom it says
     if asks == "age" and (whose := _AGE_OF.search(as_asked)) and plain_noun(whose.group(1)):
         focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age
     reactors = reaction_by(question)

@@ -53,6 +53,7 @@ __all__ = [
     "reaction_by",
     "singular",
     "spell_out_titles",
+    "uncontracted",
 ]
 
 NEW_TOPIC_TERMS = 2  # content words the conversation never used that make a new topic
@@ -100,7 +101,20 @@ _ABBREVIATED = re.compile(r"(?i)\b(?:CEO|CFO|COO|CTO|(?<!\d)(?<!\d )PM)\b(?! \()
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 
-_CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b")  # "whats", "who's"
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE)
+
+
+def uncontracted(question: str) -> str:
+    """`question` with a wh-word's "'s" written out, as every reader of a question reads
+    "is": chat writes "what's" and "whats" as often as "what is".
+
+    >>> uncontracted("whats the normal price"), uncontracted("Who's the mayor?")
+    ('what is the normal price', 'Who is the mayor?')
+    >>> uncontracted("Whose car was it?")
+    'Whose car was it?'
+    """
+    return _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question)
+
 
 # Attributes whose value is of a known kind: "what is the population of X" wants a number
 # about X's population, "what is its capital" a place.
@@ -129,6 +143,9 @@ _PLURAL_WORDS = wordset("people children men women police cattle folk")
 _COPULA = wordset("were are was is")
 
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
+
+# a figure's number of what: "UNICEF's estimate of the number of children"
+_OF_THE_NUMBER = re.compile(r"(?i)(?:of|for) the (?:total |exact )?number of ")
 
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 
@@ -240,7 +257,7 @@ def asked_kind(question: str) -> str | None:
     question = _LEADING_CLAUSE.sub("", question.strip())  # "When it brightened, how often"
     if yes_or_no(question):
         return "yesno"
-    q = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question.lower())
+    q = uncontracted(question).lower()
     first = _WH.search(q)
     asks_at = first.start() if first else 0
     found: list[tuple[int, int, str]] = []  # (where, order, kind): the earliest wins
@@ -284,6 +301,8 @@ def asked_focus(question: str) -> str | None:
     'camp beds'
     >>> asked_focus("How many people saw the exhibition?")
     'people'
+    >>> asked_focus("What is UNICEF's estimate of the number of children who fled?")
+    'children'
 
     A modal, a pronoun or a verb counts nothing: the count is of whom the question means.
 
@@ -309,7 +328,10 @@ def asked_focus(question: str) -> str | None:
     run: list[str] = []  # the noun phrase: "bus routes", "capital city", "wars"
     for i, t in enumerate(tokens):
         low = _POSSESSIVE.sub("", t.lower())
-        if low in _NOT_FOCUS or low in STOPWORDS:
+        rest = " ".join([*tokens[i:], *m.string[m.end() :].split()])
+        if run and (number_of := _OF_THE_NUMBER.match(rest)):
+            return _focus_after_of(rest[number_of.end() - 3 :].split())  # "estimate of the
+        if low in _NOT_FOCUS or low in STOPWORDS:  # number of children": children
             break
         follows = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         modifier = follows and follows not in STOPWORDS and follows not in _NOT_FOCUS
@@ -442,10 +464,18 @@ def is_attribute(question: str, focus: str | None) -> bool:
 
 
 def _focus_after_of(tokens: list[str]) -> str | None:
-    for t in tokens[1:4]:
+    """The noun after "of" (or "for"), through another quantity: "(the estimate) of the
+    number of children" counts children.
+
+    >>> _focus_after_of("of the number of children who fled".split())
+    'children'
+    """
+    for i, t in enumerate(tokens[1:4], start=1):
         low = t.lower().strip("?.,'’")
         if low in STOPWORDS or low in _ADJECTIVES:
             continue
+        if low in _QUANTITIES and tokens[i + 1 : i + 2] == ["of"]:
+            return _focus_after_of(tokens[i + 1 :])
         return low if plain_noun(low) and low not in _VERBS else None
     return None
 

@@ -1434,3 +1434,32 @@ def test_what_time_asks_the_clock_and_time_of_day_a_part_of_it() -> None:
     assert not ok and "time" in why
     assert slot_filled(intent, sentence("Counting began at 7.45 in the morning."))[0]
     assert slot_filled(analyse("At what time of day did the match start?"), part)[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("whats the normal price", "What is the normal price?"),
+        ("what's the budget for the programme", "What is the budget for the programme?"),
+        ("whos the mayor of Kendal", "Who is the mayor of Kendal?"),
+    ],
+)
+def test_a_contracted_question_reads_as_written_out(typed: str, written: str) -> None:
+    """Chat writes "whats" and "what's" as often as "what is": each reads the same."""
+    a, b = analyse(typed), analyse(written)
+    assert (a.asks, a.focus, a.unit, a.attribute, a.office) == (
+        b.asks,
+        b.focus,
+        b.unit,
+        b.attribute,
+        b.office,
+    )
+    assert a.asks is not None
+
+
+def test_her_age_is_asked_of_her_and_the_number_of_children_counts_children() -> None:
+    bertin = sentence('"This convoy buys time," said Laure Bertin, 39, the ICRC\'s deputy head.')
+    asked = [HistoryTurn("Who is the ICRC's deputy head?", "Laure Bertin.")]
+    assert slot_filled(analyse("What's her age?", asked), bertin)[0]
+    unicef = analyse("What's UNICEF's estimate of the number of children who fled?")
+    assert unicef.counted == "children"
