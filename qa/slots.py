@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vectorstore.text import stem, terms
@@ -265,7 +266,11 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"counts the {counted[1]} but does not name them"
     if intent.priced and not _prices(intent.priced, sentence):
         return False, f"gives no price of the {intent.priced}"
-    if intent.attribute and intent.focus and not mentions(sentence.text, intent.focus):
+    if (
+        intent.attribute
+        and intent.focus
+        and not gives_attribute(sentence.text, intent.focus, intent.names)
+    ):
         return False, f"does not give the {intent.focus}"
     # the dead counted, not "how long ago did beavers die out?"
     wanted = _casualty(intent.question) if intent.unit not in _SPANS else set()
@@ -609,6 +614,44 @@ def _casualty(text: str) -> set[str]:
     (['injured', 'killed'], set())
     """
     return {name for name, pattern in _CASUALTIES.items() if pattern.search(text)}
+
+
+_ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than) )?"
+_HOW_MANY_LIVE = rf"{_ABOUT}[\d,.]+(?: million| thousand)?"
+# how news gives a place's population without the word: "a city of about 119,000 people",
+# "which has about 11,000 residents", "where about 3,100 people live", "home to 5,000 people"
+_POPULATION = re.compile(
+    rf"\b(?:(?:city|town|village|country|nation|island|region|community|district) of "
+    rf"{_HOW_MANY_LIVE} (?:people|residents|inhabitants)"
+    rf"|(?:has|had|have|with) {_HOW_MANY_LIVE} (?:residents|inhabitants)"
+    rf"|{_HOW_MANY_LIVE} (?:people|residents|inhabitants) (?:live|lived|living)"
+    rf"|home to {_HOW_MANY_LIVE} (?:people|residents|inhabitants))\b",
+    re.IGNORECASE,
+)
+
+
+def gives_attribute(text: str, focus: str, names: Sequence[str] = ()) -> bool:
+    """Whether `text` gives the asked attribute: it names it ("population", "budget"), or,
+    for a population, counts who live there as news writes it, after the place asked
+    about (`names`, stems) when the question names one.
+
+    >>> gives_attribute("Bruges, a city of about 119,000 people, had 8 million visitors.",
+    ...                 "population")
+    True
+    >>> gives_attribute("It evacuated 2,000 people.", "population")
+    False
+    >>> gives_attribute("Nakhchivan, home to about 460,000 people, borders Syunik.",
+    ...                 "population", ["syunik"])
+    False
+    """
+    if mentions(text, focus):
+        return True
+    if focus.split()[-1] != "population":
+        return False
+    return any(
+        not names or found_share(list(names), text[: m.start()]) > 0
+        for m in _POPULATION.finditer(text)
+    )
 
 
 def mentions(text: str, focus: str) -> bool:

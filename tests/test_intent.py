@@ -1463,3 +1463,12 @@ def test_her_age_is_asked_of_her_and_the_number_of_children_counts_children() ->
     assert slot_filled(analyse("What's her age?", asked), bertin)[0]
     unicef = analyse("What's UNICEF's estimate of the number of children who fled?")
     assert unicef.counted == "children"
+
+
+def test_a_population_is_read_as_news_writes_it_of_the_place_asked() -> None:
+    asked = analyse("What's the population of Saltby?")
+    has = sentence("Saltby, which has about 11,000 residents, attracts a million visitors.")
+    assert slot_filled(asked, has)[0]
+    other = sentence("Nakhchivan, home to about 460,000 people, borders Saltby.")
+    assert not slot_filled(asked, other)[0]
+    assert not slot_filled(asked, sentence("Saltby evacuated 2,000 people."))[0]
