@@ -247,7 +247,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(what (is|was|are|were) ((his|her|their) "
             rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})(?:['’]s|s['’]) "
-            r"|the ([a-z-]+ ){0,2}[a-z-]+(?:['’]s|s['’]) )"  # "the lieutenant colonel's name"
+            # "the lieutenant colonel's name", "the prime minister's wife's name"
+            r"|the (([a-z-]+ ){0,2}[a-z-]+(?:['’]s|s['’]) ){1,2})"
             r"(full |first |last )?(?:sur)?names?"  # "her sons' names", "his surname"
             r"|what (are|were) the names of (the |those |these )?[a-z]+"
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"

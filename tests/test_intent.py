@@ -1472,3 +1472,7 @@ def test_a_population_is_read_as_news_writes_it_of_the_place_asked() -> None:
     other = sentence("Nakhchivan, home to about 460,000 people, borders Saltby.")
     assert not slot_filled(asked, other)[0]
     assert not slot_filled(asked, sentence("Saltby evacuated 2,000 people."))[0]
+
+
+def test_a_name_asked_through_two_possessives_is_a_name() -> None:
+    assert analyse("What's the prime minister's wife's name?").asks == "name"
