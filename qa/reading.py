@@ -132,6 +132,12 @@ _ATTRIBUTE_KINDS = {
     ),
 }
 
+# Nouns that say the kind asked for: "what is the deadline?" wants a date
+_NOUN_KINDS = {
+    **dict.fromkeys(wordset("date dates deadline birthday"), "date"),
+    **dict.fromkeys(wordset("hours"), "time"),
+}
+
 _PLURAL = re.compile(
     r"(?!(?:news|series|species|means|headquarters|measles|mumps|diabetes|rabies|physics"
     r"|economics|politics|athletics|gymnastics)$)[a-z]{2,}[^s]s"
@@ -271,6 +277,8 @@ def asked_kind(question: str) -> str | None:
     if kind is not None and kind not in ("number", "place"):
         return kind
     focus = asked_focus(question)
+    if kind is None and focus and (named := _NOUN_KINDS.get(focus.split()[-1])):
+        return named  # "what's the deadline?" asks a date, "what hours?" times of day
     if not is_attribute(question, focus):
         return kind
     return _ATTRIBUTE_KINDS[focus.split()[-1]] if focus else kind

@@ -1476,3 +1476,17 @@ def test_a_population_is_read_as_news_writes_it_of_the_place_asked() -> None:
 
 def test_a_name_asked_through_two_possessives_is_a_name() -> None:
     assert analyse("What's the prime minister's wife's name?").asks == "name"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What was the exact date of the hearing?", "date"),
+        ("what was the actual date the offensive was launched", "date"),
+        ("On which dates was that fighting?", "date"),
+        ("During what hours is it staffed?", "time"),
+        ("How many hours did it last?", "number"),
+    ],
+)
+def test_a_noun_that_names_a_kind_asks_for_it(question: str, kind: str) -> None:
+    assert analyse(question).asks == kind
