@@ -104,16 +104,31 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE)
 
 
+# a possessive typed without its apostrophe, before what a person has: "his wifes name"
+_BARE_POSSESSIVE = re.compile(
+    r"\b([a-z]{3,}[^s\W])s (?=(?:(?:first|last|full|maiden) )?(?:name|names|surname|job|age"
+    r"|title|wife|husband|mother|father|son|sons|daughter|daughters|brother|sister)\b)",
+    re.IGNORECASE,
+)
+
+
 def uncontracted(question: str) -> str:
-    """`question` with a wh-word's "'s" written out, as every reader of a question reads
-    "is": chat writes "what's" and "whats" as often as "what is".
+    """`question` as written out: a wh-word's "'s" as "is", and a possessive's apostrophe
+    put back before what a person has, as every reader of a question reads them; chat
+    writes "whats" and "what's" as often as "what is", and "his wifes name".
 
     >>> uncontracted("whats the normal price"), uncontracted("Who's the mayor?")
     ('what is the normal price', 'Who is the mayor?')
-    >>> uncontracted("Whose car was it?")
-    'Whose car was it?'
+    >>> uncontracted("Whose car was it?"), uncontracted("whats his mothers name")
+    ('Whose car was it?', "what is his mother's name")
+    >>> uncontracted("what was his job"), uncontracted("how many years does it last")
+    ('what was his job', 'how many years does it last')
     """
-    return _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question)
+    question = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question)
+    return _BARE_POSSESSIVE.sub(
+        lambda m: m.group() if m.group(1).lower() + "s" in STOPWORDS else f"{m.group(1)}'s ",
+        question,
+    )
 
 
 # Attributes whose value is of a known kind: "what is the population of X" wants a number

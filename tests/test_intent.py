@@ -1490,3 +1490,8 @@ def test_a_name_asked_through_two_possessives_is_a_name() -> None:
 )
 def test_a_noun_that_names_a_kind_asks_for_it(question: str, kind: str) -> None:
     assert analyse(question).asks == kind
+
+
+def test_a_possessive_typed_without_its_apostrophe_reads_as_one() -> None:
+    assert analyse("whats his mothers name").asks == analyse("What is his mother's name?").asks
+    assert analyse("whats his mothers name").asks == "name"
