@@ -66,11 +66,16 @@ def place_words() -> frozenset[str]:
     of them is a place or a nationality, never a person ("Nagorno" aside, which no table
     lists). Small territories are left out, as in `capitals`: their words are more often
     people's ("Helena" of Saint Helena, "Douglas", "Charlotte", "Peter", "Martin")."""
-    words: set[str] = set()
+    words: set[str] = set(_NATIONS_WITHIN.split())
     for name, demonym, listed in _countries():
         for text in (name, demonym, *listed):
             words |= set(str(text).lower().split())
     return frozenset(words)
+
+
+# the nations of a country that news names as places of their own, which countryinfo
+# lists only as the United Kingdom
+_NATIONS_WITHIN = "england english scotland scottish scots wales welsh britain"
 
 
 def with_countries(question: str, table: Mapping[str, str] | None = None) -> str:

@@ -1495,3 +1495,14 @@ def test_a_noun_that_names_a_kind_asks_for_it(question: str, kind: str) -> None:
 def test_a_possessive_typed_without_its_apostrophe_reads_as_one() -> None:
     assert analyse("whats his mothers name").asks == analyse("What is his mother's name?").asks
     assert analyse("whats his mothers name").asks == "name"
+
+
+def test_a_place_alone_does_not_name_a_company() -> None:
+    bricks = sentence("The company supplies housebuilders across the north of England.")
+    assert not slot_filled(analyse("whats the hire company called"), bricks)[0]
+    assert not slot_filled(
+        analyse("Which journal was the study in?"), sentence("In France, it rose.")
+    )[0]
+    assert slot_filled(
+        analyse("What is the hotel called?"), sentence("It is called Hotel Arevik.")
+    )[0]
