@@ -107,7 +107,8 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE
 # a possessive typed without its apostrophe, before what a person has: "his wifes name"
 _BARE_POSSESSIVE = re.compile(
     r"\b([a-z]{3,}[^s\W])s (?=(?:(?:first|last|full|maiden) )?(?:name|names|surname|job|age"
-    r"|title|wife|husband|mother|father|son|sons|daughter|daughters|brother|sister)\b)",
+    r"|title|wife|husband|mother|father|son|sons|daughter|daughters|brother|sister)\b"
+    r"(?! (?:the|a|an|it|them|him|her|his|their|its|this|that)\b))",  # "they name the comet"
     re.IGNORECASE,
 )
 
@@ -123,6 +124,8 @@ def uncontracted(question: str) -> str:
     ('Whose car was it?', "what is his mother's name")
     >>> uncontracted("what was his job"), uncontracted("how many years does it last")
     ('what was his job', 'how many years does it last')
+    >>> uncontracted("What did the astronomers name the comet?")
+    'What did the astronomers name the comet?'
     """
     question = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", question)
     return _BARE_POSSESSIVE.sub(
