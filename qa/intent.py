@@ -519,6 +519,10 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     if asks == "age" and (whose := _AGE_OF.search(as_asked)) and plain_noun(whose.group(1)):
         focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age
     reactors = reaction_by(question)
+    if reactors:  # "the Azerbaijani official" may speak "in Baku"
+        from .places import capitals_of
+
+        reactors = [*reactors, *(c for c in capitals_of(reactors) if c not in reactors)]
     if asks is None and reactors is not None:
         asks = "reaction"
     names = tuple(question_names(question))

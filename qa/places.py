@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 __all__ = [
     "capitals",
@@ -71,6 +71,33 @@ def place_words() -> frozenset[str]:
         for text in (name, demonym, *listed):
             words |= set(str(text).lower().split())
     return frozenset(words)
+
+
+def capitals_of(actors: Iterable[str]) -> list[str]:
+    """The stems of the capitals of the countries `actors` (stems) name by a one-word name
+    or nationality: "Baku" speaks for Azerbaijan ("an official in Baku said ...").
+
+    >>> capitals_of(["azerbaijani"]), capitals_of(["russia", "mayor"])
+    (['baku'], ['moscow'])
+    """
+    table = _capitals_by_country()
+    return [c for a in actors for c in table.get(a, ())]
+
+
+@functools.cache
+def _capitals_by_country() -> dict[str, tuple[str, ...]]:
+    """Stems of each capital by the stem of its country's one-word name and nationality."""
+    from vectorstore.text import terms
+
+    found: dict[str, tuple[str, ...]] = {}
+    for capital, country in capitals().items():
+        stems = tuple(terms(capital))
+        demonyms = [d for name, d, _ in _countries() if name == country]
+        for word in (country, *demonyms):
+            if word and " " not in word:
+                for key in terms(word):
+                    found[key] = found.get(key, ()) + stems
+    return found
 
 
 # the nations of a country that news names as places of their own, which countryinfo

@@ -1506,3 +1506,11 @@ def test_a_place_alone_does_not_name_a_company() -> None:
     assert slot_filled(
         analyse("What is the hotel called?"), sentence("It is called Hotel Arevik.")
     )[0]
+
+
+def test_a_country_reacts_through_its_capital() -> None:
+    """ "What did the Azerbaijani official say?" is told by "an official in Baku"."""
+    intent = analyse("What did the Azerbaijani official say about the commemorations?")
+    assert "baku" in (intent.reaction_by or ())
+    said = sentence('An official in Baku, Farid Mammadli, said they "do not serve peace."')
+    assert slot_filled(intent, said)[0]
