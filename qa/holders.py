@@ -202,10 +202,10 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
 
 # a name put right after the role: "the journal Aquaculture", "the suburb of Irpin", or a
 # title quoted after a comma: 'The book, "Bread with Greens", was launched'
+_NAME_AFTER_ROLE = re.compile(r"(?: (?:of |called |named )?[\"“]?|, [\"“])[A-Z][\w’'-]+")
 # a name the role's noun phrase ends on: "a volunteer channel on the Telegram messaging
 # app called Find Your Family"
 _CALLED_AFTER_ROLE = re.compile(r"(?: [\w’'-]+){0,5} (?:called|named) [\"“]?[A-Z]")
-_NAME_AFTER_ROLE = re.compile(r"(?: (?:of |called |named )?[\"“]?|, [\"“])[A-Z][\w’'-]+")
 
 
 def _name_follows(sentence: str, m: re.Match[str]) -> bool:

@@ -490,8 +490,8 @@ def is_attribute(question: str, focus: str | None) -> bool:
 
 
 def _focus_after_of(tokens: list[str]) -> str | None:
-    """The noun after "of" (or "for"), through another quantity: "(the estimate) of the
-    number of children" counts children.
+    """The noun after `tokens`' first word ("of"), through another quantity: "(the
+    estimate) of the number of children" counts children.
 
     >>> _focus_after_of("of the number of children who fled".split())
     'children'
