@@ -127,7 +127,7 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "name" and intent.role and holds_office(sentence.text, intent.role):
         return True  # "what is the mayor's name?": the mayor's, named before or not
     if kind == "called":  # a name the question does not give ("Hotel Arevik"), no place's
-        return bool(_naming_it(intent, thing_names(sentence.text) - intent.asked_names))
+        return bool(thing_names(sentence.text) - intent.asked_names)
     if kind == "name":  # someone the conversation has not named yet
         said = " ".join([intent.question, *(c.quote for c in intent.previous)])
         return type_match(kind, sentence.text, said)
@@ -319,14 +319,8 @@ def _names_someone(intent: Intent, text: str) -> bool:
     """
     if (intent.role or "") in _BODY_KINDS:
         return bool(type_match("person", text, intent.question))
-    return bool(_naming_it(intent, capitalised_names(text) - set(intent.subject)))
-
-
-def _naming_it(intent: Intent, names: set[str]) -> set[str]:
-    """Those of `names` (stems) that may name what is asked: a place's alone names only a
-    place or a place's team or council."""
-    asked = intent.role or (intent.focus or "").rpartition(" ")[2]  # "the hire company"
-    return names if asked in _PLACE_NAMED else names - _place_stems()
+    named = capitalised_names(text) - set(intent.subject)
+    return bool(named if intent.role in _PLACE_NAMED else named - _place_stems())
 
 
 @functools.cache
