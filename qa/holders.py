@@ -195,17 +195,16 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
         or _named_at(sentence, m, asked)
         or _name_follows(sentence, m)
         or _NAME_AFTER_ROLE.match(sentence, m.end()) is not None
-        or _CALLED_AFTER_ROLE.match(sentence, m.end()) is not None
         for m in found
     )
 
 
-# a name put right after the role: "the journal Aquaculture", "the suburb of Irpin", or a
-# title quoted after a comma: 'The book, "Bread with Greens", was launched'
-_NAME_AFTER_ROLE = re.compile(r"(?: (?:of |called |named )?[\"“]?|, [\"“])[A-Z][\w’'-]+")
-# a name the role's noun phrase ends on: "a volunteer channel on the Telegram messaging
-# app called Find Your Family"
-_CALLED_AFTER_ROLE = re.compile(r"(?: [\w’'-]+){0,5} (?:called|named) [\"“]?[A-Z]")
+# a name put right after the role ("the journal Aquaculture", "the suburb of Irpin"), a
+# title quoted after a comma ('The book, "Bread with Greens", was launched'), or a name
+# the role's noun phrase ends on ("a channel on the Telegram app called Find Your Family")
+_NAME_AFTER_ROLE = re.compile(
+    r"(?:(?: [\w’'-]+){0,5} (?:called|named) [\"“]?| (?:of )?[\"“]?|, [\"“])[A-Z]"
+)
 
 
 def _name_follows(sentence: str, m: re.Match[str]) -> bool:

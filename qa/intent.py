@@ -66,7 +66,6 @@ HISTORY_TURNS = 2  # earlier turns that may inform a follow-up
 # "How much" of something (land, sleep) is measured, not counted
 _ANY_HOW_MUCH = re.compile(r"(?i)\bhow much\b")
 
-_OWN_AGE = re.compile(r"(?i)\b(?:her|his|their|its) age\b")  # "what is her age?"
 _AGE_OF = re.compile(  # whose age: "how old are her daughters", "how old is the new mayor",
     r"(?i)\b(?:how old (?:is|was|are|were)|age of) (?:the|her|his|their|its|those|these) "  # "the
     r"(?:[a-z-]+['’]s )?(?:[a-z-]+ (?!now\b|today\b|then\b))?"  # "the workshop's founder now"
@@ -514,7 +513,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     # "which Yerevan (Armenia) hotel" asks which hotel
     as_asked = without_countries(question)
     focus = asked_focus(as_asked) if asks not in ("time", "date", "yesno", "expansion") else None
-    if asks == "age" and focus == "age" and _OWN_AGE.search(as_asked):
+    if asks == "age" and focus == "age" and _THEIR_OWN.search(as_asked):
         focus = None  # "what is her age?": the age is what is asked, of whom it says
     if asks == "age" and (whose := _AGE_OF.search(as_asked)) and plain_noun(whose.group(1)):
         focus = whose.group(1).lower()  # "how old are her daughters": the daughters' age

@@ -169,7 +169,7 @@ _COPULA = wordset("were are was is")
 _QUANTITIES = wordset("number total amount figure count toll sum share percentage size strength")
 
 # a figure's number of what: "UNICEF's estimate of the number of children"
-_OF_THE_NUMBER = re.compile(r"(?i)(?:of|for) the (?:total |exact )?number of ")
+_OF_THE_NUMBER = re.compile(r"(?i)(?:of|for) the (?:total |exact )?number of\b")
 
 _MODIFIER = re.compile(r"[a-z]+-[a-z]+")  # a compound modifier: "all-out", "full-scale"
 
@@ -354,10 +354,11 @@ def asked_focus(question: str) -> str | None:
     run: list[str] = []  # the noun phrase: "bus routes", "capital city", "wars"
     for i, t in enumerate(tokens):
         low = _POSSESSIVE.sub("", t.lower())
-        rest = " ".join([*tokens[i:], *m.string[m.end() :].split()])
-        if run and (number_of := _OF_THE_NUMBER.match(rest)):
-            return _focus_after_of(rest[number_of.end() - 3 :].split())  # "estimate of the
-        if low in _NOT_FOCUS or low in STOPWORDS:  # number of children": children
+        if run and low in ("of", "for"):  # "the estimate of the number of children"
+            rest = [*tokens[i:], *m.string[m.end() :].split()]
+            if _OF_THE_NUMBER.match(" ".join(rest)):
+                return _focus_after_of(rest)  # counts children, through "number of"
+        if low in _NOT_FOCUS or low in STOPWORDS:
             break
         follows = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         modifier = follows and follows not in STOPWORDS and follows not in _NOT_FOCUS
