@@ -28,6 +28,7 @@ from .news import (
     ACRONYM,
     BODY_KINDS,
     MONTHS,
+    POPULATION,
     WEEKDAYS,
     YEAR,
     amounts_in,
@@ -614,20 +615,6 @@ def _casualty(text: str) -> set[str]:
     return {name for name, pattern in _CASUALTIES.items() if pattern.search(text)}
 
 
-_ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than) )?"
-_HOW_MANY_LIVE = rf"{_ABOUT}[\d,.]+(?: million| thousand)?"
-# how news gives a place's population without the word: "a city of about 119,000 people",
-# "which has about 11,000 residents", "where about 3,100 people live", "home to 5,000 people"
-_POPULATION = re.compile(
-    rf"\b(?:(?:city|town|village|country|nation|island|region|community|district) of "
-    rf"{_HOW_MANY_LIVE} (?:people|residents|inhabitants)"
-    rf"|(?:has|had|have|with) {_HOW_MANY_LIVE} (?:residents|inhabitants)"
-    rf"|{_HOW_MANY_LIVE} (?:people|residents|inhabitants) (?:live|lived|living)"
-    rf"|home to {_HOW_MANY_LIVE} (?:people|residents|inhabitants))\b",
-    re.IGNORECASE,
-)
-
-
 def gives_attribute(text: str, focus: str, names: Sequence[str] = ()) -> bool:
     """Whether `text` gives the asked attribute: it names it ("population", "budget"), or,
     for a population, counts who live there as news writes it, after the place asked
@@ -648,7 +635,7 @@ def gives_attribute(text: str, focus: str, names: Sequence[str] = ()) -> bool:
         return False
     return any(
         not names or found_share(list(names), text[: m.start()]) > 0
-        for m in _POPULATION.finditer(text)
+        for m in POPULATION.finditer(text)
     )
 
 

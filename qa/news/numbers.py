@@ -14,6 +14,7 @@ __all__ = [
     "DEGREES_ON",
     "LENGTH_UNITS",
     "NUMBER_WORDS",
+    "POPULATION",
     "TEMPERATURE_UNITS",
     "WEIGHT_UNITS",
     "amounts_in",
@@ -116,6 +117,19 @@ LENGTH_UNITS = (
 WEIGHT_UNITS = r"tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz"
 TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
 DEGREES_ON = r"\d(?-i:[CF])\b"  # degrees written against their number: "rose by 1.3C"
+_ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than) )?"
+_HOW_MANY_LIVE = rf"{_ABOUT}[\d,.]+(?: million| thousand)?"
+# how news gives a place's population without the word: "a city of about 119,000 people",
+# "which has about 11,000 residents", "where about 3,100 people live", "home to 5,000 people"
+POPULATION = re.compile(
+    rf"\b(?:(?:city|town|village|country|nation|island|region|community|district) of "
+    rf"{_HOW_MANY_LIVE} (?:people|residents|inhabitants)"
+    rf"|(?:has|had|have|with) {_HOW_MANY_LIVE} (?:residents|inhabitants)"
+    rf"|{_HOW_MANY_LIVE} (?:people|residents|inhabitants) (?:live|lived|living)"
+    rf"|home to {_HOW_MANY_LIVE} (?:people|residents|inhabitants))\b",
+    re.IGNORECASE,
+)
+
 _MEASURE = re.compile(
     rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
     r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
