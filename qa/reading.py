@@ -156,9 +156,10 @@ _NOUN_KINDS = {
     **dict.fromkeys(wordset("hours"), "time"),
 }
 
+# A plural noun's form; nouns in "-sis" and "-us" are singular ("dialysis", "minibus")
 _PLURAL = re.compile(
     r"(?!(?:news|series|species|means|headquarters|measles|mumps|diabetes|rabies|physics"
-    r"|economics|politics|athletics|gymnastics)$)[a-z]{2,}[^s]s"
+    r"|economics|politics|athletics|gymnastics)$)(?![a-z]*(?:sis|[^n]us)$)[a-z]{2,}[^s]s"
 )
 
 # plurals without an "s": "how many people saw the show" counts people, not saws
@@ -327,6 +328,10 @@ def asked_focus(question: str) -> str | None:
     'camp beds'
     >>> asked_focus("How many people saw the exhibition?")
     'people'
+    >>> asked_focus("how many customs officers go"), asked_focus("How many minibus vans?")
+    ('customs officers', 'minibus vans')
+    >>> asked_focus("How many dialysis machines are free?"), asked_focus("How many menus?")
+    ('dialysis machines', 'menus')
     >>> asked_focus("What is UNICEF's estimate of the number of children who fled?")
     'children'
 
@@ -374,6 +379,13 @@ def asked_focus(question: str) -> str | None:
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None
         run.append(low)
+        if (
+            _PLURAL.fullmatch(low)
+            and modifier
+            and _PLURAL.fullmatch(follows)
+            and follows not in _VERBS
+        ):
+            continue  # a plural before a plural is a modifier: "customs officers"
         if _PLURAL.fullmatch(low) or low in _PLURAL_WORDS:
             break  # a plural ends the noun: "bus routes", "camp beds (fill the floor)"
     return " ".join(run) or None
