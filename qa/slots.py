@@ -38,6 +38,7 @@ from .news import (
     gives_share,
     has_clock_time,
     has_time,
+    in_a_day,
     is_dateline,
     measures,
     number_value,
@@ -581,10 +582,20 @@ def _counts_only_losses(intent: Intent, text: str) -> bool:
     False
     >>> _counts_only_losses(analyse("How many were taken in?"), "It took in 63 wounded people.")
     False
+
+    A day of a month counts no one: "fighting that began on September 19".
+
+    >>> _counts_only_losses(analyse("How many people fled?"), "At least 200 people were killed "
+    ...                     "in fighting that began on September 19.")
+    True
     """
     if intent.about_losses:
         return False
-    found = [m for m in _NUMBER_AT.finditer(text) if not YEAR.fullmatch(m.group())]
+    found = [
+        m
+        for m in _NUMBER_AT.finditer(text)
+        if not YEAR.fullmatch(m.group()) and not in_a_day(text, m.start())
+    ]
     return bool(found) and all(
         LOSSES.search(text[max(0, m.start() - LOSS_WINDOW) : m.end() + LOSS_WINDOW])
         and not _HURT_PEOPLE.match(text, m.end())  # "received 63 wounded people": who came

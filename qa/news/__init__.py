@@ -21,6 +21,7 @@ from .dates import (
     days_in,
     has_clock_time,
     has_time,
+    in_a_day,
     is_dateline,
 )
 from .names import (
@@ -86,6 +87,7 @@ __all__ = [
     "gives_source",
     "has_clock_time",
     "has_time",
+    "in_a_day",
     "is_dateline",
     "measures",
     "names_a_country",
