@@ -12,7 +12,7 @@ import re
 
 from vectorstore.text import stem, terms
 
-from .kinds import yes_or_no
+from .kinds import ACCEPTED, yes_or_no
 from .news import capitalised_names, numbers_in
 from .scoring import WORD, found_share, same_term
 
@@ -120,6 +120,11 @@ _REFUSING = re.compile(
     rf"(?:{_REFUSALS}|refus(?:e|es|ed)|un(?:affected|changed|harmed|hurt|touched|able))",
     re.IGNORECASE,
 )
+# Turning something down: the answer to whether one accepted, agreed or admitted it
+_TURNED_DOWN = re.compile(
+    rf"\b(?:{_REFUSALS}|refus(?:e|es|ed)|declin(?:e|es|ed)|turn(?:s|ed)? (?:\w+ ){{0,3}}?down)\b",
+    re.IGNORECASE,
+)
 _CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"
 # "Did he say when ...?" asks when, not whether: a "no" in the sentence is no answer to it
 _ASKS_WH_INSIDE = re.compile(
@@ -163,6 +168,16 @@ def denies(question: str, sentence: str) -> bool:
     >>> denies("Did he say when the ban might be lifted?", "The plant would cut a shift if the "
     ...        "ban was not lifted.")
     False
+
+    Whether someone accepted, agreed to or admitted something is answered by their
+    turning it down, said by them ("Armenia rejected", "Moscow turned the appeal down"):
+
+    >>> denies("Did Armenia admit it?", "Armenia, however, rejected the allegations.")
+    True
+    >>> denies("Did Moscow agree?", "The Supreme Soviet in Moscow turned the appeal down.")
+    True
+    >>> denies("Did Armenia admit it?", "Azerbaijan rejected what Armenia said.")
+    False
     """
     if not yes_or_no(question) or _NEGATION.search(question) or _ASKS_WH_INSIDE.search(question):
         return False
@@ -170,6 +185,10 @@ def denies(question: str, sentence: str) -> bool:
     asked = [t for t in terms(question) if t not in names and t not in _fillers()]
     if not asked or (names and found_share(sorted(names), sentence) < 1.0):
         return False
+    if names and ACCEPTED.search(question):  # "Did Armenia admit it?": "Armenia rejected"
+        refused = _TURNED_DOWN.search(sentence)
+        if refused and found_share(sorted(names), sentence[: refused.start()]) > 0:
+            return True
     share = found_share(asked, sentence)
     if share < 0.5:
         return False
