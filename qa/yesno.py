@@ -40,6 +40,12 @@ _RANKED = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+([\w’'-]+)",
     re.IGNORECASE,
 )
+# A wish, hope or fear: what follows it is not said to be so ("wanted the promise put in
+# writing", "were afraid that production would move to Asia")
+_ATTITUDE = re.compile(
+    r"\b(?:want(?:s|ed)?|hop(?:e|es|ed)|fear(?:s|ed)?|afraid|worried|expect(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
 MIN_AFFIRMED_TERMS = 2  # a yes/no question with fewer content words says too little
 # A sentence this close in meaning to a yes/no question (cosine of the two embeddings)
 # says its statement in other words ("It is inside Azerbaijan's borders." for "Is
@@ -84,6 +90,12 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     >>> affirms("Is the shop closed on Mondays?", "The shop is closed on Mondays.")
     True
 
+    Nor does one that only wishes or fears it:
+
+    >>> affirms("Is production moving to Asia?", "People here were afraid that production "
+    ...         "would move to Asia.")
+    False
+
     Nor does one that ranks the asked thing otherwise, or rules it out:
 
     >>> affirms("Was it his first national title?", "It was his third national title.")
@@ -111,7 +123,26 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
             and found_share(terms(m.group(2)), question) > 0
             for m in _RANKED.finditer(sentence)
         )
+        and not _only_wished(asked, question, sentence)
     )
+
+
+def _only_wished(asked: list[str], question: str, sentence: str) -> bool:
+    """Whether `sentence` says the question's statement only after a wish, hope or fear
+    (`_ATTITUDE`) the question does not ask about: none of the question's words comes
+    before it. "He applied and hoped to buy a house" still says he applied.
+
+    >>> q = "Has the jobs promise been put in writing?"
+    >>> _only_wished(terms(q), q, "The union wanted the promise on jobs put in writing.")
+    True
+    >>> q = "Has the family applied?"
+    >>> _only_wished(terms(q), q, "His family had applied and hoped to buy a house.")
+    False
+    """
+    m = _ATTITUDE.search(sentence)
+    if m is None or _ATTITUDE.search(question):
+        return False
+    return found_share(asked, sentence[: m.start()]) == 0
 
 
 # Words that say no on their own, with no "not" before the question's word: "the motion
