@@ -35,6 +35,7 @@ from .news import (
     capitalised_names,
     counts_in,
     dates_in,
+    gives_reason,
     gives_share,
     has_clock_time,
     has_time,
@@ -93,7 +94,9 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     A number must count what the question counts; a time of day must be a time.
     """
     kind = intent.asks
-    if kind in (None, "yesno", "reason", "reaction"):
+    if kind == "reason":  # "because", "due to": a reason; none said may still be implied
+        return True if gives_reason(sentence.text) else None
+    if kind in (None, "yesno", "reaction"):
         return None
     if kind == "time" and intent.by_clock:  # not "what time of day"
         return has_clock_time(sentence.text)

@@ -655,12 +655,14 @@ def test_decide_answers_only_with_a_best_sentence_that_fills_the_slot() -> None:
 
 
 def test_a_question_no_kind_check_confirms_needs_a_lower_score() -> None:
-    # "Why ...?" has no kind a sentence can be checked for, so no sentence earns the
-    # asked-kind bonus a number question's sentence can: its bar is lower by as much.
-    text = "They left because the road was shelled."
+    # "Why ...?" is confirmed only by a sentence that says "because" or "due to"; one
+    # that implies a reason is not checked, earns no asked-kind bonus, and its bar is
+    # lower by as much.
+    text = "They left after the road was shelled."
     why = score(analyse("Why did they leave?"), sentence(text), lambda t: 1.0)
+    said = score(analyse("Why did they leave?"), sentence("They left because of it."), lambda _: 1)
     count = score(analyse("How many left?"), sentence("About 2,000 left."), lambda t: 1.0)
-    assert why.type_match is None and count.type_match is True
+    assert why.type_match is None and said.type_match is True and count.type_match is True
     near = 0.4 - WEIGHTS.unchecked_kind / 2
     unchecked = SentenceScore((Adjustment("semantic", near),), semantic=0.55)
     checked = SentenceScore((Adjustment("semantic", near),), semantic=0.55, type_match=True)

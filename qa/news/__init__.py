@@ -12,7 +12,7 @@ public names are re-exported here.
 
 from __future__ import annotations
 
-from .causes import tells_cause
+from .causes import gives_reason, tells_cause
 from .dates import (
     MONTHS,
     WEEKDAYS,
@@ -83,6 +83,7 @@ __all__ = [
     "counts_in",
     "dates_in",
     "days_in",
+    "gives_reason",
     "gives_share",
     "gives_source",
     "has_clock_time",
