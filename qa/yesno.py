@@ -156,6 +156,19 @@ _TURNED_DOWN = re.compile(
     rf"\b(?:{_REFUSALS}|refus(?:e|es|ed)|declin(?:e|es|ed)|turn(?:s|ed)? (?:\w+ ){{0,3}}?down)\b",
     re.IGNORECASE,
 )
+# Whether someone spoke of something ("did he comment?", "did they say how many?") is
+# answered no by their keeping silent on it ("declined to comment", "did not say how many")
+_SPEAKS = re.compile(
+    r"\b(?:talk|comment|say|discuss|speak|answer|address|mention|explain|give|reveal|disclose"
+    r"|confirm|name|specify)\b",
+    re.IGNORECASE,
+)
+_KEPT_SILENT = re.compile(
+    r"\b(?:(?:declin|refus)(?:ed|es|ing) to (?:answer|comment|say|discuss|speak|give|explain"
+    r"|elaborate|name|confirm|disclose|reveal|specify)|(?:would|did|could) not (?:say|comment"
+    r"|confirm|give|name|disclose|explain|reveal|specify)|declined (?:to )?comment)\b",
+    re.IGNORECASE,
+)
 _CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"
 # "Did he say when ...?" asks when, not whether: a "no" in the sentence is no answer to it
 _ASKS_WH_INSIDE = re.compile(
@@ -209,8 +222,19 @@ def denies(question: str, sentence: str) -> bool:
     True
     >>> denies("Did Armenia admit it?", "Azerbaijan rejected what Armenia said.")
     False
+
+    Whether someone spoke of something is answered by their keeping silent on it:
+
+    >>> denies("Did the developer comment?", "The developer declined to comment.")
+    True
+    >>> denies("Did he say how many were approved?", "He did not say how many were approved.")
+    True
     """
-    if not yes_or_no(question) or _NEGATION.search(question) or _ASKS_WH_INSIDE.search(question):
+    if not yes_or_no(question) or _NEGATION.search(question):
+        return False
+    if _SPEAKS.search(question) and _KEPT_SILENT.search(sentence):
+        return True  # "Did the developer comment?": "The developer declined to comment."
+    if _ASKS_WH_INSIDE.search(question):
         return False
     names = capitalised_names(question[1:])  # not the question's capitalised first word
     asked = [t for t in terms(question) if t not in names and t not in _fillers()]

@@ -209,13 +209,16 @@ def test_yes_or_no_only_when_the_quote_says_so(
         ("Did local officials accept it?", "But local officials had not accepted the cargo.", True),
         ("Was the motion passed?", "The motion was rejected by 61 votes to 38.", True),
         ("Was output hit by the fighting?", "Output had been unaffected by the fighting.", True),
+        # whether he said something, answered by his not saying it
+        ("Did he say when the ban ends?", "He did not say when the ban ends.", True),
+        ("Did the developer comment?", "The developer declined to comment.", True),
         # a "no" elsewhere in the sentence, or on words the question does not ask
         ("Has he accused Moscow of anything?", "He accused Moscow, which Russia denied.", False),
         ("Did the shop open on Monday?", "The shop opened on Monday with no queue.", False),
         # a "no" under a condition; a question that negates or asks "when" inside
         ("Will the plant cut a shift?", "It will cut a shift if the ban is not lifted.", False),
         ("Did Russia deny the claim?", "Russia denied the claim.", False),
-        ("Did he say when the ban ends?", "He did not say when the ban ends.", False),
+        ("Did he say when the ban ends?", "The plant will close if the ban is not lifted.", False),
         # another name in the question's place: left to the quote
         ("Did Baku attend the talks?", "Moscow did not attend the talks.", False),
     ],
