@@ -171,6 +171,7 @@ _KEPT_SILENT = re.compile(
 )
 _CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"
 # "Did he say when ...?" asks when, not whether: a "no" in the sentence is no answer to it
+# (unless it is his not saying, `_KEPT_SILENT`)
 _ASKS_WH_INSIDE = re.compile(
     r"\b(?:say|said|tell|told|know|explain|disclose|reveal)\w* "
     r"(?:when|how|why|where|what|who|whether|which)\b",
@@ -194,8 +195,9 @@ def denies(question: str, sentence: str) -> bool:
     question does, has at least half its other words, and a "not" (or "never", "no" ...)
     stands just before one of them, or a word that refuses on its own ("rejected",
     "unaffected") takes the place of one it lacks. A question that itself negates ("Did
-    Russia deny it?"), asks a wh-question inside ("Did he say when?") or offers a choice
-    is left to the quote alone, as is a "not" under a condition ("if it was not lifted").
+    Russia deny it?"), asks a wh-question inside ("Did he say when?", unless he "did not
+    say when") or offers a choice is left to the quote alone, as is a "not" under a
+    condition ("if it was not lifted").
 
     >>> denies("Did Pashinyan attend the debate?", "Pashinyan, who did not attend the "
     ...        "debate, spoke in a video address.")
