@@ -13,7 +13,7 @@ import re
 from vectorstore.text import stem, terms
 
 from .kinds import ACCEPTED, yes_or_no
-from .news import capitalised_names, numbers_in
+from .news import capitalised_names, keeps_silent, numbers_in
 from .scoring import WORD, found_share, same_term
 
 __all__ = ["AFFIRM_COSINE", "affirms", "denies", "negates"]
@@ -157,21 +157,15 @@ _TURNED_DOWN = re.compile(
     re.IGNORECASE,
 )
 # Whether someone spoke of something ("did he comment?", "did they say how many?") is
-# answered no by their keeping silent on it ("declined to comment", "did not say how many")
+# answered no by their keeping silent on it (`news.keeps_silent`: "declined to comment")
 _SPEAKS = re.compile(
     r"\b(?:talk|comment|say|discuss|speak|answer|address|mention|explain|give|reveal|disclose"
     r"|confirm|name|specify)\b",
     re.IGNORECASE,
 )
-_KEPT_SILENT = re.compile(
-    r"\b(?:(?:declin|refus)(?:ed|es|ing) to (?:answer|comment|say|discuss|speak|give|explain"
-    r"|elaborate|name|confirm|disclose|reveal|specify)|(?:would|did|could) not (?:say|comment"
-    r"|confirm|give|name|disclose|explain|reveal|specify)|declined (?:to )?comment)\b",
-    re.IGNORECASE,
-)
 _CONDITION = frozenset(["if", "unless", "whether"])  # "if the ban was not lifted": no "no"
 # "Did he say when ...?" asks when, not whether: a "no" in the sentence is no answer to it
-# (unless it is his not saying, `_KEPT_SILENT`)
+# (unless it is his not saying, `news.keeps_silent`)
 _ASKS_WH_INSIDE = re.compile(
     r"\b(?:say|said|tell|told|know|explain|disclose|reveal)\w* "
     r"(?:when|how|why|where|what|who|whether|which)\b",
@@ -234,7 +228,7 @@ def denies(question: str, sentence: str) -> bool:
     """
     if not yes_or_no(question) or _NEGATION.search(question):
         return False
-    if _SPEAKS.search(question) and _KEPT_SILENT.search(sentence):
+    if _SPEAKS.search(question) and keeps_silent(sentence):
         return True  # "Did the developer comment?": "The developer declined to comment."
     if _ASKS_WH_INSIDE.search(question):
         return False

@@ -57,7 +57,7 @@ from .numbers import (
     numbers_in,
 )
 from .sources import bare_quote, gives_source, unquoted
-from .withholding import withheld
+from .withholding import keeps_silent, withheld
 
 __all__ = [
     "ACRONYM",
@@ -90,6 +90,7 @@ __all__ = [
     "has_time",
     "in_a_day",
     "is_dateline",
+    "keeps_silent",
     "measures",
     "names_a_country",
     "number_value",

@@ -7,7 +7,7 @@ import re
 
 from .sources import unquoted
 
-__all__ = ["withheld"]
+__all__ = ["keeps_silent", "withheld"]
 
 # Someone not doing what would tell: "did not say", "has not disclosed", "declined to
 # give", "neither side revealed". Each verb with its past forms.
@@ -145,3 +145,23 @@ def withheld(text: str) -> dict[str, str]:
     if (name := _NAME_WITHHELD.search(text)) is not None:
         found.setdefault("name", " ".join(p for p in name.group("whom", "part") if p))
     return found
+
+
+# Someone keeping silent, whatever on: "declined to comment", "did not say how many"
+_SILENT = re.compile(
+    rf"\b(?:{_not_telling('say confirm disclose specify reveal explain give name')}"
+    r"|(?:declined|refused) to (?:comment|answer|discuss|speak|elaborate)|declined comment)\b",
+    re.IGNORECASE,
+)
+
+
+def keeps_silent(text: str) -> bool:
+    """Whether `text` says, in the reporter's words, that someone kept silent: the answer
+    to whether they spoke of it ("Did the developer comment?").
+
+    >>> keeps_silent("The developer declined to comment."), keeps_silent("He said no.")
+    (True, False)
+    >>> keeps_silent("He did not say how many had been approved.")
+    True
+    """
+    return bool(_SILENT.search(unquoted(text)))
