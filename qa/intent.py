@@ -588,18 +588,28 @@ class _Again:
 def _asked_again(elision: str, turns: Sequence[HistoryTurn]) -> _Again:
     """An elliptical follow-up asks for an attribute it names ("and her age?", "and the
     total area?"), else for what the last question that asked for itself asked, in its
-    unit, about what it names ("and for the bank?" after "how much is the loan?")."""
+    unit, about what it names ("and for the bank?" after "how much is the loan?"). Earlier
+    questions are read as this one is: "whats his name" asks no more than "what is his
+    name", too little to say what it asks about.
+
+    >>> from qa.history import HistoryTurn
+    >>> turns = [HistoryTurn("how many people were killed", "At least 200."),
+    ...          HistoryTurn("whats his name", "Gegham Stepanyan.")]
+    >>> _asked_again("wounded", turns).asks
+    'number'
+    """
     as_attribute = f"what is {elision}?"
     focus = asked_focus(as_attribute)
     if is_attribute(as_attribute, focus):
         kind = asked_kind(as_attribute)
         return _Again(kind, None if kind == "age" else focus, attribute=True)
     for turn in reversed(turns):  # not "by what time?", which asks of the one before too
-        if elided(turn.question) is None and len(terms(turn.question)) >= ASKS_OF:
-            kind = asked_kind(turn.question)
+        asked = uncontracted(turn.question)  # read as this question is: "whats his name"
+        if elided(asked) is None and len(terms(asked)) >= ASKS_OF:
+            kind = asked_kind(asked)
             if kind not in _ASKED_AGAIN:
                 return _Again()
-            unit = asked_unit(turn.question) if kind == "number" else None
+            unit = asked_unit(asked) if kind == "number" else None
             # in its unit, not its rate: "and the one-off payment?" after "every month"
             return _Again(kind, unit=unit if unit not in RATES else None)
     return _Again()
