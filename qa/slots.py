@@ -161,7 +161,7 @@ def _span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
 
 
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)")
-_WORDED = ("share", "score")  # amounts news may give without a digit
+_WORDED = ("share", "score", "measure")  # amounts news may give without a digit ("a third")
 _SPANS = ("duration", "duration or length", "distance")  # and stretches of time in words
 
 

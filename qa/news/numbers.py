@@ -97,10 +97,17 @@ _CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", 
 MONEY_SIGN = r"(?-i:[$£€¥]\s?|\bRs?\.? ?)(?=\d)"
 _MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun after counts
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
+_FRACTION = r"(?:a|one|two|three|four)[ -](?:third|quarter|fifth)s?"
 _SHARE = re.compile(
-    r"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|(?:a|one|two|three|four)[ -]"
-    r"(?:third|quarter|fifth)s?"
+    rf"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|{_FRACTION}"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
+    re.IGNORECASE,
+)
+# A change by a fraction of the whole: "fell by about a third", "a fifth more"; not an
+# ordinal before its noun ("a third flight") nor a part of a count ("a third of them")
+_CHANGED_BY = re.compile(
+    rf"\bby (?:about |roughly |around |nearly |almost |more than |up to |some )?{_FRACTION}\b"
+    rf"|\b{_FRACTION} (?:more|less|fewer|higher|lower|cheaper|bigger|smaller)\b",
     re.IGNORECASE,
 )
 # Currencies as news names them, for an amount of money ("150,000 kroner", "9 pounds")
@@ -183,8 +190,16 @@ def measures(text: str) -> bool:
     True
     >>> measures("It rose by about 0.5 degrees Celsius."), measures("It grew 12 centimetres.")
     (True, True)
+
+    A change by a fraction of the whole is a measure too ("cutting emissions by about a
+    third"), but not a part of a count, nor an ordinal before its noun:
+
+    >>> measures("It cut emissions by about a third."), measures("A third of them left.")
+    (True, False)
+    >>> measures("It added a third flight.")
+    False
     """
-    return bool(_MEASURE.search(text))
+    return bool(_MEASURE.search(text) or _CHANGED_BY.search(text))
 
 
 def gives_share(text: str) -> bool:
