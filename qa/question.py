@@ -50,6 +50,9 @@ SHORTHAND = {
     "yr": "year",
     "yrs": "years",
     "thru": "through",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
 }
 
 
@@ -183,6 +186,8 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
     'Who is the prime minister?'
     >>> correct_spelling("Wat year did hw many ppl leave?", {"year": 1, "people": 3})
     'What year did how many people leave?'
+    >>> correct_spelling("how many kits r they sending", {"kits": 1})
+    'how many kits are they sending'
 
     Two words that the corpus writes as one are joined: "cease fire" -> "ceasefire".
 
