@@ -139,6 +139,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     match = type_match(kind, sentence.text, intent.question)
     if kind == "number" and match and sentence.counts is False:
         return False
+    if kind == "number" and match and intent.unit is None and _only_vague(sentence.text):
+        return False  # "how many came?" is not answered by "several thousand gathered"
     if kind == "number" and intent.unit is not None and (match or intent.unit in _WORDED):
         # "how much land", "in dollars"; a share or a vote may need no digits: "roughly a
         # third", "unanimously"; money a year is money too ("90 hives a year" is not)
@@ -149,6 +151,21 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "number" and intent.unit in _SPANS and not match:  # "for decades", "a day"
         return any(_span_of(intent, sentence.text, m) for m in WORDED_SPAN.finditer(sentence.text))
     return match
+
+
+# Round words that give no count by themselves: "thousands", "several hundred", "dozens"
+_VAGUE = wordset("dozen dozens hundred hundreds thousand thousands million millions")
+
+
+def _only_vague(text: str) -> bool:
+    """Whether every amount `text` gives is a round word that counts nothing exactly
+    ("Thousands gathered", "several thousand protesters"; not "two hundred").
+
+    >>> _only_vague("Several thousand protesters gathered."), _only_vague("Two hundred came.")
+    (True, False)
+    """
+    found = amounts_in(text)
+    return bool(found) and found <= _VAGUE
 
 
 def _span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
