@@ -310,9 +310,17 @@ class Intent:
         ...     "including 1,049 children, were evacuated.")
         >>> analyse("And how many of them were children?", [turn]).totals
         {'2000': frozenset({'peopl'})}
+
+        What the last question counted may be named otherwise in its answer ("how many
+        kids?" / "1,049 children"):
+
+        >>> kids = HistoryTurn("How many kids?", "Over 2,000 people, including 1,049 children.")
+        >>> analyse("How many of the kids were under five?", [turn, kids]).totals
+        {'1049': frozenset({'children'})}
         """
         if not self.partitive or not _HOW_MANY.match(self.question):
             return {}  # "what share of them": a share of the whole, not a count
+        from .lexicon import synonyms
         from .news import counts_in, number_value
 
         found: dict[str, frozenset[str]] = {}
@@ -323,6 +331,7 @@ class Intent:
             if turn.declined:
                 break
             wanted = {stem(w) for w in (asked.counted or "").split()}
+            wanted |= {s for w in wanted for s in synonyms(w)}  # "kids": 1,049 children
             counts = [(n, frozenset(stem(w.lower()) for w in p)) for n, p in counts_in(turn.answer)]
             hits = [(n, counted) for n, counted in counts if counted & wanted]
             if hits:
