@@ -27,6 +27,8 @@ __all__ = [
 ]
 
 COUNTED_WORDS = 3  # words after a number that may name what it counts
+# the words news puts before a figure it rounds or bounds: "about 2,000", "more than 200"
+_ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|fewer than|up to|just) )?"
 _SMALL_NUMBERS = (
     *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
@@ -57,18 +59,16 @@ _OF_OWNER = re.compile(
 # total of 96", which the words after the number name)
 _GROUP_OF = re.compile(
     r"\b(?!(?:total|average|maximum|minimum|sum|figure|number|rate|age|one|each|all|some|most"
-    r"|any|none|part|half)\b)([a-z][a-z-]+) of (?:about |around |some |nearly |almost |over "
-    r"|more than |up to )?$"
+    rf"|any|none|part|half)\b)([a-z][a-z-]+) of {_ABOUT}$"
 )
 # "my crew are 11 men", "the team numbers 12": a group counted by what it is said to be
 _GROUP_IS = re.compile(
     r"\b(?i:my|our|his|her|their|its|the) ([a-z][a-z-]+) (?:are|is|was|were|numbers|numbered)"
-    r" (?:now |about |around |some |nearly |almost |over |more than |up to |just )?$"
+    rf" (?:now )?{_ABOUT}$"
 )
 # "cut her staff from six to two": the group whose size changed
 _GROUP_FROM = re.compile(
-    r"\b(?:her|his|its|their|our|the) (?:[a-z-]+ )?([a-z][a-z-]+) from "
-    r"(?:about |around |some |nearly |almost |over |more than )?$"
+    rf"\b(?:her|his|its|their|our|the) (?:[a-z-]+ )?([a-z][a-z-]+) from {_ABOUT}$"
 )
 # "the number of entries had more than doubled, to 412": what the number is the number of
 _CLAUSE = re.compile(r"\b(?:with|while|whereas|but|who|which|when)\b|;")
@@ -76,8 +76,7 @@ _NUMBER_OF = re.compile(r"\bnumber of (?:the |new |all )?([a-z][a-z'’-]*)(?: (
 # "call-outs had risen to 212": what rose is what the number counts
 _ROSE_TO = re.compile(
     r"\b([A-Za-z][\w-]*[a-z]s) (?:had |have |has )?(?:risen|rose|fallen|fell|grown|grew|climbed"
-    r"|increased|dropped|doubled|reached) (?:to )?(?:about |around |some |nearly |almost "
-    r"|more than |over )?$"
+    rf"|increased|dropped|doubled|reached) (?:to )?{_ABOUT}$"
 )
 # a noun joined by "and"/"or" to the one before ("deck and engine staff"), not a verb
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z'’-]*[a-z])\b(?<!ed)(?<!ing)")
@@ -106,7 +105,7 @@ _SHARE = re.compile(
 # A change by a fraction of the whole: "fell by about a third", "a fifth more"; not an
 # ordinal before its noun ("a third flight") nor a part of a count ("a third of them")
 _CHANGED_BY = re.compile(
-    rf"\bby (?:about |roughly |around |nearly |almost |more than |up to |some )?{_FRACTION}\b"
+    rf"\bby {_ABOUT}{_FRACTION}\b"
     rf"|\b{_FRACTION} (?:more|less|fewer|higher|lower|cheaper|bigger|smaller)\b",
     re.IGNORECASE,
 )
@@ -124,7 +123,6 @@ LENGTH_UNITS = (
 WEIGHT_UNITS = r"tonnes?|tons?|kilo(?:gram(?:me)?)?s?|kg|grams?|g|lbs?|ounces?|oz"
 TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
 DEGREES_ON = r"\d(?-i:[CF])\b"  # degrees written against their number: "rose by 1.3C"
-_ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than) )?"
 _HOW_MANY_LIVE = rf"{_ABOUT}[\d,.]+(?: million| thousand)?"
 # how news gives a place's population without the word: "a city of about 119,000 people",
 # "which has about 11,000 residents", "where about 3,100 people live", "home to 5,000 people"
