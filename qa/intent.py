@@ -81,9 +81,9 @@ _DESCRIBED = re.compile(r"(?i)\bhow old (?:is|was) the (?![\w-]+['’]s\b)")
 def _not_people() -> frozenset[str]:
     """Stems of the names that are places, nationalities or months: no one's age."""
     from .news import MONTHS
-    from .places import place_words
+    from .places import place_stems
 
-    return frozenset(stem(w) for w in place_words() | MONTHS)
+    return place_stems() | {stem(m) for m in MONTHS}
 
 
 # "how much did the wool cost", "how much is the prize worth"

@@ -16,6 +16,7 @@ __all__ = [
     "capitals",
     "capitals_named",
     "countries_named",
+    "place_stems",
     "place_words",
     "with_countries",
     "without_countries",
@@ -71,6 +72,18 @@ def place_words() -> frozenset[str]:
         for text in (name, demonym, *listed):
             words |= set(str(text).lower().split())
     return frozenset(words)
+
+
+@functools.cache
+def place_stems() -> frozenset[str]:
+    """`place_words` stemmed as the keyword index stems: a name of these is a place.
+
+    >>> {"armenia", "baku"} <= place_stems()
+    True
+    """
+    from vectorstore.text import stem
+
+    return frozenset(stem(w) for w in place_words())
 
 
 def capitals_of(actors: Iterable[str]) -> list[str]:

@@ -379,14 +379,10 @@ def asked_focus(question: str) -> str | None:
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None
         run.append(low)
-        if (
-            _PLURAL.fullmatch(low)
-            and modifier
-            and _PLURAL.fullmatch(follows)
-            and follows not in _VERBS
-        ):
+        plural = bool(_PLURAL.fullmatch(low))
+        if plural and modifier and _PLURAL.fullmatch(follows) and follows not in _VERBS:
             continue  # a plural before a plural is a modifier: "customs officers"
-        if _PLURAL.fullmatch(low) or low in _PLURAL_WORDS:
+        if plural or low in _PLURAL_WORDS:
             break  # a plural ends the noun: "bus routes", "camp beds (fill the floor)"
     return " ".join(run) or None
 

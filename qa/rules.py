@@ -267,7 +267,7 @@ def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustmen
     if match and intent.asks == "expansion":
         return Adjustment("asked kind", w.spelt_out, "writes the acronym out")
     if match:
-        word = "number" if intent.asks == "number" else asked_words(intent).split(" of ")[0]
+        word = asked_words(intent, whose=False)
         article = "an" if word[:1] in "aeiou" else "a"  # "has an age", "has a name"
         return Adjustment("asked kind", w.kind_bonus, f"has {article} {word}")
     return Adjustment("asked kind", -w.kind_penalty, f"no {asked_words(intent)} in it")

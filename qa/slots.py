@@ -52,7 +52,7 @@ from .news import (
 )
 from .news import AGE as _AGE
 from .news.names import KINSHIP
-from .places import place_words
+from .places import place_stems
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 
@@ -342,13 +342,7 @@ def _names_someone(intent: Intent, text: str) -> bool:
     if (intent.role or "") in _BODY_KINDS:
         return bool(type_match("person", text, intent.question))
     named = capitalised_names(text) - set(intent.subject)
-    return bool(named if intent.role in _PLACE_NAMED else named - _place_stems())
-
-
-@functools.cache
-def _place_stems() -> frozenset[str]:
-    """Stems of the words of countries' names, capitals and nationalities."""
-    return frozenset(stem(w) for w in place_words())
+    return bool(named if intent.role in _PLACE_NAMED else named - place_stems())
 
 
 def gives_date_part(part: str, text: str, question: str) -> bool:
@@ -763,29 +757,31 @@ _NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
 _HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")
 
 
-def asked_words(intent: Intent) -> str:
+def asked_words(intent: Intent, whose: bool = True) -> str:
     """What the question asks for, in the words an explanation uses: "number of board
     seats" for "how many board seats?" (a sentence may give numbers and still count no
-    board seats), "office holder" for an office, else the kind's name.
+    board seats), "office holder" for an office, else the kind's name; with `whose`
+    False, the kind alone ("number", "name"), for what a sentence has.
 
     >>> from qa.intent import analyse
     >>> asked_words(analyse("How many board seats do the workers get?"))
     'number of board seats'
-    >>> asked_words(analyse("When did it open?"))
-    'date'
+    >>> asked_words(analyse("When did it open?")), asked_words(analyse("Who is he?"), False)
+    ('date', 'person')
     """
-    if intent.asks == "number" and intent.counted:
+    if whose and intent.asks == "number" and intent.counted:
         return f"number of {intent.counted}"
-    return _KIND_WORDS.get(intent.asks or "", intent.asks or "")
+    kind, of = _KIND_WORDS.get(intent.asks or "", (intent.asks or "", ""))
+    return f"{kind}{of}" if whose else kind
 
 
+# each kind's words, and whose or which one it must be
 _KIND_WORDS = {
-    "time": "time",
-    "expansion": "spelt-out name",
-    "office": "office holder",
-    "title": "office or job of the person asked about",
-    "name": "name of anyone not yet named",
-    "called": "name",
+    "expansion": ("spelt-out name", ""),
+    "office": ("office holder", ""),
+    "title": ("office or job", " of the person asked about"),
+    "name": ("name", " of anyone not yet named"),
+    "called": ("name", ""),
 }
 
 
