@@ -147,14 +147,13 @@ def _only_wished(asked: list[str], question: str, sentence: str) -> bool:
 
 # Words that say no on their own, with no "not" before the question's word: "the motion
 # was rejected" to "was it passed?", "output had been unaffected" to "was it hit?"
+_REFUSE = rf"{_REFUSALS}|refus(?:e|es|ed)"
 _REFUSING = re.compile(
-    rf"(?:{_REFUSALS}|refus(?:e|es|ed)|un(?:affected|changed|harmed|hurt|touched|able))",
-    re.IGNORECASE,
+    rf"(?:{_REFUSE}|un(?:affected|changed|harmed|hurt|touched|able))", re.IGNORECASE
 )
 # Turning something down: the answer to whether one accepted, agreed or admitted it
 _TURNED_DOWN = re.compile(
-    rf"\b(?:{_REFUSALS}|refus(?:e|es|ed)|declin(?:e|es|ed)|turn(?:s|ed)? (?:\w+ ){{0,3}}?down)\b",
-    re.IGNORECASE,
+    rf"\b(?:{_REFUSE}|declin(?:e|es|ed)|turn(?:s|ed)? (?:\w+ ){{0,3}}?down)\b", re.IGNORECASE
 )
 # Whether someone spoke of something ("did he comment?", "did they say how many?") is
 # answered no by their keeping silent on it (`news.keeps_silent`: "declined to comment")
