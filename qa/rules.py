@@ -33,7 +33,7 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import Intent
-from .news import days_in, gives_source, refers_back, tells_cause
+from .news import days_in, gives_source, initials_in, refers_back, tells_cause
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
@@ -231,7 +231,7 @@ def score(
     >>> [p.rule for p in sc.parts], round(sc.total, 3), sc.slot
     (['semantic', 'overlap', 'prior', 'asked kind', 'phrase'], 0.75, True)
     """
-    s_terms = set(terms_in_order(sentence.text))
+    s_terms = set(terms_in_order(sentence.text)) | initials_in(sentence.text)  # "eu"
     q_terms = [*intent.subject, *intent.referents]  # "how old is she?": she is Janet Oduya
     topic = _title_terms(sentence.title) if _is_lead(sentence) else frozenset()
     found_weight = lambda t: weights.title_term if t in topic else 1.0  # noqa: E731

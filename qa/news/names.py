@@ -44,6 +44,7 @@ def refers_back(sentence: str) -> bool:
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+_LONGEST_ACRONYM = 5  # "ECOWAS" is rare; longer runs are names, not acronyms
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = rf"(?:\d+|(?i:{'|'.join(NUMBER_WORDS.split()[:12])}|thirteen|\w+teen|\w+ty(?:-\w+)?))"
 AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
@@ -173,6 +174,33 @@ def spells_out(acronym: str, sentence: str) -> bool:
             elif w.lower() not in _ACRONYM_GLUE:
                 break
     return False
+
+
+def initials_in(sentence: str) -> frozenset[str]:
+    """The acronyms `sentence` could be asked by: the initials of every run of two or more
+    capitalised words in it (function words between them allowed; months and weekdays end
+    a run), lower-cased as question terms are, so "the eu" finds "European Union".
+
+    >>> sorted(initials_in("The European Union's foreign policy chief said so."))
+    ['eu', 'te', 'teu']
+    >>> sorted(initials_in("It joined the International Criminal Court in June."))
+    ['cc', 'ic', 'icc']
+    """
+    found: set[str] = set()
+    run: list[str] = []
+    for word in [*_WORD_TOKEN.findall(sentence), ""]:
+        if word[:1].isupper() and word.lower() not in MONTHS | WEEKDAYS:
+            run.append(word[0].lower())
+            continue
+        if run and word.lower() in _ACRONYM_GLUE:
+            continue
+        found.update(
+            "".join(run[i:j])
+            for i in range(len(run))
+            for j in range(i + 2, min(len(run), i + _LONGEST_ACRONYM) + 1)
+        )
+        run = []
+    return frozenset(found)
 
 
 def capitalised_names(text: str) -> set[str]:
