@@ -160,14 +160,17 @@ def names_any(names: list[str], text: str) -> bool:
     return any(spelt_variously(n) and _spelt_otherwise_in(n, said) for n in names)
 
 
-def found_share(query_terms: Iterable[str], text: str) -> float:
+def found_share(query_terms: Iterable[str], text: str, synonyms: bool = False) -> float:
     """The share of `query_terms` that `text` contains, each counting the same
-    (`overlap` without IDF weights).
+    (`overlap` without IDF weights); with `synonyms`, a term said as its synonym counts.
 
     >>> found_share(["armenian", "troop"], "Armenia sent soldiers.")
     0.5
+    >>> found_share(["kid", "hurt"], "No children were hurt."), found_share(["kid", "hurt"],
+    ...     "No children were hurt.", synonyms=True)
+    (0.5, 1.0)
     """
-    return overlap(query_terms, _terms_of(text), lambda _: 1.0)
+    return overlap(query_terms, _terms_of(text), lambda _: 1.0, synonym_weight=float(synonyms))
 
 
 @functools.lru_cache(maxsize=256)

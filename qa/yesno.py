@@ -111,7 +111,7 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     asked = terms(question)
     return (
         len(set(asked)) >= MIN_AFFIRMED_TERMS
-        and (found_share(asked, sentence) == 1.0 or similarity >= AFFIRM_COSINE)
+        and (found_share(asked, sentence, synonyms=True) == 1.0 or similarity >= AFFIRM_COSINE)
         and numbers_in(question) <= numbers_in(sentence)
         and not _NEGATION.search(sentence)
         and not any(
