@@ -259,6 +259,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "gives only the total a part is asked of"
     if intent.whole and not _part_amounts(intent, sentence.text):
         return False, "gives only the amount a part is asked of"
+    if _LIVE_ASKED.search(intent.question) and not _lives_there(intent, sentence.text):
+        return False, "does not say how many live there"
     named_total = _named_total(intent)
     if named_total and named_total not in numbers_in(f"{sentence.preceding} {sentence.text}"):
         return False, f"is not about the {named_total} the question picks from"
@@ -500,6 +502,33 @@ def _named_total(intent: Intent) -> str | None:
     """
     m = _OF_THE_NUMBER.search(intent.question) if intent.asks == "number" else None
     return next(iter(numbers_in(m.group(1))), None) if m else None
+
+
+# "how many people live in Sotk?", "how many armenians still live in shusha": a population
+_LIVE_ASKED = re.compile(
+    r"(?i)\bhow many (?:[\w-]+ ){1,3}(?:still |now |currently |actually )?"
+    r"(?:live|lived|reside|resided)\b(?! through)"
+)
+
+
+def _lives_there(intent: Intent, text: str) -> bool:
+    """Whether `text` gives how many live in a place, the one the question names if it
+    names one: "In Sotk, a mining village of about 2,000 people" does; "1,200 residents
+    were moved to the town of Armavir" counts people moved, and "On Skerra, where about
+    3,100 people live" answers no question about Inchmore.
+
+    >>> from qa.intent import analyse
+    >>> i = analyse("How many people live in Sotk?")
+    >>> _lives_there(i, "In Sotk, a mining village of about 2,000 people, residents agreed.")
+    True
+    >>> _lives_there(i, "Officials said 1,200 residents were moved out of Sotk.")
+    False
+    >>> _lives_there(i, "On Skerra, where about 3,100 people live, shops ran out of milk.")
+    False
+    """
+    return bool(POPULATION.search(text) or mentions(text, "population")) and (
+        not intent.names or found_share(list(intent.names), text) > 0
+    )
 
 
 def _part_of(intent: Intent, text: str) -> bool:

@@ -125,13 +125,14 @@ TEMPERATURE_UNITS = r"degrees?|celsius|fahrenheit"
 DEGREES_ON = r"\d(?-i:[CF])\b"  # degrees written against their number: "rose by 1.3C"
 _HOW_MANY_LIVE = rf"{_ABOUT}[\d,.]+(?: million| thousand)?"
 # how news gives a place's population without the word: "a city of about 119,000 people",
-# "which has about 11,000 residents", "where about 3,100 people live", "home to 5,000 people"
+# "which has about 11,000 ethnic Armenian residents", "where about 3,100 people live",
+# "80,000 people of Armenian descent live", "home to more than 800 species of cichlid"
 POPULATION = re.compile(
     rf"\b(?:(?:city|town|village|country|nation|island|region|community|district) of "
     rf"{_HOW_MANY_LIVE} (?:people|residents|inhabitants)"
-    rf"|(?:has|had|have|with) {_HOW_MANY_LIVE} (?:residents|inhabitants)"
-    rf"|{_HOW_MANY_LIVE} (?:people|residents|inhabitants) (?:live|lived|living)"
-    rf"|home to {_HOW_MANY_LIVE} (?:people|residents|inhabitants))\b",
+    rf"|(?:has|had|have|with) {_HOW_MANY_LIVE} (?:[\w-]+ ){{0,2}}(?:residents|inhabitants)"
+    rf"|{_HOW_MANY_LIVE} (?:[\w’'-]+ ){{0,4}}(?:live|lived|living)"
+    rf"|home to\b[^.;]*?\d)\b",
     re.IGNORECASE,
 )
 
