@@ -131,7 +131,7 @@ ACCEPTED = re.compile(
 # A question about what someone said or decided: "What did the council decide?" is
 # answered by the council's statement, as a reaction is, not by a sentence naming it.
 STATEMENT = re.compile(
-    r"\bwhat (?:did|has|have|had) (?:the )?[\w'’ -]+? "
+    r"\bwhat (?:did|has|have|had) (?:the )?[\w'’ ()-]+? "  # "Baku (Azerbaijan)"
     r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote)\b",
     re.IGNORECASE,
 )

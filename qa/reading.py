@@ -591,6 +591,8 @@ def reaction_by(question: str) -> list[str] | None:
     ['environ']
     >>> reaction_by("How did Derby's mayor react?")
     ['derbi', 'mayor']
+    >>> reaction_by("What did Baku (Azerbaijan) say about the letter?")
+    ['baku', 'azerbaijan']
     """
     if not any(p.search(question) for p in (REACTION, STATEMENT, ACCEPTED)):
         return None
