@@ -35,7 +35,7 @@ from pathlib import Path
 from vectorstore.settings import default_cache_dir
 from vectorstore.text import stem_words
 
-__all__ = ["common_word", "kind_of", "synonyms"]
+__all__ = ["common_word", "is_noun", "kind_of", "synonyms", "verb_lemma"]
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,28 @@ def _kin(lemma: str) -> frozenset[str]:
 
 
 _MAX_LINES = 200_000  # lines in data.noun (82,115 senses and the licence), with room
+
+
+@functools.cache
+def verb_lemma(word: str) -> str | None:
+    """`word`'s lemma if WordNet knows it as a verb ("built" -> "build", "opened" ->
+    "open", "left" -> "leave"), else None; without WordNet's data, None.
+
+    >>> verb_lemma("built"), verb_lemma("opened"), verb_lemma("left"), verb_lemma("Yerevan")
+    ('build', 'open', 'leave', None)
+    """
+    lemma = _lemma(word, "verb")
+    return lemma if _wordnet_dir() is not None and _index_line(lemma, "verb") else None
+
+
+@functools.cache
+def is_noun(word: str) -> bool:
+    """Whether WordNet knows `word` (or its singular) as a noun.
+
+    >>> is_noun("centre"), is_noun("trucks"), is_noun("quickly")
+    (True, True, False)
+    """
+    return bool(_index_line(_lemma(word, "noun"), "noun"))
 
 
 @functools.cache

@@ -576,6 +576,63 @@ def question_names(question: str) -> list[str]:
     return out
 
 
+# "when did ... <verb>", "what date was ... <participle>": the auxiliary before the event
+_WHEN_ASKED = re.compile(r"(?i)^\W*(?:and |so |but )?(?:when|what (?:day|date|time|year|month))\b")
+_WHEN_AUXILIARIES = wordset(
+    "did does do will would can could should shall was were is are be been has have had"
+)
+_BE_LIKE = wordset("was were is are be been has have had")
+_DETERMINERS = wordset("the a an its his her their our my this that these those")
+# verbs that name no event of their own ("when did it happen?", "when did they get there?")
+_LIGHT_VERBS = wordset("happen get go come take make do be have say tell")
+
+
+def event_verb(question: str) -> str | None:
+    """The verb, as a lemma, of the event a "when" question asks the date of: after
+    "did" (or "will", "can" ...) the first word in its base form that WordNet knows as
+    a verb, past a determiner's nouns ("the monitoring centre"); after "was" (or "be",
+    "has" ...) the last participle. None for any other question, or a verb that names
+    no event.
+
+    >>> event_verb("When did the Wrexley factory open?"), event_verb("when was the hall built")
+    ('open', 'build')
+    >>> event_verb("when did prices rise"), event_verb("When will the team be named?")
+    ('rise', 'name')
+    >>> event_verb("when did the monitoring centre open"), event_verb("When did it happen?")
+    ('open', None)
+    >>> event_verb("Who opened it?") is None
+    True
+    """
+    from .lexicon import is_noun, verb_lemma
+
+    if not _WHEN_ASKED.search(question):
+        return None
+    words = re.findall(r"[a-z’'-]+", question.lower())
+    aux = max((i for i, w in enumerate(words) if w in _WHEN_AUXILIARIES), default=None)
+    if aux is None:
+        return None
+    after = words[aux + 1 :]
+    found: list[tuple[str, str]] = []
+    in_phrase = False  # inside a determiner's noun phrase: "the monitoring centre open"
+    for i, w in enumerate(after):
+        if w in _DETERMINERS:
+            in_phrase = True
+            continue
+        more = i + 1 < len(after) and after[i + 1] not in STOPWORDS
+        if in_phrase and more and is_noun(w):
+            continue
+        in_phrase = False
+        lemma = verb_lemma(w) if w not in STOPWORDS and len(w) > 2 else None
+        if lemma is not None:
+            found.append((w, lemma))
+    if words[aux] in _BE_LIKE:
+        found = [(w, lemma) for w, lemma in found if w != lemma or w.endswith(("ed", "en"))]
+        verb = found[-1][1] if found else None
+    else:
+        verb = next((lemma for w, lemma in found if w == lemma), None)
+    return None if verb in _LIGHT_VERBS else verb
+
+
 def reaction_by(question: str) -> list[str] | None:
     """Whose reaction `question` asks about, as search terms: None if it asks about no
     reaction, [] if it names no one (a common noun names no one: "the stock" may be

@@ -23,6 +23,7 @@ documented once, as datasette declares its settings.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -33,7 +34,8 @@ from vectorstore.text import normalize_numbers, terms
 
 from .answer import Adjustment
 from .intent import Intent
-from .news import days_in, gives_source, initials_in, refers_back, tells_cause
+from .lexicon import verb_lemma
+from .news import date_spans, days_in, gives_source, initials_in, refers_back, tells_cause
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
@@ -158,6 +160,13 @@ class Weights:
     phrase: float = field(
         default=0.05,
         metadata={"help": "for the question's neighbouring words standing close in the sentence"},
+    )
+    event_date: float = field(
+        default=0.06,
+        metadata={
+            "help": "for a date or time standing close to the verb a 'when' question dates "
+            "('when did the factory open?' / 'opened in 1958')"
+        },
     )
     unchecked_kind: float = field(
         default=0.04,
@@ -430,9 +439,42 @@ def phrase_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | 
     return Adjustment("phrase", w.phrase * close / len(pairs), why)
 
 
+EVENT_WINDOW = 6  # words a date may stand from the verb it dates
+
+
+def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """A "when" question dates an event: a sentence that gives a date or time close to
+    that event's verb ("The plant, which opened in 1958") tells it, where one that dates
+    something else ("closed since January 8" for "when will it reopen?") does not.
+
+    >>> from qa.intent import analyse
+    >>> s = Sentence("a", "T", 0, 45, "The plant, which opened in 1958, employs 300.", "")
+    >>> event_rule(analyse("When did the plant open?"), s, WEIGHTS).why
+    "dates 'open'"
+    >>> event_rule(analyse("When did the plant close?"), s, WEIGHTS) is None
+    True
+    """
+    if intent.event is None or not w.event_date:
+        return None
+    text = sentence.text
+    words = [(m.start(), m.group()) for m in _WORD_AT.finditer(text)]
+    verbs = [i for i, (_, word) in enumerate(words) if verb_lemma(word.lower()) == intent.event]
+    if not verbs:
+        return None
+    starts = [start for start, _ in words]
+    dated = [bisect.bisect_right(starts, a) - 1 for a, _ in date_spans(text)]
+    if not any(abs(v - d) <= EVENT_WINDOW for v in verbs for d in dated):
+        return None
+    return Adjustment("event", w.event_date, f"dates '{intent.event}'")
+
+
+_WORD_AT = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.:,]*")
+
+
 RULES: tuple[Rule, ...] = (
     asked_kind_rule,
     phrase_rule,
+    event_rule,
     focus_rule,
     names_rule,
     anchor_rule,
