@@ -569,7 +569,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
-        event=event_verb(question) if asks in ("date", "time") else None,
+        event=event_verb(question) if asks in ("date", "time", "number") else None,
         about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,

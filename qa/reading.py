@@ -577,7 +577,9 @@ def question_names(question: str) -> list[str]:
 
 
 # "when did ... <verb>", "what date was ... <participle>": the auxiliary before the event
-_WHEN_ASKED = re.compile(r"(?i)^\W*(?:and |so |but )?(?:when|what (?:day|date|time|year|month))\b")
+_WHEN_ASKED = re.compile(
+    r"(?i)^\W*(?:and |so |but )?(?:when|what (?:day|date|time|year|month)|how many)\b"
+)
 _WHEN_AUXILIARIES = wordset(
     "did does do will would can could should shall was were is are be been has have had"
 )
@@ -588,7 +590,8 @@ _LIGHT_VERBS = wordset("happen get go come take make do be have say tell")
 
 
 def event_verb(question: str) -> str | None:
-    """The verb, as a lemma, of the event a "when" question asks the date of: after
+    """The verb, as a lemma, of the event a "when" question asks the date of (or a
+    "how many" question the count of: "how many were evacuated?"): after
     "did" (or "will", "can" ...) the first word in its base form that WordNet knows as
     a verb, past a determiner's nouns ("the monitoring centre"); after "was" (or "be",
     "has" ...) the last participle. None for any other question, or a verb that names

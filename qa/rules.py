@@ -35,7 +35,15 @@ from vectorstore.text import normalize_numbers, terms
 from .answer import Adjustment
 from .intent import Intent
 from .lexicon import verb_lemma
-from .news import date_spans, days_in, gives_source, initials_in, refers_back, tells_cause
+from .news import (
+    date_spans,
+    days_in,
+    gives_source,
+    initials_in,
+    number_spans,
+    refers_back,
+    tells_cause,
+)
 from .scoring import (
     MIN_PREFIX,
     aimed_at,
@@ -161,11 +169,12 @@ class Weights:
         default=0.05,
         metadata={"help": "for the question's neighbouring words standing close in the sentence"},
     )
-    event_date: float = field(
+    event_filler: float = field(
         default=0.06,
         metadata={
-            "help": "for a date or time standing close to the verb a 'when' question dates "
-            "('when did the factory open?' / 'opened in 1958')"
+            "help": "for the asked date, time or count standing close to the verb the "
+            "question asks about ('when did the factory open?' / 'opened in 1958'; 'how "
+            "many were evacuated?' / 'evacuated 2,000')"
         },
     )
     unchecked_kind: float = field(
@@ -238,7 +247,7 @@ def score(
     >>> s = Sentence("a", "T", 0, 30, "It evacuated 2,000 people.", "", semantic=0.6)
     >>> sc = score(analyse("How many people were evacuated?"), s, lambda t: 1.0)
     >>> [p.rule for p in sc.parts], round(sc.total, 3), sc.slot
-    (['semantic', 'overlap', 'prior', 'asked kind', 'phrase'], 0.75, True)
+    (['semantic', 'overlap', 'prior', 'asked kind', 'phrase', 'event'], 0.81, True)
     """
     s_terms = set(terms_in_order(sentence.text)) | initials_in(sentence.text)  # "eu"
     q_terms = [*intent.subject, *intent.referents]  # "how old is she?": she is Janet Oduya
@@ -445,7 +454,8 @@ EVENT_WINDOW = 6  # words a date may stand from the verb it dates
 def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A "when" question dates an event: a sentence that gives a date or time close to
     that event's verb ("The plant, which opened in 1958") tells it, where one that dates
-    something else ("closed since January 8" for "when will it reopen?") does not.
+    something else ("closed since January 8" for "when will it reopen?") does not. A
+    "how many" question counts those an event touched: a number close to its verb.
 
     >>> from qa.intent import analyse
     >>> s = Sentence("a", "T", 0, 45, "The plant, which opened in 1958, employs 300.", "")
@@ -454,7 +464,7 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     >>> event_rule(analyse("When did the plant close?"), s, WEIGHTS) is None
     True
     """
-    if intent.event is None or not w.event_date:
+    if intent.event is None or not w.event_filler:
         return None
     text = sentence.text
     words = [(m.start(), m.group()) for m in _WORD_AT.finditer(text)]
@@ -462,10 +472,12 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     if not verbs:
         return None
     starts = [start for start, _ in words]
-    dated = [bisect.bisect_right(starts, a) - 1 for a, _ in date_spans(text)]
+    spans = number_spans(text) if intent.asks == "number" else date_spans(text)
+    dated = [bisect.bisect_right(starts, a) - 1 for a, _ in spans]
     if not any(abs(v - d) <= EVENT_WINDOW for v in verbs for d in dated):
         return None
-    return Adjustment("event", w.event_date, f"dates '{intent.event}'")
+    told = "counts" if intent.asks == "number" else "dates"
+    return Adjustment("event", w.event_filler, f"{told} '{intent.event}'")
 
 
 _WORD_AT = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.:,]*")

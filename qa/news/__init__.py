@@ -55,6 +55,7 @@ from .numbers import (
     counts_in,
     gives_share,
     measures,
+    number_spans,
     number_value,
     numbers_in,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "keeps_silent",
     "measures",
     "names_a_country",
+    "number_spans",
     "number_value",
     "numbers_in",
     "person_names",

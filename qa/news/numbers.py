@@ -22,6 +22,7 @@ __all__ = [
     "counts_in",
     "gives_share",
     "measures",
+    "number_spans",
     "number_value",
     "numbers_in",
 ]
@@ -145,6 +146,16 @@ _MEASURE = re.compile(
     rf"|{DEGREES_ON}",
     re.IGNORECASE,
 )
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` gives a number, in digits or words (character offsets).
+
+    >>> t = "It evacuated 2,000 people, including seven children."
+    >>> [t[a:b] for a, b in number_spans(t)]
+    ['2,000', 'seven']
+    """
+    return [m.span(1) for m in _RAW_NUMBER.finditer(text)]
 
 
 def numbers_in(text: str) -> set[str]:
