@@ -27,7 +27,7 @@ __all__ = [
     "numbers_in",
 ]
 
-COUNTED_WORDS = 3  # words after a number that may name what it counts
+COUNTED_WORDS = 4  # words after a number that may name what it counts
 # the words news puts before a figure it rounds or bounds: "about 2,000", "more than 200"
 _ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|fewer than|up to|just) )?"
 _SMALL_NUMBERS = (
