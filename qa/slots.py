@@ -261,9 +261,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "gives only the amount a part is asked of"
     if _LIVE_ASKED.search(intent.question) and not _lives_there(intent, sentence.text):
         return False, "does not say how many live there"
-    named_total = _named_total(intent)
-    if named_total and named_total not in numbers_in(f"{sentence.preceding} {sentence.text}"):
-        return False, f"is not about the {named_total} the question picks from"
     if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
         return False, "is the article's dateline"
     if _withholds(intent, sentence.text):
@@ -481,27 +478,6 @@ def _part_amounts(intent: Intent, text: str) -> set[str]:
     the question's own numbers): "2.5 million" of "3.8 million"."""
     given = numbers_in(intent.question) | {intent.whole or ""}
     return {n for n in amounts_in(text) - given if any(c.isdigit() for c in n)}
-
-
-# "how many of the 34 varieties failed?": a count out of a whole the question names
-_OF_THE_NUMBER = re.compile(
-    r"(?i)\bhow many of (?:those|these|the|them) (?!(?:18|19|20)\d\d\b)(\d[\d,]*)\b(?![ -]years?\b)"
-)  # not a year: "how many of the 2020 dead"
-
-
-def _named_total(intent: Intent) -> str | None:
-    """The whole a count question picks from when it names it by number ("how many of
-    those 32 were civilians?": 32). A sentence that does not give it (or follow one that
-    does) counts a part of another whole: "Of the wounded, 41 were civilians."
-
-    >>> from qa.intent import analyse
-    >>> _named_total(analyse("How many of the 151 identified victims were civilians?"))
-    '151'
-    >>> _named_total(analyse("How many of the 2020 dead were soldiers?")) is None
-    True
-    """
-    m = _OF_THE_NUMBER.search(intent.question) if intent.asks == "number" else None
-    return next(iter(numbers_in(m.group(1))), None) if m else None
 
 
 # "how many people live in Sotk?", "how many armenians still live in shusha": a population
