@@ -189,7 +189,7 @@ class Intent:
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
     of_statement: bool = False  # "who said that?": whose the last answer's statement is
     by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
-    event: str | None = None  # the verb a "when" question dates ("when did it open?": open)
+    event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
     about_losses: bool = False  # it, or the turn it follows, asks about the dead or wounded
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
@@ -569,7 +569,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
-        event=event_verb(question) if asks in ("date", "time", "number") else None,
+        event=event_verb(question) if asks == "number" else None,
         about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,

@@ -577,46 +577,41 @@ def question_names(question: str) -> list[str]:
 
 
 # "when did ... <verb>", "what date was ... <participle>": the auxiliary before the event
-_WHEN_ASKED = re.compile(
-    r"(?i)^\W*(?:and |so |but )?(?:when|what (?:day|date|time|year|month)|how many)\b"
-)
-_WHEN_AUXILIARIES = wordset(
+_COUNT_ASKED = re.compile(r"(?i)^\W*(?:and |so |but )?how many\b")
+_AUXILIARIES = wordset(
     "did does do will would can could should shall was were is are be been has have had"
 )
 _BE_LIKE = wordset("was were is are be been has have had")
 _DETERMINERS = wordset("the a an its his her their our my this that these those")
-# verbs that name no event of their own ("when did it happen?", "when did they get there?")
+# verbs that name no event of their own ("how many did they get?", "how many came?")
 _LIGHT_VERBS = wordset("happen get go come take make do be have say tell")
 
 
 def event_verb(question: str) -> str | None:
-    """The verb, as a lemma, of the event a "when" question asks the date of (or a
-    "how many" question the count of: "how many were evacuated?"): after
+    """The verb, as a lemma, of the event a "how many" question counts those of: after
     "did" (or "will", "can" ...) the first word in its base form that WordNet knows as
-    a verb, past a determiner's nouns ("the monitoring centre"); after "was" (or "be",
+    a verb, past a determiner's nouns ("the monitoring centre"); after "were" (or "be",
     "has" ...) the last participle. None for any other question, or a verb that names
     no event.
 
-    >>> event_verb("When did the Wrexley factory open?"), event_verb("when was the hall built")
-    ('open', 'build')
-    >>> event_verb("when did prices rise"), event_verb("When will the team be named?")
-    ('rise', 'name')
-    >>> event_verb("when did the monitoring centre open"), event_verb("When did it happen?")
-    ('open', None)
-    >>> event_verb("Who opened it?") is None
+    >>> event_verb("How many troops did Russia send?"), event_verb("how many were evacuated")
+    ('send', 'evacuate')
+    >>> event_verb("how many did the monitoring centre record"), event_verb("How many came?")
+    ('record', None)
+    >>> event_verb("When did it open?") is None
     True
     """
     from .lexicon import is_noun, verb_lemma
 
-    if not _WHEN_ASKED.search(question):
+    if not _COUNT_ASKED.search(question):
         return None
     words = re.findall(r"[a-z’'-]+", question.lower())
-    aux = max((i for i, w in enumerate(words) if w in _WHEN_AUXILIARIES), default=None)
+    aux = max((i for i, w in enumerate(words) if w in _AUXILIARIES), default=None)
     if aux is None:
         return None
     after = words[aux + 1 :]
     found: list[tuple[str, str]] = []
-    in_phrase = False  # inside a determiner's noun phrase: "the monitoring centre open"
+    in_phrase = False  # inside a determiner's noun phrase: "the monitoring centre record"
     for i, w in enumerate(after):
         if w in _DETERMINERS:
             in_phrase = True

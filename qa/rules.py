@@ -36,7 +36,6 @@ from .answer import Adjustment
 from .intent import Intent
 from .lexicon import verb_lemma
 from .news import (
-    date_spans,
     days_in,
     gives_source,
     initials_in,
@@ -172,9 +171,8 @@ class Weights:
     event_filler: float = field(
         default=0.06,
         metadata={
-            "help": "for the asked date, time or count standing close to the verb the "
-            "question asks about ('when did the factory open?' / 'opened in 1958'; 'how "
-            "many were evacuated?' / 'evacuated 2,000')"
+            "help": "for a number standing close to the verb a 'how many' question counts "
+            "by ('how many were moved out?' / 'moved 1,200 residents')"
         },
     )
     unchecked_kind: float = field(
@@ -443,20 +441,21 @@ def phrase_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | 
     return Adjustment("phrase", w.phrase * close / len(pairs), why)
 
 
-EVENT_WINDOW = 6  # words a date may stand from the verb it dates
+EVENT_WINDOW = 6  # words a number may stand from the verb it counts by
 
 
 def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
-    """A "when" question dates an event: a sentence that gives a date or time close to
-    that event's verb ("The plant, which opened in 1958") tells it, where one that dates
-    something else ("closed since January 8" for "when will it reopen?") does not. A
-    "how many" question counts those an event touched: a number close to its verb.
+    """A "how many" question counts those an event touched ("how many were moved
+    out?"): a sentence that gives a number close to that event's verb ("moved 1,200
+    residents") tells it, where one that counts something else near the same words does
+    not. (Dates close to a "when" question's verb were measured too: they raised the
+    sets they were read on and lowered a blind one.)
 
     >>> from qa.intent import analyse
-    >>> s = Sentence("a", "T", 0, 45, "The plant, which opened in 1958, employs 300.", "")
-    >>> event_rule(analyse("When did the plant open?"), s, WEIGHTS).why
-    "dates 'open'"
-    >>> event_rule(analyse("When did the plant close?"), s, WEIGHTS) is None
+    >>> s = Sentence("a", "T", 0, 45, "Officials said they moved 1,200 residents.", "")
+    >>> event_rule(analyse("How many people were moved out?"), s, WEIGHTS).why
+    "counts 'move'"
+    >>> event_rule(analyse("How many people were evacuated?"), s, WEIGHTS) is None
     True
     """
     if intent.event is None or not w.event_filler:
@@ -467,12 +466,10 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     if not verbs:
         return None
     starts = [start for start, _ in words]
-    spans = number_spans(text) if intent.asks == "number" else date_spans(text)
-    dated = [bisect.bisect_right(starts, a) - 1 for a, _ in spans]
-    if not any(abs(v - d) <= EVENT_WINDOW for v in verbs for d in dated):
+    counted = [bisect.bisect_right(starts, a) - 1 for a, _ in number_spans(text)]
+    if not any(abs(v - n) <= EVENT_WINDOW for v in verbs for n in counted):
         return None
-    told = "counts" if intent.asks == "number" else "dates"
-    return Adjustment("event", w.event_filler, f"{told} '{intent.event}'")
+    return Adjustment("event", w.event_filler, f"counts '{intent.event}'")
 
 
 _WORD_AT = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.:,]*")
