@@ -462,7 +462,12 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
         return None
     text = sentence.text
     words = [(m.start(), m.group()) for m in _WORD_AT.finditer(text)]
-    verbs = [i for i, (_, word) in enumerate(words) if verb_lemma(word.lower()) == intent.event]
+    event = intent.event  # an irregular form keeps its first letter: "sold" / "sell"
+    verbs = [
+        i
+        for i, (_, word) in enumerate(words)
+        if word[:1].lower() == event[:1] and verb_lemma(word.lower()) == event
+    ]
     if not verbs:
         return None
     starts = [start for start, _ in words]

@@ -4,6 +4,7 @@ sentence that refers back to the one before."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from vectorstore.text import STOPWORDS, stem
@@ -176,6 +177,7 @@ def spells_out(acronym: str, sentence: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
 def initials_in(sentence: str) -> frozenset[str]:
     """The acronyms `sentence` could be asked by: the initials of every run of two or more
     capitalised words in it (function words between them allowed; months and weekdays end
