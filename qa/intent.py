@@ -104,6 +104,11 @@ _STANDS_IN = wordset("it they them that this those these he she we you one")
 _HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
+# "how many people live in Sotk?", "how many armenians still live in shusha": a population
+_LIVE_ASKED = re.compile(
+    r"(?i)\bhow many (?:[\w-]+ ){1,3}(?:still |now |currently |actually )?"
+    r"(?:live|lived|reside|resided)\b(?! through)"
+)
 
 # An age, name or job asked of "he"/"she" themselves, not of "her husband"
 _THEIR_OWN = re.compile(
@@ -190,6 +195,7 @@ class Intent:
     of_statement: bool = False  # "who said that?": whose the last answer's statement is
     by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
     event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
+    population: bool = False  # "how many people live in Sotk?" asks a population
     about_losses: bool = False  # it, or the turn it follows, asks about the dead or wounded
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
@@ -570,6 +576,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
         event=event_verb(question) if asks == "number" else None,
+        population=bool(_LIVE_ASKED.search(question)),
         about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,

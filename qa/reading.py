@@ -576,7 +576,7 @@ def question_names(question: str) -> list[str]:
     return out
 
 
-# "when did ... <verb>", "what date was ... <participle>": the auxiliary before the event
+# "how many ... did <verb>", "how many were <participle>": the auxiliary before the event
 _COUNT_ASKED = re.compile(r"(?i)^\W*(?:and |so |but )?how many\b")
 _AUXILIARIES = wordset(
     "did does do will would can could should shall was were is are be been has have had"

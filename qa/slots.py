@@ -214,7 +214,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a strict kind (a number, date, time of day, office holder, acronym's words) must
       be in the sentence, and a number must count what the question counts;
     * an attribute asked of a subject ("the population of X", "its capital") must be
-      named by the sentence;
+      named by the sentence; "how many people live in X?" asks a population too, told
+      by a sentence that says how many live there ("a village of about 2,000 people");
     * every name the question gives that the articles know must be used by the
       sentence's article (a capital by its country's name too): a question about
       Transnistria is not answered from an article that never names it;
@@ -259,7 +260,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, "gives only the total a part is asked of"
     if intent.whole and not _part_amounts(intent, sentence.text):
         return False, "gives only the amount a part is asked of"
-    if _LIVE_ASKED.search(intent.question) and not _lives_there(intent, sentence.text):
+    if intent.population and not _lives_there(intent, sentence.text):
         return False, "does not say how many live there"
     if is_dateline(sentence.text) and not _PUBLISHED.search(intent.question):
         return False, "is the article's dateline"
@@ -478,13 +479,6 @@ def _part_amounts(intent: Intent, text: str) -> set[str]:
     the question's own numbers): "2.5 million" of "3.8 million"."""
     given = numbers_in(intent.question) | {intent.whole or ""}
     return {n for n in amounts_in(text) - given if any(c.isdigit() for c in n)}
-
-
-# "how many people live in Sotk?", "how many armenians still live in shusha": a population
-_LIVE_ASKED = re.compile(
-    r"(?i)\bhow many (?:[\w-]+ ){1,3}(?:still |now |currently |actually )?"
-    r"(?:live|lived|reside|resided)\b(?! through)"
-)
 
 
 def _lives_there(intent: Intent, text: str) -> bool:
