@@ -578,9 +578,7 @@ def question_names(question: str) -> list[str]:
 
 # "how many ... did <verb>", "how many were <participle>": the auxiliary before the event
 _COUNT_ASKED = re.compile(r"(?i)^\W*(?:and |so |but )?how many\b")
-_AUXILIARIES = wordset(
-    "did does do will would can could should shall was were is are be been has have had"
-)
+_AUXILIARIES = frozenset(re.findall(r"[a-z]+", AUXILIARY)) | {"be", "been"}
 _BE_LIKE = wordset("was were is are be been has have had")
 _DETERMINERS = wordset("the a an its his her their our my this that these those")
 # verbs that name no event of their own ("how many did they get?", "how many came?")

@@ -45,6 +45,7 @@ from .news import (
 )
 from .scoring import (
     MIN_PREFIX,
+    WORD,
     aimed_at,
     done_by_someone,
     found_share,
@@ -461,7 +462,7 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     if intent.event is None or not w.event_filler:
         return None
     text = sentence.text
-    words = [(m.start(), m.group()) for m in _WORD_AT.finditer(text)]
+    words = [(m.start(), m.group()) for m in WORD.finditer(text)]
     event = intent.event  # an irregular form keeps its first letter: "sold" / "sell"
     verbs = [
         i
@@ -475,9 +476,6 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     if not any(abs(v - n) <= EVENT_WINDOW for v in verbs for n in counted):
         return None
     return Adjustment("event", w.event_filler, f"counts '{intent.event}'")
-
-
-_WORD_AT = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.:,]*")
 
 
 RULES: tuple[Rule, ...] = (

@@ -146,7 +146,7 @@ _BODY_WORDS = r"\b[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|the|and|on|de|del
 
 def spells_out(acronym: str, sentence: str) -> bool:
     """Whether `sentence` writes `acronym` out: capitalised words with its initials,
-    function words between them allowed.
+    function words between them allowed (`initials_in`, up to five letters).
 
     >>> spells_out("CSTO", "a member of the Collective Security Treaty Organization.")
     True
@@ -161,20 +161,7 @@ def spells_out(acronym: str, sentence: str) -> bool:
     """
     if re.search(rf"{_BODY_WORDS} \({re.escape(acronym)}\)", sentence):
         return True
-    letters = acronym.upper()
-    tokens = _WORD_TOKEN.findall(sentence)
-    for i, first in enumerate(tokens):
-        if first[:1] != letters[0]:
-            continue
-        k = 0
-        for w in tokens[i:]:
-            if w[:1].isupper() and w[:1] == letters[k]:
-                k += 1
-                if k == len(letters):
-                    return True
-            elif w.lower() not in _ACRONYM_GLUE:
-                break
-    return False
+    return acronym.lower() in initials_in(sentence)
 
 
 @functools.lru_cache(maxsize=4096)
