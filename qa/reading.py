@@ -1,7 +1,7 @@
 """Reading one part of a question at a time: the kind of answer it asks for
 (`asked_kind`), the noun it asks about (`asked_focus`), whom "who/which X" describes
 (`asked_role`), what a count counts and by which verb (`counted_kind`,
-`counted_action`), the names it gives (`question_names`), whose reaction it asks about
+`counted_action`, `event_verb`), the names it gives (`question_names`), whose reaction it asks about
 (`reaction_by`), and whether it leans on the conversation (`is_followup`).
 
 Pure functions over the question's text, sharing the patterns below; `qa.intent.analyse`
