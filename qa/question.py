@@ -30,6 +30,8 @@ _NOT_NAMES = STOPWORDS | {"us"}  # "us" is a pronoun before it is the US
 # A word and the word after it (looked ahead at, so it may start the next pair too)
 _PAIR = re.compile(r"\b([^\W\d_]{3,}) (?=([^\W\d_]{3,})\b)")
 
+_NOT_WORDS = "didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt"
+
 # Chat shorthand and misspelt question words, too short for `correct_spelling`'s edit
 # distance but unambiguous: without them "wat year ..." wants no date, "how many ppl"
 # counts nothing the articles count.
@@ -53,6 +55,12 @@ SHORTHAND = {
     "r": "are",
     "u": "you",
     "ur": "your",
+    # "not" typed without its apostrophe: "how many didnt show up" counts no "didnts",
+    # and "isnt it ...?" asks a yes or no
+    **{w: f"{w[:-2]}n't" for w in _NOT_WORDS.split()},
+    "dont": "don't",
+    "cant": "can't",
+    "wont": "won't",
 }
 
 
@@ -188,6 +196,8 @@ def correct_spelling(question: str, vocabulary: Mapping[str, int]) -> str:
     'What year did how many people leave?'
     >>> correct_spelling("how many kits r they sending", {"kits": 1})
     'how many kits are they sending'
+    >>> correct_spelling("how many didnt show up? why cant they", {"show": 1})
+    "how many didn't show up? why can't they"
 
     Two words that the corpus writes as one are joined: "cease fire" -> "ceasefire".
 

@@ -89,3 +89,21 @@ def test_a_question_typed_in_lower_case_is_read_with_its_names(seed_settings: Se
     assert "UN" in low.query and "Armenia's" in low.query
     found = ask("how many children did the russian military evacuate?", settings=seed_settings)
     assert "1,049 children" in found.text
+
+
+def test_a_not_typed_without_its_apostrophe_is_read_as_written() -> None:
+    """Chat drops the apostrophe of "didn't": the question asks what it would with it
+    ("isnt it..." a yes or no; "how many didnt show up" counts no "didnts")."""
+    from qa.intent import analyse
+    from qa.question import correct_spelling
+
+    vocabulary = {"show": 1, "capital": 1}
+    for typed, written in [
+        ("isnt it the capital?", "isn't it the capital?"),
+        ("how many didnt show up", "how many didn't show up"),
+    ]:
+        fixed = correct_spelling(typed, vocabulary)
+        assert fixed == written
+        assert analyse(fixed).describe() == analyse(written).describe()
+    assert analyse(correct_spelling("isnt it the capital?", vocabulary)).asks == "yesno"
+    assert analyse(correct_spelling("how many didnt show up", vocabulary)).counted is None
