@@ -132,6 +132,13 @@ class Weights:
     headline_penalty: float = field(
         default=0.15, metadata={"help": "a headline: dense with topic words, thin on facts"}
     )
+    headline_unfigured: float = field(
+        default=0.3,
+        metadata={
+            "help": "the same when no number is asked: a headline gives figures, "
+            "seldom who, where, when or why"
+        },
+    )
     doer: float = field(
         default=0.1,
         metadata={"help": "for naming someone who did what 'who <did> ...?' asks about"},
@@ -408,10 +415,25 @@ def day_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | Non
 
 
 def headline_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
-    """A headline is dense with the topic's words and thin on facts (unless asked for)."""
+    """A headline is dense with the topic's words and thin on facts (unless asked for).
+    It may carry the story's figure ("raises death toll to 200"), but seldom who, where,
+    when or why: "Aliyev wins fifth term in snap vote, casts ballot in Karabakh" is no
+    answer to "where did Aliyev cast his ballot?", which the body says ("at a school in
+    Khankendi"), so a headline loses more when no number is asked.
+
+    >>> from qa.intent import analyse
+    >>> title = "Aliyev wins fifth term in snap vote, casts ballot in Karabakh"
+    >>> s = Sentence("a", title, 0, len(title), title, title)
+    >>> headline_rule(analyse("Where did Aliyev cast his ballot?"), s, WEIGHTS).value
+    -0.3
+    >>> headline_rule(analyse("How many terms has Aliyev won?"), s, WEIGHTS).value
+    -0.15
+    """
     if sentence.text.strip() != sentence.title.strip() or _HEADLINE.search(intent.question):
         return None
-    return Adjustment("headline", -w.headline_penalty, "the article's headline")
+    if intent.asks == "number":
+        return Adjustment("headline", -w.headline_penalty, "the article's headline")
+    return Adjustment("headline", -w.headline_unfigured, "the article's headline, no figure asked")
 
 
 PHRASE_WINDOW = 4  # terms apart two of the question's neighbouring terms may stand

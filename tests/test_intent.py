@@ -385,6 +385,28 @@ def test_headline_rule_penalises_the_title_unless_asked() -> None:
     assert "headline" not in parts("What is the headline?", s)
 
 
+def test_a_headline_loses_more_when_no_number_is_asked() -> None:
+    """A headline carries the story's figure, seldom where or who: "casts ballot in
+    Karabakh" must not beat the body's "at a school in Khankendi"."""
+    title = "Aliyev wins fifth term with 92 percent, casts ballot in Karabakh"
+    article = (
+        f"{title}\n\nBAKU - Ilham Aliyev won a fifth term. He cast his ballot at a school "
+        "in Khankendi, the city Armenians call Stepanakert."
+    )
+    head = Sentence("a.txt", title, 0, len(title), title, article, semantic=0.6)
+    body_text = "He cast his ballot at a school in Khankendi, the city Armenians call Stepanakert."
+    at = article.find(body_text)
+    body = Sentence("a.txt", title, at, at + len(body_text), body_text, article, semantic=0.5)
+    where = "Where did Aliyev cast his ballot?"
+    assert parts(where, head)["headline"] == -WEIGHTS.headline_unfigured
+    assert (
+        score(analyse(where), body, lambda _: 1.0).total
+        > score(analyse(where), head, lambda _: 1.0).total
+    )
+    share = "What share of the vote did Aliyev win?"
+    assert parts(share, head)["headline"] == -WEIGHTS.headline_penalty
+
+
 # ---- the asked slot -------------------------------------------------------------------
 
 
