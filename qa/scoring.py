@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Set
 
 from vectorstore.text import stem, terms
 
-from .lexicon import synonyms
+from .lexicon import synonyms, verb_lemma
 from .news import (
     ACRONYM,
     AGE,
@@ -312,6 +312,14 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
     False
     >>> done_by_someone("Farid Mammadli, 47, head of the policy department, briefed them.", "brief")
     True
+
+    Or by the title the deed gives its doer, before the name: "Founder and chief
+    executive Priya Whitlock" founded it, "lead author Dr Mette Rasmussen" led the study.
+
+    >>> done_by_someone("Founder and chief executive Priya Whitlock, 41, set it up.", "found")
+    True
+    >>> done_by_someone('"It works," said lead author Dr Mette Rasmussen.', "led")
+    True
     """
     words = [(m.start(), stem(m.group().lower())) for m in WORD.finditer(sentence)]
     alike = synonyms(verb) | {verb}
@@ -320,7 +328,9 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
         for i, (_, w) in enumerate(words)
         if (w in alike or same_term(w, verb)) and (i == 0 or words[i - 1][1] not in _DETERMINERS)
     ]  # "ordered a review", "the head of the centre": a noun, no one's deed
-    if not at:
+    agents = _agent_titles(verb)
+    titled = [i for i, (_, w) in enumerate(words) if w in agents]
+    if not at and not titled:
         return False
     starts = [s for s, _ in words]
     people = [  # each name's first word, the word after it, and where it ends
@@ -336,7 +346,35 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
                 return True  # "Farid Mammadli, 47, head of the department, briefed them"
             if i < first <= i + AGENT_GAP and any(w == "by" for _, w in words[i + 1 : first]):
                 return True  # "was first noticed in 2019 by biologist Dr Sofia Paredes"
+    for i in titled:  # "Founder and chief executive Priya Whitlock"
+        start = words[i][0]
+        if any(
+            i < first <= i + TITLE_GAP and _TITLE_RUN.fullmatch(sentence, start, words[first][0])
+            for first, _, _ in people
+        ):
+            return True
     return False
+
+
+TITLE_GAP = 4  # words a title may stand before the name it gives ("Founder and chief executive")
+# a title's words up to the name: "Founder and chief executive ", "lead author Dr " (no
+# verb, clause or comma between: "the founder said Priya ...", "the leader, who ...")
+_TITLE_RUN = re.compile(
+    r"(?:(?!(?:said|says|told|tells|is|was|were|are|has|had|have|who|that|which|will|would)\b)"
+    r"[\w.-]+ )+"
+)
+
+
+@functools.cache
+def _agent_titles(verb: str) -> frozenset[str]:
+    """Stems of the titles a deed gives its doer: "founder" for "found", "leader" and
+    "lead" ("lead author") for "led" (WordNet's lemma of an irregular form)."""
+    lemma = verb_lemma(verb) or verb
+    forms = {f"{verb}er", f"{lemma}er", f"{lemma}r", f"{lemma}or"}
+    titles = {stem(f) for f in forms}
+    if stem(lemma) != verb:  # "led": "lead author", "lead researcher"
+        titles.add(stem(lemma))
+    return frozenset(titles - {verb})
 
 
 # a name's apposition, between it and what it did: ", 47, head of the department, "

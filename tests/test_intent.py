@@ -341,6 +341,22 @@ def test_doer_rule_rewards_naming_who_did_what_the_question_asks() -> None:
     assert "doer" not in parts("Who is the mayor?", sentence("Mayor Anna Berg led it."))
 
 
+def test_doer_rule_reads_the_title_a_deed_gives_its_doer() -> None:
+    """ "Who founded the company?" is answered by its "founder", "who led the study?" by
+    its "lead author", named right after the title; not by a title that a verb or a
+    clause keeps apart from the name."""
+    founded = "Who founded the coffee company?"
+    assert "doer" in parts(
+        founded, sentence("Founder and chief executive Priya Whitlock, 41, set it up.")
+    )
+    assert "doer" not in parts(founded, sentence("The founder said Priya Whitlock was away."))
+    led = "Who led the sourdough research?"
+    assert "doer" in parts(led, sentence('"It works," said lead author Dr Mette Rasmussen.'))
+    assert "doer" not in parts(
+        led, sentence("The leader, who asked not to be named, met Anna Berg.")
+    )
+
+
 def test_cause_rule_rewards_a_sentence_giving_a_cause_when_why_is_asked() -> None:
     q = "Why was the convoy delayed?"
     assert "cause" in parts(q, sentence("The convoy was delayed because of fuel shortages."))
