@@ -81,13 +81,14 @@ _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
     r"|price|fee|salary|wage"
-    r"|rent|budget|profit)\b|\bhow much (?:money|cash)\b"
+    r"|rent|budget|profit|funding|revenues?|turnover|income|grant|loan|investment)\b"
+    r"|\bhow much (?:money|cash)\b"
     r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge)"
     r"(?= *(?:\?|$|per\b|each\b|an? (?:hour|day|week|month|year)\b))"  # not "pay for"
     # what a price is, by name: "what price per litre", "what's the budget for it?"
     r"|^(?:and |so )?what(?:['’]s| is| was| are| were| will be| would be)?"
-    r" (?:the |its |his |her |their |a |an )?(?:[\w-]+ ){0,2}?"
-    r"(?:price|cost|fare|salary|wage|rent|budget)s?\b"
+    r" (?:the |its |his |her |their |a |an )?(?:[\w’'-]+ ){0,2}?"
+    r"(?:price|cost|fare|salary|wage|rent|budget|revenue|turnover|income|funding)s?\b"
 )
 # "How long" asks for a stretch of time ("for nine months", "a 48-hour strike", "since
 # 2016", "for decades") or of space ("a 300-metre bridge"); how long something lasted,
@@ -224,6 +225,8 @@ def asked_unit(question: str) -> str | None:
     >>> asked_unit("How much did the order cost?"), asked_unit("What will the jobs pay?")
     ('money', 'money')
     >>> asked_unit("What price per litre are they paid?"), asked_unit("What's the budget?")
+    ('money', 'money')
+    >>> asked_unit("How much funding did it get?"), asked_unit("What was the firm's revenue?")
     ('money', 'money')
     >>> asked_unit("How long did the strike last?"), asked_unit("How long is the bridge?")
     ('duration', 'duration or length')

@@ -1166,6 +1166,7 @@ def test_the_age_of_someone_described_by_role_and_place_is_the_roles() -> None:
         "How much money did she make selling her mulberries?",
         "What will those new jobs pay?",
         "What does a room there cost per night?",
+        "How much funding did the study get?",
     ],
 )
 def test_money_asked_by_what_it_does_needs_a_currency(question: str) -> None:
@@ -1173,6 +1174,14 @@ def test_money_asked_by_what_it_does_needs_a_currency(question: str) -> None:
     assert intent.unit == "money"
     assert not slot_filled(intent, sentence("It ordered 12 tonnes of medicines from Germany."))[0]
     assert slot_filled(intent, sentence("It cost about 18 million drams, or $47,000."))[0]
+
+
+def test_an_amount_in_crowns_is_money() -> None:
+    """Revenue "of 212 million Swedish crowns" is an amount of money, as kronor are."""
+    intent = analyse("What was the company's revenue last year?")
+    assert intent.unit == "money"
+    assert slot_filled(intent, sentence("The company's revenue was 212 million Swedish crowns."))[0]
+    assert not slot_filled(intent, sentence("The company's revenue rose by 40 tonnes."))[0]
 
 
 def test_money_paid_each_year_needs_money_and_a_year() -> None:

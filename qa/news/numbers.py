@@ -113,7 +113,7 @@ _CHANGED_BY = re.compile(
 # Currencies as news names them, for an amount of money ("150,000 kroner", "9 pounds")
 CURRENCIES = (
     r"dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan|rupees?"
-    r"|kron[aeo]r?|krone|zloty|lir[ae]|shillings?|pence|cents?|shekels?|dinars?|dirhams?"
+    r"|kron[aeo]r?|krone|crowns?|zloty|lir[ae]|shillings?|pence|cents?|shekels?|dinars?|dirhams?"
     r"|rand|pesos?|reais|real|won"
 )
 # The units news gives a length, a weight or a temperature in (`qa.units` reads them for
