@@ -39,6 +39,7 @@ from .news import (
     days_in,
     gives_source,
     initials_in,
+    names_no_source,
     number_spans,
     refers_back,
     tells_cause,
@@ -310,7 +311,8 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     """The article the last answer cited stays the conversation's topic: its sentences
     gain (more for a follow-up), and the sentence right after the cited one more still;
     but "who said that?" asks whose the cited sentence is, which it says itself when it
-    names its source ("..., Deputy Minister Ruben Sargsyan said.")."""
+    names its source ("..., Deputy Minister Ruben Sargsyan said."), and the sentence
+    before says when it gives only a pronoun ("He said the government would ...")."""
     previous = [c for c in intent.previous if c.source == sentence.source]
     if not previous:
         return None
@@ -318,9 +320,24 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     why = "from the article of the last answer"
     text = sentence.article
     sourced = intent.of_statement and any(gives_source(c.quote) for c in previous)
-    if intent.followup and sourced and any(sentence.start == c.start for c in previous):
+    by_pronoun = sourced and all(names_no_source(c.quote) for c in previous)
+    if (
+        intent.followup
+        and sourced
+        and not by_pronoun
+        and any(sentence.start == c.start for c in previous)
+    ):
         value += w.next_sentence
         why = "the last answer's sentence, which says whose statement it is"
+    elif (
+        intent.followup
+        and by_pronoun
+        and any(
+            sentence.end <= c.start and not text[sentence.end : c.start].strip() for c in previous
+        )
+    ):  # "He said ...": whose statement the sentence before says
+        value += w.next_sentence
+        why = "the sentence before the last answer, which names whom its pronoun means"
     elif (
         intent.followup
         and not sourced

@@ -323,6 +323,26 @@ def test_who_said_that_asks_whose_the_cited_sentence_is() -> None:
     assert nxt["conversation"] > own["conversation"] > 0
 
 
+def test_who_said_that_after_a_pronoun_reads_the_sentence_before() -> None:
+    """ "He said the government would pay" says whose statement it is only through the
+    sentence before it, which names him."""
+    before = "Prime Minister Nikol Pashinyan spoke at a cabinet meeting on Thursday."
+    said = "He said the government would give each family a home."
+    after = "Village head Arayik Ohanyan said the school would stay closed."
+    article = f"{before} {said} {after}"
+    at = article.find(said)
+    history = [
+        HistoryTurn(
+            "What will families get?", said, (Citation("a.txt", "T", said, at, at + len(said)),)
+        )
+    ]
+    named = parts("Who said that?", sentence(before, article), history)
+    own = parts("Who said that?", sentence(said, article), history)
+    other = parts("Who said that?", sentence(after, article), history)
+    assert named["conversation"] > own["conversation"] > 0
+    assert named["conversation"] > other["conversation"]
+
+
 def test_reaction_rule_rewards_the_named_actors_reaction() -> None:
     q = "How did Unite respond?"
     assert "reaction" in parts(q, sentence("Unite rejected the offer."))

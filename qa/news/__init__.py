@@ -58,7 +58,7 @@ from .numbers import (
     number_value,
     numbers_in,
 )
-from .sources import bare_quote, gives_source, unquoted
+from .sources import bare_quote, gives_source, names_no_source, unquoted
 from .withholding import keeps_silent, withheld
 
 __all__ = [
@@ -96,6 +96,7 @@ __all__ = [
     "keeps_silent",
     "measures",
     "names_a_country",
+    "names_no_source",
     "number_spans",
     "number_value",
     "numbers_in",

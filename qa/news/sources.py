@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["bare_quote", "gives_source", "unquoted"]
+__all__ = ["bare_quote", "gives_source", "names_no_source", "unquoted"]
 
 # How news attributes what it reports to someone
 _ATTRIBUTION = re.compile(
@@ -27,6 +27,25 @@ def gives_source(text: str) -> bool:
     False
     """
     return bool(_ATTRIBUTION.search(text))
+
+
+# an attribution to a pronoun only: "He said the government would ...", '..., she said.'
+_PRONOUN_SAID = re.compile(
+    rf"^(?:[\"“][^\"“”]*[”\"],? )?(?:He|She|They|It|We) (?:also )?{_ATTRIBUTION.pattern}"
+    rf"|,[”\"]? (?:he|she|they|it) (?:also )?{_ATTRIBUTION.pattern}\.?[”\"]?$"
+)
+
+
+def names_no_source(text: str) -> bool:
+    """Whether `text` attributes what it reports to a pronoun only: whose statement it is
+    the sentence before says ("Prime Minister Nikol Pashinyan ... He said ...").
+
+    >>> names_no_source("He said the government would pay for the funerals.")
+    True
+    >>> names_no_source('"We lost everything," she said.'), names_no_source("Baku said so.")
+    (True, False)
+    """
+    return bool(_PRONOUN_SAID.search(text))
 
 
 # what a quotation says, in straight or curly marks (one left open: the quote goes on)
