@@ -23,12 +23,14 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 @dataclass(frozen=True)
 class HistoryTurn:
     """One earlier turn: the question, the answer text (markers stripped) and what the
-    answer cited (empty when history came as plain text, or the answer declined)."""
+    answer cited (empty when history came as plain text, or the answer declined); a
+    declined answer keeps the article of the closest passage it found (`closest`)."""
 
     question: str
     answer: str = ""
     citations: tuple[Citation, ...] = ()
     declined: bool = False
+    closest: str = ""
 
 
 def strip_markers(text: str) -> str:
@@ -65,5 +67,6 @@ def normalise_history(history: Sequence[object]) -> list[HistoryTurn]:
 
 def _from_answer(question: str, answer: Answer) -> HistoryTurn:
     if answer.abstained:
-        return HistoryTurn(question, "", (), True)
+        closest = answer.passages[0].source if answer.passages else ""
+        return HistoryTurn(question, "", (), True, closest)
     return HistoryTurn(question, strip_markers(answer.text), tuple(answer.citations))

@@ -212,6 +212,16 @@ class Intent:
                 return turn.citations
         return ()
 
+    @property
+    def closest(self) -> str:
+        """When no earlier turn was answered, the article the last declined one came
+        closest to ("The closest passage I found is in ..."): still what the
+        conversation is about ("how much have the jellyfish swarms grown?" declined, then
+        "over what time frame?"). Empty otherwise."""
+        if self.previous or not self.history or not self.history[-1].declined:
+            return ""
+        return self.history[-1].closest
+
     @functools.cached_property
     def asked_names(self) -> frozenset[str]:
         """Stems of every name and term the question gives (a name a sentence gives

@@ -314,6 +314,12 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     names its source ("..., Deputy Minister Ruben Sargsyan said."), and the sentence
     before says when it gives only a pronoun ("He said the government would ...")."""
     previous = [c for c in intent.previous if c.source == sentence.source]
+    if not previous and intent.followup and intent.closest == sentence.source:
+        return Adjustment(
+            "conversation",
+            w.followup_affinity,
+            "from the article the declined turn came closest to",
+        )
     if not previous:
         return None
     value = w.followup_affinity if intent.followup else w.topic_affinity

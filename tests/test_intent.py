@@ -296,6 +296,37 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
     assert "conversation" not in other
 
 
+def test_a_follow_up_after_a_declined_turn_keeps_the_article_it_came_closest_to() -> None:
+    """ "How much have the jellyfish swarms grown?" declined (its closest passage was in
+    the jellyfish article); "over what time frame?" is still about that article, unless
+    an earlier turn was answered from another."""
+    declined = HistoryTurn("How much have the swarms grown?", "", (), True, "jelly.txt")
+    text = "Swarms have grown roughly fourfold over the past 15 years."
+    jelly = parts("over what time frame?", sentence(text, source="jelly.txt"), [declined])
+    other = parts("over what time frame?", sentence(text, source="b.txt"), [declined])
+    assert jelly["conversation"] > 0 and "conversation" not in other
+    assert "conversation" not in parts(
+        "Who runs the port?", sentence(text, source="jelly.txt"), [declined]
+    )
+    said = "The port handled 2 million tonnes."
+    answered = HistoryTurn(
+        "What did the port handle?", said, (Citation("b.txt", "T", said, 0, len(said)),)
+    )
+    after = [answered, declined]
+    assert analyse("over what time frame?", after).closest == ""
+    assert "conversation" in parts("over what time frame?", sentence(text, source="b.txt"), after)
+
+
+def test_a_declined_answer_remembers_its_closest_article() -> None:
+    from qa.answer import Passage
+    from qa.history import normalise_history
+
+    passage = Passage("jelly.txt", "Jellyfish", "Swarms grew.", 0, 12, 0.5)
+    answer = Answer(text="The articles don't say.", abstained=True, passages=[passage])
+    (turn,) = normalise_history([("How much have they grown?", answer)])
+    assert turn.declined and turn.closest == "jelly.txt"
+
+
 def test_he_or_she_counts_as_the_name_it_stands_for() -> None:
     quote = "said Janet Oduya, the councillor who proposed the closure."
     history = [HistoryTurn("Who proposed it?", quote, (Citation("a.txt", "T", quote, 0, 9),))]
