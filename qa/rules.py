@@ -312,7 +312,9 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     gain (more for a follow-up), and the sentence right after the cited one more still;
     but "who said that?" asks whose the cited sentence is, which it says itself when it
     names its source ("..., Deputy Minister Ruben Sargsyan said."), and the sentence
-    before says when it gives only a pronoun ("He said the government would ...")."""
+    before says when it gives only a pronoun ("He said the government would ..."). With
+    no answered turn to lean on, a follow-up keeps the article the declined one came
+    closest to (`Intent.closest`)."""
     previous = [c for c in intent.previous if c.source == sentence.source]
     if not previous and intent.followup and intent.closest == sentence.source:
         return Adjustment(
