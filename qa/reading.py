@@ -40,6 +40,7 @@ __all__ = [
     "asked_role",
     "asks_name_of",
     "asks_which",
+    "asks_who_named",
     "counted_action",
     "counted_kind",
     "elided",
@@ -747,6 +748,24 @@ def asks_name_of(question: str) -> bool:
     True
     """
     return bool(_ROLE_NAMED.search(question))
+
+
+# "Who is Artur Sargsyan?": a question that names someone and asks nothing else
+_WHO_NAMED = re.compile(
+    r"^\W*(?i:and |so )?(?i:who(?: is| was|'s|’s)) (?:[^\W\d_a-z][\w'’.-]*\s*){1,4}\??\s*$"
+)
+
+
+def asks_who_named(question: str) -> bool:
+    """Whether `question` (with its names capitalised) only asks who someone it names is:
+    any sentence that names them and says what they are answers it, no other name.
+
+    >>> asks_who_named("who is Artur Sargsyan?"), asks_who_named("Who's Helen Marsh")
+    (True, True)
+    >>> asks_who_named("Who is Armenia's prime minister?"), asks_who_named("Who led it?")
+    (False, False)
+    """
+    return bool(_WHO_NAMED.match(question))
 
 
 def asks_which(question: str) -> bool:

@@ -477,6 +477,20 @@ def test_a_headline_loses_more_when_no_number_is_asked() -> None:
 # ---- the asked slot -------------------------------------------------------------------
 
 
+def test_who_is_someone_named_is_answered_by_a_sentence_naming_them() -> None:
+    """ "Who is Narek Avagyan?" asks what he is: the sentence that names him has the
+    asked kind, though it names no one else; his namesake and a sentence naming no one
+    do not."""
+    q = "Who is Narek Avagyan?"
+    assert (
+        parts(q, sentence("said Narek Avagyan, the centre's research director."))["asked kind"] > 0
+    )
+    assert parts(q, sentence("Ani Avagyan, 34, was looking for her father."))["asked kind"] < 0
+    assert parts(q, sentence("The centre published the survey."))["asked kind"] < 0
+    # asked who holds something, a name the question does not give is still wanted
+    assert parts("Who is Avagyan's boss?", sentence("Avagyan said so."))["asked kind"] < 0
+
+
 @pytest.mark.parametrize(
     ("question", "text", "filled"),
     [
