@@ -43,6 +43,7 @@ from .reading import (
     asked_role,
     asks_name_of,
     asks_which,
+    asks_who_named,
     counted_action,
     counted_kind,
     elided,
@@ -196,6 +197,7 @@ class Intent:
     by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
     event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
     population: bool = False  # "how many people live in Sotk?" asks a population
+    who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
     about_losses: bool = False  # it, or the turn it follows, asks about the dead or wounded
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
@@ -587,6 +589,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
         event=event_verb(question) if asks == "number" else None,
         population=bool(_LIVE_ASKED.search(question)),
+        who_named=asks == "person" and asks_who_named(question),
         about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,

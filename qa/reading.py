@@ -32,6 +32,7 @@ from .kinds import (
     wordset,
     yes_or_no,
 )
+from .lexicon import is_noun, verb_lemma
 
 __all__ = [
     "NAMED_KINDS",
@@ -600,8 +601,6 @@ def event_verb(question: str) -> str | None:
     >>> event_verb("When did it open?") is None
     True
     """
-    from .lexicon import is_noun, verb_lemma
-
     if not _COUNT_ASKED.search(question):
         return None
     words = re.findall(r"[a-z’'-]+", question.lower())

@@ -53,7 +53,6 @@ from .news import (
 from .news import AGE as _AGE
 from .news.names import KINSHIP
 from .places import place_stems
-from .reading import asks_who_named
 from .scoring import found_share, reacts, type_match
 from .units import DIMENSIONS, RATES, UNITS, WORDED_SPAN, asks_money
 
@@ -107,7 +106,7 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return holds_office(sentence.text, intent.office, set(intent.subject))
     if kind == "office":
         kind = "person"
-    if kind == "person" and asks_who_named(intent.question) and intent.names:
+    if kind == "person" and intent.who_named and intent.names:
         return found_share(list(intent.names), sentence.text) == 1.0  # "who is X?": X named
     if kind == "title":  # "what post does X hold?", "what's her job?": X's, or hers
         return gives_title(sentence.text, list(intent.names or intent.referents))
