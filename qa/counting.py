@@ -19,7 +19,7 @@ import numpy as np
 from vectorstore.text import stem, terms
 
 from .intent import Intent
-from .lexicon import kind_of, synonyms
+from .lexicon import kind_of, names_people, synonyms
 from .news import counts_in, names_a_country, numbers_in
 from .places import countries_named
 from .rules import Weights
@@ -67,8 +67,9 @@ def counts_match(
         vecs = embed([head, *vocab])
         sims = vecs[1:] @ vecs[0]
         close = weights.similar_word
-        if stem(head) in _ANYONE:  # "how many people": villagers, members, residents
+        if stem(head) in _ANYONE:  # "how many people": villagers, viewers, a crowd
             close = weights.similar_to_people
+            similar |= {stem(w) for w in vocab if names_people(w)}
         similar |= {stem(w) for w, sim in zip(vocab, sims, strict=True) if sim >= close}
         similar |= synonyms(stem(head)) & {stem(w) for w in vocab}  # "minors": children
         similar |= {stem(w) for w in vocab if same_head(w, head)}  # "landmines": mines

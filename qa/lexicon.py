@@ -35,7 +35,7 @@ from pathlib import Path
 from vectorstore.settings import default_cache_dir
 from vectorstore.text import stem_words
 
-__all__ = ["common_word", "is_noun", "kind_of", "synonyms", "verb_lemma"]
+__all__ = ["common_word", "is_noun", "kind_of", "names_people", "synonyms", "verb_lemma"]
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,36 @@ def is_noun(word: str) -> bool:
     (True, True, False)
     """
     return bool(_index_line(_lemma(word, "noun"), "noun"))
+
+
+# What a count of people may be counted as: persons, or a gathering of them ("a crowd
+# of 1,850", "an audience of 400"); a family, a crew or a team is a unit, not its people
+_PEOPLE = frozenset(["person", "gathering"])
+MAX_STEPS = 20  # is-a links followed up to WordNet's top (its deepest noun has 19)
+
+
+@functools.cache
+def names_people(word: str) -> bool:
+    """Whether `word`'s most frequent sense as a noun is, by WordNet's is-a links all the
+    way up, a kind of person or a gathering of persons: "how many people watched?" is
+    answered by "9,000 viewers" or "a crowd of 1,850", not by "9,000 cars".
+
+    >>> names_people("viewers"), names_people("refugees"), names_people("crowd")
+    (True, True, True)
+    >>> names_people("cars"), names_people("families"), names_people("fans")  # a fan blows
+    (False, False, False)
+    """
+    front = _offsets(_index_line(_lemma(word, "noun")))[:1]
+    seen: set[str] = set()
+    for _ in range(MAX_STEPS):
+        synsets = [_sense(offset, "noun") for offset in front if offset not in seen]
+        seen.update(front)
+        if any(_PEOPLE & set(words) for words, _ in synsets):
+            return True
+        front = [up for _, ups in synsets for up in ups]
+        if not front:
+            break
+    return False
 
 
 @functools.cache
