@@ -113,8 +113,10 @@ _CHANGED_BY = re.compile(
 # Currencies as news names them, for an amount of money ("150,000 kroner", "9 pounds")
 CURRENCIES = (
     r"dollars?|euros?|pounds?|drams?|manats?|francs?|r[ou]+bles?|lari|yen|yuan|rupees?"
-    r"|kron[aeo]r?|krone|crowns?|zloty|lir[ae]|shillings?|pence|cents?|shekels?|dinars?|dirhams?"
-    r"|rand|pesos?|reais|real|won"
+    r"|kron[aeo]r?|krone|crowns?|zloty|lir[ae]|shillings?|pence|(?<!per )cents?|shekels?|dinars?"
+    r"|dirhams?|rand|pesos?|reais"
+    # words that are money only after an amount: "18 per cent", "it won", "a real change"
+    r"|(?:(?<=\d )|(?<=illion ))(?:won|real)"
 )
 # The units news gives a length, a weight or a temperature in (`qa.units` reads them for
 # "how high", "how heavy", "how hot"; any of them measures what "how much" asks)
