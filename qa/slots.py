@@ -599,6 +599,8 @@ def _unit_words(unit: str) -> str:
         return "share (a percentage or a fraction)"
     if unit == "score":
         return "score or vote"
+    if unit == "pace":
+        return "speed or time taken"
     if unit.startswith("duration") or unit in DIMENSIONS:
         return unit
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"

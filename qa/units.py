@@ -124,8 +124,17 @@ _HOW_LONG = re.compile(r"(?i)\bhow long\b")
 # change, which a share or any unit may give.
 _WEIGHT = rf"\b(?:{WEIGHT_UNITS})\b"
 _SPEED = (
-    r"\b(?:km/h|kph|mph|knots?|rpm)\b|\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?) (?:an|per)"
+    r"(?:\b|(?<=\d))(?:km/h|kph|mph|knots?|rpm)\b"  # "90mph"
+    r"|\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?) (?:an|per)"
     r" (?:hour|second)\b|\b(?:revolutions|rotations|turns) (?:a|per) minute\b"
+)
+# "how fast" something happened (no motion asked) is how long it took ("within 24 hours",
+# "in under two hours") or, for growth, a rate ("grew 8.3 percent"): its pace
+_QUICKLY = rf"{_SPEED}|{_TIME_SPAN}|\d\s?(?:%|per ?cent\b|percent\b)"
+_MOTION = re.compile(
+    r"(?i)\b(?:go|goes|going|went|travel\w*|move[sd]?|moving|fly|flies|flying|flew|run|runs"
+    r"|running|ran|drive[sn]?|driving|drove|sail\w*|ride[sn]?|riding|rode|swim\w*|swam"
+    r"|speed|top)\b"
 )
 _TEMPERATURE = rf"°|\b(?:{TEMPERATURE_UNITS})\b|{DEGREES_ON}"
 DIMENSIONS = {
@@ -137,7 +146,7 @@ DIMENSIONS = {
         f"{_LENGTH}|{_TIME_SPAN}",
     ),
     "weight": (r"heavy|much\b[^?]*\bweigh(?:s|ed)?", _WEIGHT),  # "how much does it weigh?"
-    "speed": (r"fast", _SPEED),
+    "speed": (r"fast|quickly", _SPEED),
     "temperature": (r"hot|cold|warm", _TEMPERATURE),
 }
 _HOW_DIMENSION = {
@@ -174,6 +183,7 @@ UNITS = {
     "duration": _TIME_SPAN,
     "duration or length": f"{_TIME_SPAN}|{_LENGTH}",
     **{unit: given for unit, (_, given) in DIMENSIONS.items()},
+    "pace": _QUICKLY,
 }
 # "How much" asks for a measured amount (money, land, a share), not a count or a date;
 # "how much of", "how much time/longer" and "by how much" ask something else.
@@ -234,8 +244,10 @@ def asked_unit(question: str) -> str | None:
     ('length', None)
     >>> asked_unit("How far did she swim?"), asked_unit("How far did the shares drop?")
     ('distance', None)
-    >>> asked_unit("How heavy is it?"), asked_unit("How fast?"), asked_unit("How hot was it?")
+    >>> asked_unit("How heavy is it?"), asked_unit("How fast can it go?"), asked_unit("How hot?")
     ('weight', 'speed', 'temperature')
+    >>> asked_unit("How fast did the economy grow?"), asked_unit("how quickly did it sell out?")
+    ('pace', 'pace')
     >>> asked_unit("How much does an adult weigh?")
     'weight'
     >>> asked_unit("What was the final score?"), asked_unit("How did the board vote?")
@@ -255,6 +267,8 @@ def asked_unit(question: str) -> str | None:
     if _HOW_LONG.search(question):
         return "duration" if _LASTS.search(question) else "duration or length"
     dimension = next((u for u, p in _HOW_DIMENSION.items() if p.search(question)), None)
+    if dimension == "speed" and not _MOTION.search(question):
+        return "pace"  # "how fast did the army do its job?": "within 24 hours"
     if dimension is not None:
         return dimension
     if asks_share(question):
