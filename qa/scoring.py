@@ -320,6 +320,8 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
     True
     >>> done_by_someone('"It works," said lead author Dr Mette Rasmussen.', "led")
     True
+    >>> done_by_someone("said the study's lead author, Dr Helen Marsh, a lecturer.", "led")
+    True
     """
     words = [(m.start(), stem(m.group().lower())) for m in WORD.finditer(sentence)]
     alike = synonyms(verb) | {verb}
@@ -357,11 +359,11 @@ def done_by_someone(sentence: str, verb: str, asked: Set[str] = frozenset()) -> 
 
 
 TITLE_GAP = 4  # words a title may stand before the name it gives ("Founder and chief executive")
-# a title's words up to the name: "Founder and chief executive ", "lead author Dr " (no
-# verb, clause or comma between: "the founder said Priya ...", "the leader, who ...")
+# a title's words up to the name: "Founder and chief executive ", "lead author, Dr " (no
+# verb or clause between: "the founder said Priya ...", "the leader, who ...")
 _TITLE_RUN = re.compile(
     r"(?:(?!(?:said|says|told|tells|is|was|were|are|has|had|have|who|that|which|will|would)\b)"
-    r"[\w.-]+ )+"
+    r"[\w.-]+,? )+"
 )
 
 
