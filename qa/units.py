@@ -83,7 +83,7 @@ _MONEY_ASKED = re.compile(
     r"|price|fee|salary|wage"
     r"|rent|budget|profit|funding|revenues?|turnover|income|grant|loan|investment)\b"
     r"|\bhow much (?:money|cash)\b"
-    r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge)"
+    r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge|be paid|get paid)"
     r"(?= *(?:\?|$|per\b|each\b|an? (?:hour|day|week|month|year)\b))"  # not "pay for"
     # what a price is, by name: "what price per litre", "what's the budget for it?"
     r"|^(?:and |so )?what(?:['’]s| is| was| are| were| will be| would be)?"
@@ -234,6 +234,8 @@ def asked_unit(question: str) -> str | None:
     True
     >>> asked_unit("How much did the order cost?"), asked_unit("What will the jobs pay?")
     ('money', 'money')
+    >>> asked_unit("What will the new cellar manager be paid?")
+    'money'
     >>> asked_unit("What price per litre are they paid?"), asked_unit("What's the budget?")
     ('money', 'money')
     >>> asked_unit("How much funding did it get?"), asked_unit("What was the firm's revenue?")
