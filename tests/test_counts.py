@@ -208,3 +208,46 @@ def test_a_bare_number_counts_what_the_sentence_says_it_is(
     answer = engine_for(hostel).ask(question)
     assert not answer.abstained, answer.explanation
     assert expected in " ".join(answer.text.split())
+
+
+FINAL = (  # one paragraph per line, as articles are stored
+    "Harbour Rovers win the county cup in front of record crowd\n\n"
+    "HARBOUR, May 4 - Harbour Rovers won the county cup final on Sunday in front of a crowd "
+    "of 1,850 at Quay Park, beating Millbrook 3-1.\n"
+    "The final was shown live online for the first time and was watched by more than 9,000 "
+    "viewers, the county association said.\n"
+    "Tickets sold out within two hours of going on sale.\n"
+    "The club's new team coach can reach 100 km/h on the motorway.\n"
+    "Club membership rose by 12 per cent this year, the chairman said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def final(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return _store_of(tmp_path_factory, "county_final", FINAL)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a count of people under any word WordNet files under persons or a gathering
+        ("How many people were at Quay Park for the final?", "1,850"),  # a crowd
+        ("How many people watched the final online?", "9,000"),  # viewers
+        # "how fast" something happened is how long it took; how fast a thing goes, a speed
+        ("How fast did the tickets sell out?", "within two hours"),
+        ("How fast can the team coach go?", "100 km/h"),
+    ],
+)
+def test_people_under_other_names_and_how_fast_things_happen(
+    final: Settings, question: str, expected: str
+) -> None:
+    answer = engine_for(final).ask(question)
+    assert not answer.abstained, answer.explanation
+    assert expected in answer.text
+
+
+def test_a_percentage_is_no_price(final: Settings) -> None:
+    """ "12 per cent" names no currency (a cent is one, "per cent" is not): a question
+    about what tickets cost is declined, not answered with the membership's rise."""
+    answer = engine_for(final).ask("How much did tickets for the final cost?")
+    assert answer.abstained, answer.text
