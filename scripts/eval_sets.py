@@ -4,7 +4,10 @@ Why: a change to the answerer is judged on every set at once, the blind ones fir
 (docs/evaluation.md says which were tuned on). One store is built per corpus and kept
 under `--stores` (keyed by the corpus and the embedding model), so a second run only
 answers. `--misses` prints each wrong turn: the question, what was accepted, and what
-came back, so the failures are read, not only counted.
+came back, so the failures are read, not only counted. The first line names the
+embedding backend and model and the versions of the packages that make the vectors:
+the same code answers a little differently when they change (the int8 model is exported
+anew on each machine), so figures are compared only under the same line.
 
     python -m scripts.eval_sets                      # all sets
     python -m scripts.eval_sets seed_blind5 --misses # one set, and its wrong turns
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from qa import Settings
     from qa.eval import EvalReport
 
 DATA = Path("tests/data")
@@ -78,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         plan.append((Path(path).stem, Path(path), tuple(corpus.split(","))))
 
     base = Settings.from_env()
+    print(f"<!-- {environment(base)} -->")
     print(COLUMNS)
     print("|---|---|---|---|---|---|")
     for name, path, corpus in plan:
@@ -97,6 +102,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print_misses(report)
         print(f"<!-- {name}: {time.perf_counter() - started:.0f} s -->", file=sys.stderr)
     return 0
+
+
+# the packages whose versions move the sentence vectors, hence the near-ties
+VECTOR_PACKAGES = ("onnxruntime", "transformers", "sentence-transformers", "tokenizers", "torch")
+
+
+def environment(settings: Settings) -> str:
+    """What the figures depend on besides the code: the embedding backend and model, and
+    the versions of `VECTOR_PACKAGES` installed.
+
+    >>> from qa import Settings
+    >>> environment(Settings()).startswith("embeddings ")
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return f"{name} {version(name)}"
+        except PackageNotFoundError:
+            return f"{name} not installed"
+
+    packages = ", ".join(installed(name) for name in VECTOR_PACKAGES)
+    return f"embeddings {settings.embedding_backend} {settings.embedding_model}; {packages}"
 
 
 def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:
