@@ -30,16 +30,25 @@ _KIND = r"(?:article|story|piece|report|item|feature|write-up)"
 _ABOUT = r"(?:about|on|of|covering)"
 # how a question points at an article: "in the X story", "according to the piece on X"
 _POINT = r"(?:in|from|according to|per|switching to|going back to|back to|to)"
-# "In the story about X, who ...?", "According to the census article: how many ...?"
+# the article named by topic ("the story about X"), by a word before its kind ("the
+# walnut story", "the SMNI report"), or both ("the SMNI report on the operation")
+_DESCRIBED = (
+    rf"(?:{_KIND} {_ABOUT} (?P<d1>[^,;:?]+?)"
+    rf"|(?P<d2>{_WORDS}){_KIND}(?: {_ABOUT} (?P<d3>[^,;:?]+?))?)"
+)
+# where a leading reference ends: a comma or a dash, or the question's own first word
+_ASKING = r"how|what|who|whom|whose|when|where|which|why|did|does|do|is|are|was|were|has|have"
+# "In the story about X, who ...?", "According to the census article: how many ...?",
+# "per the tumo article how many ...?"
 _LEADING = re.compile(
-    rf"^(?:and |so |now |ok,? )?{_POINT} (?:the|that|this) (?:{_KIND} {_ABOUT} (?P<d1>[^,;:?]+?)"
-    rf"|(?P<d2>{_WORDS}){_KIND})\s*(?:[,;:]|\s[-–—])\s*(?P<rest>.+)$",
+    rf"^(?:and |so |now |ok,? )?{_POINT} (?:the|that|this) {_DESCRIBED}"
+    rf"\s*(?:[,;:]|\s[-–—]|(?=\s(?:{_ASKING})\b))\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-# "Who is quoted in the walnut story?", "..., according to the report on the decree?"
+# "Who is quoted in the walnut story?", "..., according to the report on the decree?",
+# "What toll did it give in the SMNI report on the start of the operation?"
 _TRAILING = re.compile(
-    rf"^(?P<rest>.+?),?\s+{_POINT} (?:the|that|this) (?:{_KIND} {_ABOUT} (?P<d1>[^,;:?]+?)"
-    rf"|(?P<d2>{_WORDS}){_KIND})\s*(?P<end>[?.!]*)$",
+    rf"^(?P<rest>.+?),?\s+{_POINT} (?:the|that|this) {_DESCRIBED}\s*(?P<end>[?.!]*)$",
     re.IGNORECASE,
 )
 # "What toll does the SMNI article give?", "What number does the article about X give?"
@@ -74,6 +83,13 @@ def article_reference(question: str) -> ArticleReference | None:
     'What toll does the article give?'
     >>> article_reference("Who was the lead author of the Caucasus Civil Monitor report?") is None
     True
+
+    A source and a topic together, and a leading reference the question runs on from:
+
+    >>> article_reference("What toll did it give in the SMNI report on the start of the war?")
+    ArticleReference(description='SMNI the start of the war', question='What toll did it give?')
+    >>> article_reference("per the tumo article how many crossed?")
+    ArticleReference(description='tumo', question='how many crossed?')
     """
     m = _LEADING.match(question)
     if m:
@@ -89,7 +105,8 @@ def article_reference(question: str) -> ArticleReference | None:
 
 
 def _reference(m: re.Match[str], rest: str) -> ArticleReference | None:
-    description = (m["d1"] or m["d2"] or "").strip()
+    parts = [m[g] for g in ("d1", "d2") if m[g]] + ([m["d3"]] if m.groupdict().get("d3") else [])
+    description = " ".join(p.strip() for p in parts)
     if not terms(description) or not terms(rest):
         return None  # "in the report, ..." names no article; nothing left to ask
     return ArticleReference(description, rest)

@@ -62,6 +62,16 @@ from vectorstore import LexicalIndex, StoredChunk
             "mine",
             "What population does the article give?",
         ),
+        (  # a source and a topic together
+            "What toll did the ministry give in the SMNI report on the start of the operation?",
+            "SMNI the start of the operation",
+            "What toll did the ministry give?",
+        ),
+        (  # a leading reference the question runs on from, no comma
+            "per the tumo article how many people crossed into armenia?",
+            "tumo",
+            "how many people crossed into armenia?",
+        ),
     ],
 )
 def test_a_named_article_is_read_off_the_question(
