@@ -104,13 +104,22 @@ def _lemma(word: str, part: str) -> str:
 def _kin(lemma: str) -> frozenset[str]:
     """The lemmas of `lemma`'s first `KIND_SENSES` senses (its synonyms) and of what they
     are kinds of, up to `KIND_STEPS` is-a links up."""
-    front = _offsets(_index_line(lemma))[:KIND_SENSES]
+    return _up(lemma, KIND_SENSES, KIND_STEPS) - {lemma}
+
+
+def _up(lemma: str, senses: int, steps: int) -> frozenset[str]:
+    """The lemmas (lower case) of `lemma`'s first `senses` noun senses and of every sense
+    they are kinds of, up to `steps` is-a links up (each sense read once)."""
+    front = _offsets(_index_line(lemma))[:senses]
+    seen: set[str] = set()
     found: set[str] = set()
-    for step in range(KIND_STEPS + 1):
+    for step in range(steps + 1):
+        front = [offset for offset in front if offset not in seen]
+        seen.update(front)
         synsets = [_sense(offset, "noun") for offset in front]
         found |= {w.lower() for words, _ in synsets for w in words}
-        front = [up for _, ups in synsets for up in ups] if step < KIND_STEPS else []
-    return frozenset(found - {lemma})
+        front = [up for _, ups in synsets for up in ups] if step < steps else []
+    return frozenset(found)
 
 
 _MAX_LINES = 200_000  # lines in data.noun (82,115 senses and the licence), with room
@@ -155,17 +164,7 @@ def names_people(word: str) -> bool:
     >>> names_people("cars"), names_people("families"), names_people("fans")  # a fan blows
     (False, False, False)
     """
-    front = _offsets(_index_line(_lemma(word, "noun")))[:1]
-    seen: set[str] = set()
-    for _ in range(MAX_STEPS):
-        synsets = [_sense(offset, "noun") for offset in front if offset not in seen]
-        seen.update(front)
-        if any(_PEOPLE & set(words) for words, _ in synsets):
-            return True
-        front = [up for _, ups in synsets for up in ups]
-        if not front:
-            break
-    return False
+    return bool(_PEOPLE & _up(_lemma(word, "noun"), 1, MAX_STEPS))
 
 
 @functools.cache

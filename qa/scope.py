@@ -105,8 +105,8 @@ def article_reference(question: str) -> ArticleReference | None:
 
 
 def _reference(m: re.Match[str], rest: str) -> ArticleReference | None:
-    parts = [m[g] for g in ("d1", "d2") if m[g]] + ([m["d3"]] if m.groupdict().get("d3") else [])
-    description = " ".join(p.strip() for p in parts)
+    said = m.groupdict()  # a topic, a word before the article's kind, or both
+    description = " ".join(said[g].strip() for g in ("d1", "d2", "d3") if said.get(g))
     if not terms(description) or not terms(rest):
         return None  # "in the report, ..." names no article; nothing left to ask
     return ArticleReference(description, rest)
