@@ -104,28 +104,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-# the packages whose versions move the sentence vectors, hence the near-ties
-VECTOR_PACKAGES = ("onnxruntime", "transformers", "sentence-transformers", "tokenizers", "torch")
-
-
 def environment(settings: Settings) -> str:
     """What the figures depend on besides the code: the embedding backend and model, and
-    the versions of `VECTOR_PACKAGES` installed.
+    the versions of the packages that make the vectors (`scripts.bench.report.packages`).
 
     >>> from qa import Settings
     >>> environment(Settings()).startswith("embeddings ")
     True
     """
-    from importlib.metadata import PackageNotFoundError, version
+    from scripts.bench.report import packages
 
-    def installed(name: str) -> str:
-        try:
-            return f"{name} {version(name)}"
-        except PackageNotFoundError:
-            return f"{name} not installed"
-
-    packages = ", ".join(installed(name) for name in VECTOR_PACKAGES)
-    return f"embeddings {settings.embedding_backend} {settings.embedding_model}; {packages}"
+    return f"embeddings {settings.embedding_backend} {settings.embedding_model}; {packages()}"
 
 
 def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:

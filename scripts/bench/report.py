@@ -20,7 +20,7 @@ from .baseline import BASELINE_K, CHUNK_CHARS, CHUNK_OVERLAP_CHARS
 from .corpus import QUERIES, WARMUP
 from .ours import COLD_RUNS
 
-__all__ = ["Row", "format_table", "machine", "report", "table_rows"]
+__all__ = ["VECTOR_PACKAGES", "Row", "format_table", "machine", "packages", "report", "table_rows"]
 
 Row = tuple[str, float | None, float | None]  # (metric, ours, baseline); None: not measured
 
@@ -135,8 +135,32 @@ def format_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# the packages whose versions move the sentence vectors (the int8 model is exported anew
+# on each machine), hence answers' near-ties and timings
+VECTOR_PACKAGES = ("onnxruntime", "transformers", "sentence-transformers", "tokenizers", "torch")
+
+
+def packages() -> str:
+    """The installed versions of `VECTOR_PACKAGES`: the same code answers a little
+    differently when they change, so figures are compared only under the same line.
+
+    >>> packages().startswith("onnxruntime ")
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return f"{name} {version(name)}"
+        except PackageNotFoundError:
+            return f"{name} not installed"
+
+    return ", ".join(installed(name) for name in VECTOR_PACKAGES)
+
+
 def machine() -> dict[str, Any]:
-    """What the figures were measured on: CPUs, their model, memory, Python, platform."""
+    """What the figures were measured on: CPUs, their model, memory, Python, platform,
+    and the versions of the packages that make the vectors."""
     cpu = ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -152,6 +176,7 @@ def machine() -> dict[str, Any]:
         "memory_gb": os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30,
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "packages": packages(),
     }
 
 
@@ -161,7 +186,8 @@ def report(out: dict[str, Any]) -> str:
     lines = [
         f"command: `{out['command']}`",
         f"machine: nproc={m['nproc']}, {m['cpu_model'] or 'unknown CPU'}, "
-        f"{m['memory_gb']:.0f} GB RAM, Python {m['python']}, {m['platform']}",
+        f"{m['memory_gb']:.0f} GB RAM, Python {m['python']}, {m['platform']}"
+        + (f"; {m['packages']}" if m.get("packages") else ""),  # older JSON files lack it
         "load average (1/5/15 min): start "
         + " / ".join(f"{x:.2f}" for x in load0)
         + ", end "
