@@ -28,6 +28,7 @@ from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 from .answer import Citation
 from .history import HistoryTurn
 from .kinds import (
+    AHEAD_ASKED,
     AIMED,
     AUXILIARY,
     CLOCK_ASKED,
@@ -195,6 +196,7 @@ class Intent:
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
     of_statement: bool = False  # "who said that?": whose the last answer's statement is
     by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
+    ahead: bool = False  # "when will it reopen?": a time still to come
     event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
     population: bool = False  # "how many people live in Sotk?" asks a population
     who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
@@ -505,6 +507,8 @@ class Intent:
             parts[0] += f" of {self.focus}" if self.asks == "number" else f" ({self.focus})"
         if self.focus_names:
             parts[0] += f" ({', '.join(self.focus_names)})"
+        if self.ahead:
+            parts[0] += " still to come"
         if self.office:
             parts.append(f"office: {self.office}")
         if self.reaction_by is not None:
@@ -587,6 +591,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
+        ahead=asks in ("date", "time") and bool(AHEAD_ASKED.search(question)),
         event=event_verb(question) if asks == "number" else None,
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),

@@ -144,6 +144,10 @@ INJURED = r"injur\w*|wound\w*|hurt"
 LOSSES = re.compile(
     rf"\b(?:{KILLED}|{INJURED}|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b", re.I
 )
+# "when will it reopen?", "what date is the vote due to take place?": a time still to come
+AHEAD_ASKED = re.compile(
+    r"(?i)\b(?:will|shall|(?:going|set|expected|scheduled) to|(?:is|are)\b[^?]*?\bdue to)\b"
+)
 # "what time did it start?", "at what hour": the clock's time ("at what time of day" may
 # be answered "in the morning")
 CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")

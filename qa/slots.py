@@ -46,6 +46,7 @@ from .news import (
     numbers_in,
     person_names,
     refers_back,
+    speaks_ahead,
     spells_out,
     thing_names,
     withheld,
@@ -238,6 +239,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       year") is not one for another ("on Tuesday", "this year");
     * a date asked to its month, day or year ("which month", "on what exact day") needs
       that part: "a 1994 ceasefire" gives no month, "in late September" no day;
+    * "when will it reopen?" asks a time still to come: a sentence wholly in the past
+      tells when something happened ("the fishery was closed in 2018");
     * "where were they taken?" asks where to: "evacuating civilians from the conflict
       zone" does not say;
     * an elliptical follow-up ("what about in August?", "and Japan?") asks the last
@@ -283,6 +286,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     )
     if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
+    if intent.ahead and not speaks_ahead(sentence.text):
+        return False, "tells when something happened, not when it will"
     part = intent.date_part
     if part and not gives_date_part(part, sentence.text, intent.question):
         return False, f"gives no {part}"

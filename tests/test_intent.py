@@ -143,6 +143,20 @@ def test_a_race_time_is_how_long_it_took(text: str, filled: bool) -> None:
     assert slot_filled(analyse("What was her winning time?"), sentence(text))[0] is filled
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("When will it reopen?", "The fishery was closed in 2018.", False),
+        ("When will it reopen?", "The path will reopen in April.", True),
+        ("When is the vote due to take place?", "The vote is expected on October 12.", True),
+        ("What time will the talks start?", "The last talks began at 10 a.m.", False),
+        ("When did it reopen?", "The fishery reopened in 2018.", True),  # asked of the past
+    ],
+)
+def test_when_will_asks_a_time_still_to_come(question: str, text: str, filled: bool) -> None:
+    assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
 def test_a_job_is_read_from_what_follows_the_name_of_whom_it_is_asked() -> None:
     quote = "Nomvula Dlamini, 29, a shop assistant who travels daily, said she pays R1,150."
     before = [HistoryTurn("How much does she pay?", quote, (Citation("a", "", quote, 0, 9),))]

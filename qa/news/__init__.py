@@ -23,6 +23,7 @@ from .dates import (
     has_time,
     in_a_day,
     is_dateline,
+    speaks_ahead,
 )
 from .names import (
     ACRONYM,
@@ -104,6 +105,7 @@ __all__ = [
     "person_spans",
     "placed",
     "refers_back",
+    "speaks_ahead",
     "spells_out",
     "tells_cause",
     "thing_names",
