@@ -19,7 +19,7 @@ from vectorstore.text import stem, terms
 
 from .kinds import OFFICE, OFFICE_VERBS, SECOND_OFFICE, SECONDS
 from .news import FULL_NAME, person_names, person_spans
-from .scoring import names_any
+from .scoring import names_any, same_term
 
 __all__ = ["gives_title", "holds_office", "names_holder"]
 
@@ -115,7 +115,7 @@ def holds_office(sentence: str, office: str, asked: Set[str] = frozenset()) -> b
     if any(
         _named_at(sentence, m, asked)
         for m in _OFFICE.finditer(sentence)
-        if office.lower() in _ANY_OFFICE or _titles(wanted - _SECONDS, m.group())
+        if office.lower() in _ANY_OFFICE or _titles(wanted - _SECONDS, _title_at(sentence, m))
         if _second_to(sentence[: m.start()]) == wanted & _SECONDS
     ):
         return True
@@ -156,9 +156,28 @@ def _second_to(before: str) -> Set[str]:
 
 def _titles(wanted: Set[str], title: str) -> bool:
     """Whether `title` is the office whose stems are `wanted`, or a form of it: a
-    "chairwoman" or "chairperson" is a chair, a "spokeswoman" a spokesman's office."""
+    "chairwoman" or "chairperson" is a chair, a "spokeswoman" a spokesman's office; a
+    "Defence Minister" the asked "defense minister"."""
     said = terms(title)
-    return all(any(t == w or t.startswith(w) for t in said) for w in wanted)
+    return all(any(t.startswith(w) or same_term(t, w) for t in said) for w in wanted)
+
+
+# The words of a title around its office word: "Defence Minister", "Minister of Education"
+_BEFORE_TITLE = re.compile(r"(?:[\w’'-]+ ){0,2}$")
+_AFTER_TITLE = re.compile(r" (?:of|for) (?:the )?[\w’'-]+(?: [\w’'-]+)?")
+
+
+def _title_at(sentence: str, m: re.Match[str]) -> str:
+    """The office word `m` found in `sentence` with the words a title puts around it (two
+    before, "of" and two after): a "Prime Minister" is no defence minister.
+
+    >>> s = "Defence Minister Zakir Hasanov said so."
+    >>> _title_at(s, _OFFICE.search(s))
+    'Defence Minister'
+    """
+    before = _BEFORE_TITLE.search(sentence[: m.start()])
+    after = _AFTER_TITLE.match(sentence[m.end() :])
+    return f"{before.group() if before else ''}{m.group()}{after.group() if after else ''}"
 
 
 def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> bool | None:

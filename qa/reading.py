@@ -466,6 +466,18 @@ def spell_out_titles(question: str) -> str:
     return _ABBREVIATED.sub(add, question)
 
 
+# A minister's portfolio as a question names it: a lower-case word before the office, not
+# its time ("the current minister") nor a determiner; or "of" and lower-case words after
+_NOT_PORTFOLIO = wordset(
+    "current new former actual interim acting then first last next present incoming outgoing "
+    "top senior real"
+)
+_PORTFOLIO_BEFORE = re.compile(
+    rf"\b(?!(?:{'|'.join(_NOT_PORTFOLIO)})\b)([a-z]{{4,}}(?:-[a-z]+)?) $"
+)
+_PORTFOLIO_AFTER = re.compile(r" (?:of|for) ([a-z-]+(?: [a-z-]+){0,2}?)(?:\?|$|,| in\b| of\b)")
+
+
 def office_asked(m: re.Match[str] | None, question: str) -> str | None:
     """The office a question asks about, written out ("CEO" -> "chief executive"), or
     the one its holder's verb names ("who chairs" -> "chair").
@@ -475,6 +487,9 @@ def office_asked(m: re.Match[str] | None, question: str) -> str | None:
     >>> q = "Who chairs Save Kelmouth Head?"
     >>> office_asked(re.search("Head", q), q)
     'chair'
+    >>> q = "who is azerbaijan's defence minister?"
+    >>> office_asked(re.search("minister", q), q)
+    'defence minister'
     """
     verb = OFFICE_VERB.search(question)  # first: "who chairs Kelmouth Head?" asks a chair
     if verb:
@@ -483,7 +498,16 @@ def office_asked(m: re.Match[str] | None, question: str) -> str | None:
         return None
     office = OFFICE_ABBREVIATIONS.get(m.group().lower(), m.group().lower())
     second = SECOND_OFFICE.search(question[: m.start()])  # "the deputy governor"
-    return f"{second.group(1).lower()} {office}" if second else office
+    if second:
+        return f"{second.group(1).lower()} {office}"
+    if office != "minister":
+        return office
+    # A minister is one of many: "the defence minister", "the minister of education"
+    # name the portfolio, which a "Prime Minister" or a "Foreign Minister" does not hold
+    before = _PORTFOLIO_BEFORE.search(question[: m.start()])
+    after = _PORTFOLIO_AFTER.match(question[m.end() :])
+    portfolio = before.group(1) if before else after.group(1) if after else ""
+    return f"{portfolio.lower()} {office}".strip()
 
 
 def is_attribute(question: str, focus: str | None) -> bool:

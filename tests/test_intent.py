@@ -1114,6 +1114,19 @@ def test_a_deputy_holds_the_deputys_office_not_the_one_after_it() -> None:
     assert holds_office("Vice President Anna Berg said so.", "vice president")
 
 
+def test_a_minister_is_asked_by_portfolio() -> None:
+    asked = analyse("Who is Azerbaijan's defense minister?")
+    assert asked.office == "defense minister"
+    assert analyse("Who is the minister of territorial administration?").office == (
+        "territorial administration minister"
+    )
+    assert analyse("Who is the current minister?").office == "minister"
+    pm = "The government under Prime Minister Nikol Pashinyan has accused Moscow."
+    assert not slot_filled(asked, sentence(pm))[0]
+    assert slot_filled(asked, sentence("Defence Minister Zakir Hasanov said so."))[0]
+    assert holds_office("said Minister of Education Zhanna Andreasyan.", "education minister")
+
+
 def test_a_place_before_an_office_is_not_its_holder() -> None:
     assert not names_holder("According to the former Karabakh ombudsman, 200 died.", "ombudsman")
     # a capitalised title inside a name ("Save Kelmouth Head") is not an office's holder
