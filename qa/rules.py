@@ -38,6 +38,7 @@ from .lexicon import verb_lemma
 from .news import (
     days_in,
     gives_source,
+    goes_on,
     initials_in,
     names_no_source,
     number_spans,
@@ -125,7 +126,18 @@ class Weights:
         default=0.03, metadata={"help": "the same for a question not leaning on history"}
     )
     next_sentence: float = field(
-        default=0.1, metadata={"help": "more for a follow-up's sentence right after the last"}
+        default=0.1,
+        metadata={
+            "help": "more for a follow-up's sentence right after the last answer's, when it "
+            "goes on from it ('However, ties have soured ...', 'It said ...')"
+        },
+    )
+    next_unlinked: float = field(
+        default=0.07,
+        metadata={
+            "help": "instead of next_sentence, for the sentence right after that opens "
+            "afresh: it may be about something else"
+        },
     )
     reaction_bonus: float = field(
         default=0.05, metadata={"help": "a sentence telling the reaction asked about"}
@@ -353,8 +365,9 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
             sentence.start >= c.end and not text[c.end : sentence.start].strip() for c in previous
         )
     ):
-        value += w.next_sentence
-        why = "the sentence right after the last answer"
+        linked = goes_on(sentence.text)
+        value += w.next_sentence if linked else w.next_unlinked
+        why = "the sentence right after the last answer" + ("" if linked else ", opening afresh")
     return Adjustment("conversation", value, why)
 
 

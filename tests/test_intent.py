@@ -310,6 +310,23 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
     assert "conversation" not in other
 
 
+def test_the_sentence_after_the_last_answer_gains_more_when_it_goes_on_from_it() -> None:
+    article = "Armenia is an ally of Russia. However, ties have soured. Baku trades with Moscow."
+    cited = Citation("a.txt", "T", "Armenia is an ally of Russia.", 0, 29)
+    history = [HistoryTurn("Who is Armenia's ally?", "Armenia is an ally of Russia.", (cited,))]
+    q = "How are relations between them now?"
+    linked = parts(q, sentence("However, ties have soured.", article), history)
+    after = "Armenia is an ally of Russia. Baku trades with Moscow. However, ties have soured."
+    unlinked = parts(q, sentence("Baku trades with Moscow.", after), history)
+    assert linked["conversation"] == pytest.approx(
+        WEIGHTS.followup_affinity + WEIGHTS.next_sentence
+    )
+    assert unlinked["conversation"] == pytest.approx(
+        WEIGHTS.followup_affinity + WEIGHTS.next_unlinked
+    )
+    assert WEIGHTS.next_unlinked < WEIGHTS.next_sentence
+
+
 def test_a_follow_up_after_a_declined_turn_keeps_the_article_it_came_closest_to() -> None:
     """ "How much have the jellyfish swarms grown?" declined (its closest passage was in
     the jellyfish article); "over what time frame?" is still about that article, unless

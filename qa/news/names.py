@@ -42,6 +42,23 @@ def refers_back(sentence: str) -> bool:
     return bool(_REFERS_BACK.match(sentence))
 
 
+# What opens a sentence that goes on from the one before: a pronoun, or a connective
+_GOES_ON = re.compile(
+    r"^[\"“‘']?(?:However|But|Yet|Still|Instead|Also|So|Since then|After that|As a result"
+    r"|In response|Both|The two|Of (?:them|those|these)|Among them)\b"
+)
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether `sentence` opens by going on from the one before it: a pronoun
+    (`refers_back`) or a connective ("However, ties have soured between the two.").
+
+    >>> goes_on("However, ties have soured."), goes_on("Azerbaijan has close ties to Russia.")
+    (True, False)
+    """
+    return refers_back(sentence) or bool(_GOES_ON.match(sentence))
+
+
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "CSTO", "UN": what an expansion question spells out
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
