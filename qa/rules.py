@@ -321,7 +321,8 @@ def focus_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
 
 def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """The article the last answer cited stays the conversation's topic: its sentences
-    gain (more for a follow-up), and the sentence right after the cited one more still;
+    gain (more for a follow-up), and the sentence right after the cited one more still
+    (less when it opens afresh than when it goes on from it: "However, ties have ...");
     but "who said that?" asks whose the cited sentence is, which it says itself when it
     names its source ("..., Deputy Minister Ruben Sargsyan said."), and the sentence
     before says when it gives only a pronoun ("He said the government would ..."). With
