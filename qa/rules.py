@@ -86,7 +86,7 @@ class Weights:
     )
     prior: float = field(default=0.05, metadata={"help": "weight of the passage's retrieval rank"})
     context: float = field(
-        default=0.4, metadata={"help": "weight of a follow-up's context relative to itself"}
+        default=0.5, metadata={"help": "weight of a follow-up's context relative to itself"}
     )
     neighbour: float = field(
         default=0.3, metadata={"help": "share of a sentence pair's extra similarity each gains"}
