@@ -17,7 +17,10 @@ import pytest
 import qa.holders
 import qa.intent
 import qa.rules
-import qa.slots
+import qa.slots.amounts
+import qa.slots.filled
+import qa.slots.subject
+import qa.slots.times
 import qa.units
 from qa import Answer, Citation
 from qa.history import HistoryTurn, normalise_history
@@ -40,7 +43,18 @@ from qa.units import asks_share
 
 
 @pytest.mark.parametrize(
-    "module", [qa.intent, qa.rules, qa.slots, qa.units, qa.holders], ids=lambda m: m.__name__
+    "module",
+    [
+        qa.intent,
+        qa.rules,
+        qa.slots.amounts,
+        qa.slots.filled,
+        qa.slots.subject,
+        qa.slots.times,
+        qa.units,
+        qa.holders,
+    ],
+    ids=lambda m: m.__name__,
 )
 def test_doctests(module: ModuleType) -> None:
     result = doctest.testmod(module)

@@ -1,0 +1,234 @@
+"""What a sentence's numbers count, for the slot checks: an amount in the asked unit, a
+part rather than the total, a count that names what it counts ("which three
+counties?"), casualties (killed or injured) rather than other people, and round words
+that count nothing exactly ("thousands")."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from vectorstore.text import stem
+
+from ..intent import Intent
+from ..kinds import INJURED, KILLED, LOSSES, wordset
+from ..news import (
+    YEAR,
+    amounts_in,
+    capitalised_names,
+    counts_in,
+    dates_in,
+    gives_share,
+    in_a_day,
+    measures,
+    number_value,
+    numbers_in,
+)
+from ..units import DIMENSIONS, UNITS
+
+__all__ = [
+    "SPANS",
+    "WORDED",
+    "casualties_in",
+    "counts_only_losses",
+    "gives_unit",
+    "only_counts",
+    "only_vague",
+    "part_amounts",
+    "part_of",
+    "span_of",
+    "unit_words",
+    "which_of_a_count",
+]
+
+
+# Round words that give no count by themselves: "thousands", "several hundred", "dozens"
+_VAGUE = wordset("dozen dozens hundred hundreds thousand thousands million millions")
+
+
+def only_vague(text: str) -> bool:
+    """Whether every amount `text` gives is a round word that counts nothing exactly
+    ("Thousands gathered", "several thousand protesters"; not "two hundred").
+
+    >>> only_vague("Several thousand protesters gathered."), only_vague("Two hundred came.")
+    (True, False)
+    """
+    found = amounts_in(text)
+    return bool(found) and found <= _VAGUE
+
+
+def span_of(intent: Intent, text: str, m: re.Match[str]) -> bool:
+    """Whether a stretch of time in words is the asked one's: "decades-long tensions" is
+    how long tensions lasted, not a ceasefire."""
+    if not m.group().endswith("-long"):
+        return True
+    described = _NEXT_LOWER.match(text, m.end())
+    return described is not None and stem(described.group(1)) in intent.subject
+
+
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+
+
+WORDED = ("share", "score", "measure")  # amounts news may give without a digit ("a third")
+
+
+SPANS = ("duration", "duration or length", "distance")  # and stretches of time in words
+
+
+def gives_unit(unit: str, text: str) -> bool:
+    """Whether `text` gives an amount in the asked `unit` (see `Intent.unit`).
+
+    >>> gives_unit("share", "Turnout was 41 per cent."), gives_unit("per week", "a fee of £2m")
+    (True, False)
+    """
+    if unit == "measure":
+        return measures(text)
+    if unit == "share":
+        return gives_share(text)
+    return unit not in UNITS or bool(re.search(UNITS[unit], text, re.IGNORECASE))
+
+
+# "Which three counties ...?", "Who are the two sponsors ...?": asks which ones, by name
+_WHICH_OF_COUNT = re.compile(
+    r"^(?:and |so )?(?:which|who (?:are|were)|what (?:are|were))(?: the)? (\w+) "
+    r"(?:[\w-]+ ){0,2}?([a-z]+s)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def which_of_a_count(question: str) -> tuple[str, str] | None:
+    """The number and the noun of a "which three counties" question, else None."""
+    m = _WHICH_OF_COUNT.match(question)
+    return (m.group(1).lower(), m.group(2).lower()) if m and numbers_in(m.group(1)) else None
+
+
+def only_counts(counted: tuple[str, str], text: str, asked: set[str]) -> bool:
+    """Whether `text` counts the asked ones ("in three counties") without naming them:
+    the same number, counting the same noun, and no name beside them.
+
+    >>> only_counts(("three", "counties"), "It is owned by 212 farms in three counties.", set())
+    True
+    >>> only_counts(("two", "routes"), "It cuts two routes in Leeds from May.", {"leed"})
+    True
+    >>> only_counts(("two", "routes"), "It cuts two routes, the 14 and 22 Express.", set())
+    False
+
+    (A name the question gives, or a month, names none of them.)
+    """
+    number, noun = counted
+    for n, phrase in counts_in(text):
+        if number_value(n) == number_value(number) and any(
+            stem(w.lower()) == stem(noun) for w in phrase
+        ):
+            after = capitalised_names(text.split(noun, 1)[-1])
+            return all(stem(w) in asked or dates_in(w) for w in after)
+    return False
+
+
+def part_amounts(intent: Intent, text: str) -> set[str]:
+    """The amounts `text` gives besides the whole "how much of that" asks a part of (and
+    the question's own numbers): "2.5 million" of "3.8 million"."""
+    given = numbers_in(intent.question) | {intent.whole or ""}
+    return {n for n in amounts_in(text) - given if any(c.isdigit() for c in n)}
+
+
+def part_of(intent: Intent, text: str) -> bool:
+    """Whether `text` gives a part of the total a partitive asks about ("how many of
+    them were let go?"): a number besides the totals (and the question's own) that
+    counts what a total counted ("74 of its 370 employees") or what the question names
+    ("among them about 30,000 children" for "how many of them children?").
+
+    >>> from qa.history import HistoryTurn
+    >>> from qa.intent import analyse
+    >>> said = "The count used 47 registration points over 11 days."
+    >>> i = analyse("How many of those points were in Yerevan?",
+    ...     [HistoryTurn("How many registration points were used?", said)])
+    >>> part_of(i, said), part_of(i, "Of the 47 points, 12 registration points were in Yerevan.")
+    (False, True)
+    >>> said = "Some 100,617 people had crossed, among them about 30,000 children."
+    >>> i = analyse("how many of them children", [HistoryTurn("How many people crossed?", said)])
+    >>> part_of(i, said)
+    True
+    """
+    # what the total counted, or what the question itself names ("of them children")
+    counted = frozenset().union(*intent.totals.values()) | set(intent.subject)
+    given = numbers_in(intent.question)
+    return any(
+        n not in intent.totals and n not in given and counted & {stem(w.lower()) for w in phrase}
+        for n, phrase in counts_in(text)
+    )
+
+
+def unit_words(unit: str) -> str:
+    if unit == "share":
+        return "share (a percentage or a fraction)"
+    if unit == "score":
+        return "score or vote"
+    if unit == "pace":
+        return "speed or time taken"
+    if unit.startswith("duration") or unit in DIMENSIONS:
+        return unit
+    return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
+
+
+LOSS_WINDOW = 40  # characters either side of a number its casualty words may stand
+
+
+def counts_only_losses(intent: Intent, text: str) -> bool:
+    """Whether every number of `text` counts people killed, wounded or lost ("192
+    servicemen were killed and 511 wounded"), while the question asks no such count
+    ("how many troops took part?"), nor did the turn it follows ("and how many
+    Armenians?").
+
+    >>> from qa.intent import analyse
+    >>> said = "It said 192 servicemen were killed and 511 wounded."
+    >>> counts_only_losses(analyse("How many troops took part?"), said)
+    True
+    >>> counts_only_losses(analyse("How many troops did it lose?"), said)
+    False
+    >>> counts_only_losses(analyse("How many were taken in?"), "It took in 63 wounded people.")
+    False
+
+    A day of a month counts no one: "fighting that began on September 19".
+
+    >>> counts_only_losses(analyse("How many people fled?"), "At least 200 people were killed "
+    ...                     "in fighting that began on September 19.")
+    True
+    """
+    if intent.about_losses:
+        return False
+    found = [
+        m
+        for m in _NUMBER_AT.finditer(text)
+        if not YEAR.fullmatch(m.group()) and not in_a_day(text, m.start())
+    ]
+    return bool(found) and all(
+        LOSSES.search(text[max(0, m.start() - LOSS_WINDOW) : m.end() + LOSS_WINDOW])
+        and not _HURT_PEOPLE.match(text, m.end())  # "received 63 wounded people": who came
+        for m in found
+    )
+
+
+def casualties_in(text: str) -> set[str]:
+    """Which casualties `text` speaks of.
+
+    >>> sorted(casualties_in("32 people were killed and 200 wounded"))
+    ['injured', 'killed']
+    >>> casualties_in("evacuated 2,000")
+    set()
+    """
+    return {name for name, pattern in _CASUALTIES.items() if pattern.search(text)}
+
+
+# What happened to the people a count counts, as news tells casualties.
+_CASUALTIES = {
+    "killed": re.compile(rf"\b({KILLED})\b", re.I),
+    "injured": re.compile(rf"\b({INJURED})\b", re.I),
+}
+
+
+_NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
+
+
+_HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")

@@ -1,0 +1,115 @@
+"""Which time, and where to, for the slot checks: the part of a date a question asks
+("which month"), a count or a time asked for one weekday, month or year and not
+another, where someone went ("to their base"), and a question about when an article
+was published (a dateline's only question)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..news import (
+    MONTHS,
+    WEEKDAYS,
+    YEAR,
+    dates_in,
+)
+
+__all__ = [
+    "PUBLISHED",
+    "another_time",
+    "gives_date_part",
+    "gives_destination",
+]
+
+
+def gives_date_part(part: str, text: str, question: str) -> bool:
+    """Whether `text` gives the `part` of a date (`Intent.date_part`) that `question` lacks: a
+    year for "what year", a month for "which month", a day of a month for "on what
+    exact day" (a weekday will do for "on what day").
+
+    >>> gives_date_part("month", "It ended through a 1994 ceasefire.", "Which month?")
+    False
+    >>> gives_date_part("exact day", "They left in late September.", "On what exact day?")
+    False
+    >>> gives_date_part("day", "They left on Tuesday.", "On what day did they leave?")
+    True
+    """
+    found = dates_in(text) - dates_in(question)
+    days = {d for d in found if " " in d and d.split()[0].isdigit()}
+    if part == "year":  # "in 1994", "the 1990s", "last year"
+        return any(YEAR.fullmatch(d) or d.endswith(" year") for d in found)
+    if part == "month":
+        return bool(days or found & MONTHS)
+    if part == "weekday":
+        return bool(found & WEEKDAYS)
+    if part == "exact day":
+        return bool(days)
+    return bool(days or found & WEEKDAYS)
+
+
+# where to: "to their base", "to Armenia", "into a hotel", "in Goris" (not "to safety",
+# "have to move elsewhere", "in the fighting", nor a sentence's opening "In Moscow, ...")
+_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?|onto)\s+(?:the|their|its|his|her|a|an|[A-Z][\w’'-]+)\b"
+    r"|(?<!^)\b(?:in|at)\s+[A-Z][\w’'-]+"
+)
+
+
+def gives_destination(text: str) -> bool:
+    """Whether `text` says where someone or something went: a place after "to", "into",
+    or a named one after "in" or "at".
+
+    >>> gives_destination("Peacekeepers took some civilians to their base.")
+    True
+    >>> gives_destination("Moscow troops began evacuating civilians from the conflict zone.")
+    False
+    >>> gives_destination("In Moscow, the ministry said it moved 3,150 people out of villages.")
+    False
+    """
+    return bool(_DESTINATION.search(text))
+
+
+_TIME_KINDS = ("day of the week", "month", "year")
+
+
+@functools.lru_cache(maxsize=1024)
+def _time_pins(text: str) -> tuple[frozenset[str], ...]:
+    """The days of the week, months and years-as-said ("last year") `text` names, in the
+    order of `_TIME_KINDS`. (A year in digits is left out: news dates an event by one
+    year and sets it among others, "after the August 2022 shelling ... the November 2020
+    statement".) Remembered: a question is read against every candidate."""
+    found = dates_in(text)
+    now = {"this year"} if _NOW.search(text) else set()  # "had 41 last year, now has 58"
+    return (
+        frozenset(found & WEEKDAYS),
+        frozenset({d.split()[-1] for d in found} & MONTHS),
+        frozenset({d for d in found if d.endswith(" year")} | now),
+    )
+
+
+_NOW = re.compile(r"\b(?:now|currently|so far|to date)\b", re.IGNORECASE)
+
+
+def another_time(question: str, text: str) -> str | None:
+    """The kind of time ("month") for which the question names one and `text` only
+    others: "How many were served on Monday?" is not answered by a count "on Tuesday".
+
+    >>> another_time("How many calls came in September?", "It took 900 calls in October.")
+    'month'
+    >>> another_time("How many calls came on Monday?", "On Monday it took 900 calls.") is None
+    True
+    >>> another_time("What was its budget last year?", "Its budget this year is £2m.")
+    'year'
+    """
+    asked_pins = _time_pins(question)
+    if not any(asked_pins):
+        return None
+    for kind, asked, said in zip(_TIME_KINDS, asked_pins, _time_pins(text), strict=True):
+        if asked and said and not asked & said:
+            return kind
+    return None
+
+
+# "When was the article published?", "where was the story filed?": a dateline's question
+PUBLISHED = re.compile(r"\b(?:published|filed|dated|written|dateline)\b", re.IGNORECASE)
