@@ -399,12 +399,20 @@ def names_kind(focus: str | None) -> bool:
     return focus is not None and any(singular(w) in NAMED_KINDS for w in focus.lower().split())
 
 
+# nouns ending in "-ies" that are the same in the singular
+_SAME_PLURAL = frozenset(["species", "series"])
+
+
 def singular(noun: str) -> str:
     """A plural noun in the singular, as news spells most ("charities" -> "charity").
 
     >>> singular("charities"), singular("councillors"), singular("bodies"), singular("news")
     ('charity', 'councillor', 'body', 'news')
+    >>> singular("species"), singular("series")  # the same in both numbers
+    ('species', 'series')
     """
+    if noun in _SAME_PLURAL:
+        return noun
     if noun.endswith("ies") and len(noun) > 4:
         return noun[:-3] + "y"
     if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ws")):
