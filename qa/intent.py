@@ -35,6 +35,7 @@ from .kinds import (
     DID,
     LOSSES,
     OFFICE,
+    PLANNED_ASKED,
     wordset,
 )
 from .places import without_countries
@@ -196,7 +197,7 @@ class Intent:
     by_pronoun: bool = False  # names a person by "he", "her", "their"...
     of_statement: bool = False  # "who said that?": whose the last answer's statement is
     by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
-    ahead: bool = False  # "when will it reopen?": a time still to come
+    ahead: bool = False  # "when will it reopen?", "what will they do?": what is still to come
     event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
     population: bool = False  # "how many people live in Sotk?" asks a population
     who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
@@ -591,7 +592,10 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
-        ahead=asks in ("date", "time") and bool(AHEAD_ASKED.search(question)),
+        ahead=bool(AHEAD_ASKED.search(question))
+        if asks in ("date", "time")
+        else asks in (None, "yesno")
+        and bool(AHEAD_ASKED.search(question) or PLANNED_ASKED.search(question)),
         event=event_verb(question) if asks == "number" else None,
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),

@@ -148,6 +148,12 @@ LOSSES = re.compile(
 AHEAD_ASKED = re.compile(
     r"(?i)\b(?:will|shall|(?:going|set|expected|scheduled) to|(?:is|are)\b[^?]*?\bdue to)\b"
 )
+# and what is planned: "is he planning to quit?", "what's next for the team?" (not for a
+# date: "when did they plan to open?" may be answered by a plan that fell through)
+PLANNED_ASKED = re.compile(
+    r"(?i)\b(?:(?:plan|plans|planning|intend|intends|intending|hope|hopes|hoping|expect"
+    r"|expects|expecting) to|what(?:'s|’s|s| is) next)\b"
+)
 # "what time did it start?", "at what hour": the clock's time ("at what time of day" may
 # be answered "in the morning")
 CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")

@@ -43,6 +43,7 @@ from .news import (
     names_no_source,
     number_spans,
     refers_back,
+    speaks_ahead,
     tells_cause,
 )
 from .scoring import (
@@ -110,6 +111,13 @@ class Weights:
     )
     missing_name: float = field(
         default=0.05, metadata={"help": "times the share of the question's names its article lacks"}
+    )
+    ahead: float = field(
+        default=0.06,
+        metadata={
+            "help": "for a sentence speaking of what is still to come, when the question "
+            "asks what will happen ('what will the money pay for?', 'will the plant be hit?')"
+        },
     )
     other_day: float = field(
         default=0.1,
@@ -453,6 +461,16 @@ def day_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | Non
     )
 
 
+def ahead_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
+    """ "What will the money be used for?", "is he planning to quit?": a question about
+    what is still to come gains from a sentence that speaks of it ("would be used to
+    repair the roof") over one that tells what happened. ("When will it reopen?" is the
+    slot check's: a sentence wholly in the past does not answer it.)"""
+    if not intent.ahead or intent.asks in ("date", "time") or not speaks_ahead(sentence.text):
+        return None
+    return Adjustment("ahead", w.ahead, "speaks of what is still to come")
+
+
 def headline_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A headline is dense with the topic's words and thin on facts (unless asked for).
     It may carry the story's figure ("raises death toll to 200"), but seldom who, where,
@@ -550,6 +568,7 @@ RULES: tuple[Rule, ...] = (
     doer_rule,
     cause_rule,
     day_rule,
+    ahead_rule,
     conversation_rule,
     reaction_rule,
     headline_rule,

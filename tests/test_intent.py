@@ -301,6 +301,20 @@ def test_focus_rule_rewards_a_sentence_naming_the_thing_asked() -> None:
     assert "focus" not in parts("What weapons were used?", sentence("They attacked at dawn."))
 
 
+def test_a_question_about_what_is_to_come_favours_a_sentence_that_speaks_of_it() -> None:
+    q = "What will the money be used for?"
+    ahead = parts(q, sentence("He said the money would be used to repair the roof."))
+    assert ahead["ahead"] == WEIGHTS.ahead
+    assert "ahead" not in parts(q, sentence("The concert raised 14,000 euros on Sunday."))
+    # a plan asked, yes or no; not what happened next, and not a counterfactual
+    assert "ahead" in parts("is he planning to quit?", sentence("He does not intend to leave."))
+    assert "ahead" not in parts("What happened next?", sentence("Crews will return on Monday."))
+    would_have = sentence("An amendment would have moved the sauna to the smaller lake.")
+    assert "ahead" not in parts("What will the council do?", would_have)
+    # "when will it reopen?" is the slot check's, not a bonus
+    assert "ahead" not in parts("When will it reopen?", sentence("It will reopen in April."))
+
+
 def test_names_rule_penalises_an_article_that_never_names_the_subject() -> None:
     got = parts("What did Millbrook decide?", sentence("The council voted.", "Harbour news."))
     assert got["names"] < 0

@@ -211,7 +211,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     )
     if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
-    if intent.ahead and not speaks_ahead(sentence.text):
+    if intent.ahead and intent.asks in ("date", "time") and not speaks_ahead(sentence.text):
         return False, "tells when something happened, not when it will"
     part = intent.date_part
     if part and not gives_date_part(part, sentence.text, intent.question):
