@@ -127,11 +127,12 @@ class Weights:
         default=0.05,
         metadata={"help": "a sentence whose article lacks a number the question gives"},
     )
-    followup_affinity: float = field(
-        default=0.1, metadata={"help": "a follow-up's sentence from the article last cited"}
-    )
-    topic_affinity: float = field(
-        default=0.03, metadata={"help": "the same for a question not leaning on history"}
+    affinity: float = field(
+        default=0.1,
+        metadata={
+            "help": "a sentence from the article the last answer cited, whether or not the "
+            "question leans on it: a conversation keeps to its article"
+        },
     )
     next_sentence: float = field(
         default=0.1,
@@ -329,7 +330,9 @@ def focus_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
 
 def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """The article the last answer cited stays the conversation's topic: its sentences
-    gain (more for a follow-up), and the sentence right after the cited one more still
+    gain as much whether or not the question reads as a follow-up (one worded afresh, "how
+    long did the meeting last?", is still about it; a question about another topic finds
+    its own article by what it says), and the sentence right after the cited one more still
     (less when it opens afresh than when it goes on from it: "However, ties have ...");
     but "who said that?" asks whose the cited sentence is, which it says itself when it
     names its source ("..., Deputy Minister Ruben Sargsyan said."), and the sentence
@@ -340,12 +343,12 @@ def conversation_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustm
     if not previous and intent.followup and intent.closest == sentence.source:
         return Adjustment(
             "conversation",
-            w.followup_affinity,
+            w.affinity,
             "from the article the declined turn came closest to",
         )
     if not previous:
         return None
-    value = w.followup_affinity if intent.followup else w.topic_affinity
+    value = w.affinity
     why = "from the article of the last answer"
     text = sentence.article
     sourced = intent.of_statement and any(gives_source(c.quote) for c in previous)

@@ -336,6 +336,11 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
     assert nxt["conversation"] > later["conversation"] > 0
     other = parts("What happened then?", sentence("Rain helped.", source="b.txt"), history)
     assert "conversation" not in other
+    # a question worded afresh keeps to the conversation's article as much
+    q = "How long did the rain last?"
+    assert not analyse(q, history).followup
+    assert parts(q, sentence("Rain helped.", article), history)["conversation"] == WEIGHTS.affinity
+    assert later["conversation"] == WEIGHTS.affinity
 
 
 def test_the_sentence_after_the_last_answer_gains_more_when_it_goes_on_from_it() -> None:
@@ -346,12 +351,8 @@ def test_the_sentence_after_the_last_answer_gains_more_when_it_goes_on_from_it()
     linked = parts(q, sentence("However, ties have soured.", article), history)
     after = "Armenia is an ally of Russia. Baku trades with Moscow. However, ties have soured."
     unlinked = parts(q, sentence("Baku trades with Moscow.", after), history)
-    assert linked["conversation"] == pytest.approx(
-        WEIGHTS.followup_affinity + WEIGHTS.next_sentence
-    )
-    assert unlinked["conversation"] == pytest.approx(
-        WEIGHTS.followup_affinity + WEIGHTS.next_unlinked
-    )
+    assert linked["conversation"] == pytest.approx(WEIGHTS.affinity + WEIGHTS.next_sentence)
+    assert unlinked["conversation"] == pytest.approx(WEIGHTS.affinity + WEIGHTS.next_unlinked)
     assert WEIGHTS.next_unlinked < WEIGHTS.next_sentence
 
 
