@@ -521,6 +521,23 @@ class Intent:
         return "; ".join(parts)
 
 
+def _asks_ahead(question: str, asks: str | None) -> bool:
+    """Whether the question asks about what is still to come: "when will it reopen?" (a
+    time, which the slot check holds it to), "what will the money be used for?" or "is he
+    planning to quit?" (which `ahead_rule` weighs); a plan asked for a date is asked of
+    the past ("when did they plan to open?").
+
+    >>> _asks_ahead("When will it reopen?", "date"), _asks_ahead("When did they plan to?", "date")
+    (True, False)
+    >>> _asks_ahead("is he planning to quit?", "yesno"), _asks_ahead("How many will go?", "number")
+    (True, False)
+    """
+    if asks in ("date", "time"):
+        return bool(AHEAD_ASKED.search(question))
+    said = AHEAD_ASKED.search(question) or PLANNED_ASKED.search(question)
+    return asks in (None, "yesno") and said is not None
+
+
 def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     """Read `question` (as searched: spelling fixed, capitals expanded) after `history`.
 
@@ -592,10 +609,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         by_pronoun=bool(_PERSONAL_PRONOUN.search(question)),
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
-        ahead=bool(AHEAD_ASKED.search(question))
-        if asks in ("date", "time")
-        else asks in (None, "yesno")
-        and bool(AHEAD_ASKED.search(question) or PLANNED_ASKED.search(question)),
+        ahead=_asks_ahead(question, asks),
         event=event_verb(question) if asks == "number" else None,
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),
