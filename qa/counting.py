@@ -22,9 +22,9 @@ from .intent import Intent
 from .lexicon import kind_of, names_people, synonyms
 from .news import counts_in, names_a_country, numbers_in
 from .places import countries_named
-from .rules import Weights
 from .scoring import MIN_PREFIX, found_share
 from .slots import Sentence
+from .weights import Weights
 
 __all__ = ["counts_match", "same_head"]
 

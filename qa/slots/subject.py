@@ -29,7 +29,6 @@ from ..scoring import found_share, type_match
 from .sentence import Sentence
 
 __all__ = [
-    "FOCUS_PREFIX",
     "gives_attribute",
     "gives_price",
     "lives_there",
