@@ -274,6 +274,18 @@ def test_asked_kind_rule_rewards_the_kind_and_penalises_its_absence() -> None:
     assert parts("When did it open?", sentence("It opened in 1874."))["asked kind"] > 0
 
 
+def test_a_near_miss_is_declined_on_its_topic_not_answered_by_another_count() -> None:
+    """The sentence about the asked thing that lacks the asked figure keeps its lead over a
+    less similar one holding some figure (`Weights.kind_penalty` is kept small), so the
+    slot check declines: the hotel's staff are not the factory's 300 workers."""
+    q = analyse("How many staff does the hotel employ?")
+    topic = sentence("The hotel's staff were trained in Yerevan before it opened.", semantic=0.6)
+    other = sentence("The nearby factory hired about 300 workers last year.", semantic=0.52)
+    ranked = sorted((score(q, s, lambda _: 1.0) for s in (topic, other)), key=lambda s: -s.total)
+    assert [s.slot for s in ranked] == [False, True]
+    assert decide(ranked, 0.4).why == "the best sentence gives no number of staff"
+
+
 def test_a_count_of_something_else_is_explained_as_such() -> None:
     """A sentence with numbers that count other things gives "no number of board seats",
     not "no number": the reader sees the numbers and needs to know what was missing."""
