@@ -143,7 +143,8 @@ def score(
 
 
 def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
-    """A sentence that has what the question's kind asks for gains; one lacking it loses."""
+    """A sentence that has what the question's kind asks for gains; one lacking it loses
+    (`Weights.kind_penalty`; `Weights.holder_penalty` when an office holder is asked)."""
     match = kind_match(intent, sentence)
     if match is None:
         return None
@@ -153,7 +154,8 @@ def asked_kind_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustmen
         word = asked_words(intent, whose=False)
         article = "an" if word[:1] in "aeiou" else "a"  # "has an age", "has a name"
         return Adjustment("asked kind", w.kind_bonus, f"has {article} {word}")
-    return Adjustment("asked kind", -w.kind_penalty, f"no {asked_words(intent)} in it")
+    penalty = w.holder_penalty if intent.asks == "office" else w.kind_penalty
+    return Adjustment("asked kind", -penalty, f"no {asked_words(intent)} in it")
 
 
 def focus_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:

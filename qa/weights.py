@@ -37,11 +37,19 @@ class Weights:
         default=0.08, metadata={"help": "for a sentence holding the asked kind of answer"}
     )
     kind_penalty: float = field(
-        default=0.12,
+        default=0.08,
         metadata={
             "help": "for a sentence lacking the asked kind of answer; kept small, so the "
             "sentence on the asked thing stays first when it lacks the kind (a near-miss: "
             "declined by the slot check) instead of yielding to one with any such figure"
+        },
+    )
+    holder_penalty: float = field(
+        default=0.12,
+        metadata={
+            "help": "instead of kind_penalty, for a sentence naming no holder of the asked "
+            "office: the body's own sentences ('Calderdale Council voted ...') never name "
+            "its head, so lacking one says less that the question is a near-miss"
         },
     )
     spelt_out: float = field(

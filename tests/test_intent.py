@@ -286,6 +286,16 @@ def test_a_near_miss_is_declined_on_its_topic_not_answered_by_another_count() ->
     assert decide(ranked, 0.4).why == "the best sentence gives no number of staff"
 
 
+def test_a_sentence_naming_no_office_holder_loses_more_than_one_lacking_a_figure() -> None:
+    """ "Who leads Calderdale Council?": the council's own sentences never name its head, so
+    lacking a holder costs `Weights.holder_penalty`, more than a sentence lacking an asked
+    figure loses (`Weights.kind_penalty`, kept small for near-misses)."""
+    council = sentence("Calderdale Council voted to reopen the library.")
+    office = parts("Who leads Calderdale Council?", council)["asked kind"]
+    count = parts("How many books does the library hold?", council)["asked kind"]
+    assert office == -WEIGHTS.holder_penalty < count == -WEIGHTS.kind_penalty
+
+
 def test_a_count_of_something_else_is_explained_as_such() -> None:
     """A sentence with numbers that count other things gives "no number of board seats",
     not "no number": the reader sees the numbers and needs to know what was missing."""
