@@ -262,6 +262,12 @@ def parts(question: str, s: Sentence, history: list[HistoryTurn] | None = None) 
     return {p.rule: p.value for p in scored.parts}
 
 
+def ranked(question: str, *sentences: Sentence, weights: Weights = WEIGHTS) -> list[SentenceScore]:
+    """The sentences' scores for `question`, best first, as the backend ranks them."""
+    q = analyse(question)
+    return sorted((score(q, s, lambda _: 1.0, weights) for s in sentences), key=lambda s: -s.total)
+
+
 def test_every_rule_is_named_and_documented() -> None:
     assert len({r.__name__ for r in RULES}) == len(RULES)
     assert all(r.__doc__ for r in RULES)
@@ -278,12 +284,11 @@ def test_a_near_miss_is_declined_on_its_topic_not_answered_by_another_count() ->
     """The sentence about the asked thing that lacks the asked figure keeps its lead over a
     less similar one holding some figure (`Weights.kind_penalty` is kept small), so the
     slot check declines: the hotel's staff are not the factory's 300 workers."""
-    q = analyse("How many staff does the hotel employ?")
     topic = sentence("The hotel's staff were trained in Yerevan before it opened.", semantic=0.6)
     other = sentence("The nearby factory hired about 300 workers last year.", semantic=0.52)
-    ranked = sorted((score(q, s, lambda _: 1.0) for s in (topic, other)), key=lambda s: -s.total)
-    assert [s.slot for s in ranked] == [False, True]
-    assert decide(ranked, 0.4).why == "the best sentence gives no number of staff"
+    scores = ranked("How many staff does the hotel employ?", topic, other)
+    assert [s.slot for s in scores] == [False, True]
+    assert decide(scores, 0.4).why == "the best sentence gives no number of staff"
 
 
 def test_an_office_question_is_answered_by_the_holder_not_declined_on_the_bodys_sentence() -> None:
@@ -292,19 +297,14 @@ def test_an_office_question_is_answered_by_the_holder_not_declined_on_the_bodys_
     more than a sentence lacking an asked figure loses (`Weights.kind_penalty`, kept small
     for near-misses); with the smaller penalty the body's sentence would lead and be
     declined."""
-    q = analyse("Who leads Calderdale Council?")
+    q = "Who leads Calderdale Council?"
     body = sentence("Calderdale Council voted on Monday to reopen the library.", semantic=0.6)
     holder = sentence("The council's leader, Jane Holroyd, said it was a relief.", semantic=0.35)
-
-    def ranked(w: Weights) -> list[SentenceScore]:
-        return sorted(
-            (score(q, s, lambda _: 1.0, w) for s in (body, holder)), key=lambda s: -s.total
-        )
-
     assert WEIGHTS.holder_penalty > WEIGHTS.kind_penalty
-    assert decide(ranked(WEIGHTS), 0.4).answer
+    assert decide(ranked(q, body, holder), 0.4).answer
     small = replace(WEIGHTS, holder_penalty=WEIGHTS.kind_penalty)
-    assert decide(ranked(small), 0.4).why == "the best sentence gives no office holder"
+    why = decide(ranked(q, body, holder, weights=small), 0.4).why
+    assert why == "the best sentence gives no office holder"
 
 
 def test_a_count_of_something_else_is_explained_as_such() -> None:
