@@ -4,8 +4,9 @@
 another domain than the seed's) counts people under other names ("villagers",
 "members", "signatures" for people who signed), counts with a compound ("a 40-bed
 ward", "beehives" asked of hives), a word for what the asked thing is a kind of
-("trucks" asked of lorries) and a share in words ("a third"); a question about
-something it does not count, or a part of a total it gives only whole, is declined.
+("trucks" asked of lorries), a share in words ("a third") and a count of times in one
+word ("twice"); a question about something it does not count, or a part of a total it
+gives only whole, is declined.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ open until the water falls. A petition for a new flood wall has 1,250 signatures
 A beekeeper, Tom Hale, lost 30 hives to the water.
 A survey of the valley last year recorded 27 species of lichen on its old walls.
 Nine trucks brought sandbags from the county depot.
+The valley road has flooded twice since January.
 """
 
 
@@ -53,6 +55,7 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         ("How many beehives did the beekeeper lose?", "30 hives"),  # beehives are hives
         ("How many kinds of lichen grow on the walls?", "27 species"),  # species are kinds
         ("How many lorries brought sandbags?", "Nine trucks"),  # a lorry is a truck (WordNet)
+        ("How many times has the road flooded?", "twice"),  # "twice": two times
     ],
 )
 def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expected: str) -> None:

@@ -36,9 +36,10 @@ _SMALL_NUMBERS = (
     *("eighteen", "nineteen", "twenty"),
 )
 _TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TIMES = ("twice", "thrice")  # "postponed twice": a count of times, as "two times"
 NUMBER_WORDS = (
     f"{' '.join(_SMALL_NUMBERS)} {' '.join(_TENS)} dozen dozens hundred hundreds "
-    "thousand thousands million millions billion half"
+    f"thousand thousands million millions billion half {' '.join(_TIMES)}"
 )
 _SCALED = r"(?=(?:m|bn|mn|k|(?-i:C|F))?\b)"  # "£62m", "$3bn", "rose by 1.3C"
 # where a number starts: a word boundary, or right after a currency written as letters
@@ -240,6 +241,8 @@ def number_value(number: str) -> float:
     word = number.lower()
     if word in _SMALL_NUMBERS:
         return float(_SMALL_NUMBERS.index(word) + 1)
+    if word in _TIMES:
+        return float(_TIMES.index(word) + 2)
     return float(10 * (_TENS.index(word) + 3)) if word in _TENS else 0.0
 
 
@@ -313,6 +316,9 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
         symbol = _CURRENCY_SIGNS.get(sentence[max(0, m.start() - 1) : m.start()])
         if symbol and not phrase:  # "$12,900": dollars
             out.append((normalize_numbers(m.group()).lower(), [symbol]))
+            continue
+        if m.group().lower() in _TIMES:  # "hit twice": two times
+            out.append((m.group().lower(), ["times"]))
             continue
         end = m.end()
         compound = _COMPOUND.match(sentence, end)  # "a 125-seat chamber": seats
