@@ -3,9 +3,10 @@
 A number counts X when the words after it name X by stem, by a WordNet synonym
 ("minors" for children), by a compound's head ("landmines" are mines), by a word the
 sentence model puts close (any group of people for "people"), by the verb the noun is
-made from ("evacuated 2,000 people" counts evacuees), or as people right after the
-sentence that calls them X; and, when the question says whose X ("Azerbaijani
-soldiers"), the number's own words, else its sentence or article, say so.
+made from ("evacuated 2,000 people" counts evacuees) or that its doers did ("3,100
+people visited": visitors), or as people right after the sentence that calls them X;
+and, when the question says whose X ("Azerbaijani soldiers"), the number's own words,
+else its sentence or article, say so.
 `qa.backends.extractive` asks it once per question for every candidate sentence.
 """
 
@@ -136,21 +137,30 @@ _STAFF = frozenset(stem(w) for w in ["staff", "employees", "workers", "workforce
 _JOBS = frozenset(stem(w) for w in ["jobs", "positions", "posts", "roles", "vacancies"])
 # a person something was done to: "evacuee", "detainee", "deportee"
 _DONE_TO = re.compile(r"^([a-z]{4,})ees?$")
+_DOERS = re.compile(r"^([a-z]{4,})(?:ers|ors)$")  # "visitors": people who visited
 
 
 def _people_made(head: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     """The verb that makes a count of people a count of `head`, and the words such a
     count may use: people evacuated are evacuees, detained detainees (the verb the noun
-    is made from); people employed or hired are staff, people hired new jobs.
+    is made from); people who visited are visitors, who protested protesters (a noun for
+    people that names what they did, by its past form: "farms" are no farmers); people
+    employed or hired are staff, people hired new jobs.
 
     >>> made = _people_made("evacuees")
     >>> bool(made and made[0].search("It evacuated 2,000 people")), _people_made("tanks")
+    (True, None)
+    >>> made = _people_made("visitors")
+    >>> bool(made and made[0].search("3,100 people visited")), _people_made("containers")
     (True, None)
     """
     if stem(head) in _STAFF:
         return _EMPLOYS, _ANYONE | _STAFF
     if stem(head) in _JOBS:
         return _HIRES, _ANYONE | _STAFF
+    doers = _DOERS.match(head.lower()) if names_people(head) else None
+    if doers is not None:  # "how many visitors": "3,100 people visited", not "farms"
+        return re.compile(rf"(?i)\b{doers.group(1)[:MIN_PREFIX]}\w*ed\b"), _ANYONE
     done_to = _DONE_TO.match(head.lower())
     if done_to is None:
         return None

@@ -64,6 +64,22 @@ def test_a_count_of_the_asked_thing_answers(flood: Settings, question: str, expe
     assert expected in answer.text
 
 
+EXHIBITION = """Photo exhibition on the exodus opens in Yerevan
+
+YEREVAN - An exhibition of photographs of the exodus opened at a city gallery on Friday.
+About 3,100 people visited in its first six days, according to the gallery.
+"""
+
+
+def test_people_counted_by_what_they_did_are_its_doers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "How many visitors?" is answered by "3,100 people visited": people who visited."""
+    settings = _store_of(tmp_path_factory, "exhibition", EXHIBITION)
+    answer = engine_for(settings).ask("How many visitors came to the exhibition?")
+    assert "3,100 people visited" in answer.text, answer.explanation
+
+
 def test_a_share_asked_is_answered_in_words(flood: Settings) -> None:
     engine = engine_for(flood)
     first = engine.ask("How many people sheltered at the school?")
