@@ -82,7 +82,7 @@ class Weights:
         metadata={"help": "a sentence whose article lacks a number the question gives"},
     )
     affinity: float = field(
-        default=0.1,
+        default=0.16,
         metadata={
             "help": "a sentence from the article the last answer cited, whether or not the "
             "question leans on it: a conversation keeps to its article"
