@@ -46,6 +46,7 @@ from .reading import (
     asks_name_of,
     asks_which,
     asks_who_named,
+    changes_topic,
     counted_action,
     counted_kind,
     elided,
@@ -557,7 +558,8 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
     'hotel'
     """
     question = uncontracted(question)  # "whats the price": "what is the price"
-    turns = tuple(history)[-HISTORY_TURNS:]
+    # "Different question: ..." leans on no earlier turn
+    turns = () if changes_topic(question) else tuple(history)[-HISTORY_TURNS:]
     asks = asked_kind(question)
     office_match = re.search(rf"\b{OFFICE}\b", question, re.IGNORECASE)
     # what is asked about is read without the countries searching adds to capitals:

@@ -42,6 +42,7 @@ __all__ = [
     "asks_name_of",
     "asks_which",
     "asks_who_named",
+    "changes_topic",
     "counted_action",
     "counted_kind",
     "elided",
@@ -686,6 +687,30 @@ def reaction_by(question: str) -> list[str] | None:
         return []  # "how did the stock react": no one named, any reaction will do
     named = terms(f"{found.group(1)} {found.group(2) or ''} {found.group(3) or ''}")
     return [t for t in named if t not in _GENERIC]
+
+
+# A question that says it leaves the conversation's topic: "Different question: ...",
+# "Switching to the chess story - ...", "Unrelated, but ..."
+_NEW_TOPIC = re.compile(
+    r"(?i)^\W*(?:(?:(?:on )?(?:a )?(?:different|new|separate|another|other|unrelated) "
+    r"(?:question|subject|topic|story|thing|note|matter)"
+    r"|switching\b[^:;,?–—-]{0,40}|chang(?:e|ing) (?:of |the )?(?:subject|topic)[^:;,?–—-]{0,20}"
+    r"|moving on|unrelated)\s*[:,;–—-]|unrelated,? but\b)"
+)
+
+
+def changes_topic(question: str) -> bool:
+    """Whether `question` says it leaves the conversation's topic: then it leans on no
+    earlier turn, whatever its words.
+
+    >>> changes_topic("Different question: how many wounded did Armenpress report?")
+    True
+    >>> changes_topic("Switching to the chess story - what did the director say?")
+    True
+    >>> changes_topic("And how many of them were children?"), changes_topic("New rules?")
+    (False, False)
+    """
+    return bool(_NEW_TOPIC.search(question))
 
 
 def is_followup(question: str, history: Sequence[HistoryTurn] = ()) -> bool:

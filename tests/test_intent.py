@@ -376,6 +376,18 @@ def test_conversation_rule_follows_the_last_answers_citations() -> None:
     assert later["conversation"] == WEIGHTS.affinity
 
 
+def test_a_question_that_announces_a_new_topic_leans_on_no_earlier_turn() -> None:
+    article = "The fire began at noon. Crews arrived an hour later. Rain helped."
+    cited = Citation("a.txt", "T", "The fire began at noon.", 0, 23)
+    history = [HistoryTurn("When did the fire begin?", "The fire began at noon.", (cited,))]
+    q = "Different question: what happened then?"  # "then" alone would lean on the fire
+    assert analyse("What happened then?", history).followup
+    fresh = analyse(q, history)
+    assert not fresh.followup and not fresh.history
+    assert "conversation" not in parts(q, sentence("Rain helped.", article), history)
+    assert not analyse("Switching to the budget story - what was cut?", history).followup
+
+
 def test_the_sentence_after_the_last_answer_gains_more_when_it_goes_on_from_it() -> None:
     article = "Armenia is an ally of Russia. However, ties have soured. Baku trades with Moscow."
     cited = Citation("a.txt", "T", "Armenia is an ally of Russia.", 0, 29)
