@@ -158,14 +158,13 @@ def _people_made(head: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
         return _EMPLOYS, _ANYONE | _STAFF
     if stem(head) in _JOBS:
         return _HIRES, _ANYONE | _STAFF
-    doers = _DOERS.match(head.lower()) if names_people(head) else None
-    if doers is not None:  # "how many visitors": "3,100 people visited", not "farms"
-        return re.compile(rf"(?i)\b{doers.group(1)[:MIN_PREFIX]}\w*ed\b"), _ANYONE
-    done_to = _DONE_TO.match(head.lower())
-    if done_to is None:
+    low = head.lower()
+    # "how many visitors": "3,100 people visited", by the past form only ("farms" no farmers)
+    doers = _DOERS.match(low) if names_people(head) else None
+    made, forms = (doers, "ed") if doers else (_DONE_TO.match(low), "(?:ed|es|s)")
+    if made is None:
         return None
-    root = done_to.group(1)[:MIN_PREFIX]
-    return re.compile(rf"(?i)\b{root}\w*(?:ed|es|s)\b"), _ANYONE
+    return re.compile(rf"(?i)\b{made.group(1)[:MIN_PREFIX]}\w*{forms}\b"), _ANYONE
 
 
 def _counts(
