@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .followups import is_followup
 from .history import normalise_history, strip_markers
 from .intent import Intent, analyse
-from .reading import is_followup
 
 __all__ = ["Query", "build_query", "is_followup", "strip_markers"]
 

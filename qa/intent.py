@@ -1,7 +1,7 @@
 """What a question asks: `analyse(question, history) -> Intent`, once per turn.
 
 (The history it reads is typed in `qa.history`; each part of the question is read by a
-function of `qa.reading`.)
+function of `qa.reading`, and whether it leans on the conversation by `qa.followups`.)
 
 Every later step reads the question through its `Intent` instead of parsing it again:
 retrieval searches `Intent.searched`, the scorer's rules (`qa.rules`) check a sentence
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from vectorstore.text import STOPWORDS, normalize_numbers, stem, terms
 
 from .answer import Citation
+from .followups import changes_topic, elided, is_followup, picks_from_answer
 from .history import HistoryTurn
 from .kinds import (
     AHEAD_ASKED,
@@ -46,16 +47,12 @@ from .reading import (
     asks_name_of,
     asks_which,
     asks_who_named,
-    changes_topic,
     counted_action,
     counted_kind,
-    elided,
     event_verb,
     is_attribute,
-    is_followup,
     names_kind,
     office_asked,
-    picks_from_answer,
     plain_noun,
     question_names,
     reaction_by,
@@ -102,7 +99,7 @@ _PRICED = re.compile(
 )
 
 # what stands in for the priced thing: "what did it cost", "how much did each one cost"
-# (`qa.reading`'s pronoun pattern lacks "one", which here stands for the thing last named)
+# (`qa.followups`'s pronoun pattern lacks "one", which here stands for the thing last named)
 _STANDS_IN = wordset("it they them that this those these he she we you one")
 
 _HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")

@@ -2,7 +2,7 @@
 (`asked_kind`), the noun it asks about (`asked_focus`), whom "who/which X" describes
 (`asked_role`), what a count counts and by which verb (`counted_kind`,
 `counted_action`, `event_verb`), the names it gives (`question_names`), whose reaction it asks about
-(`reaction_by`), and whether it leans on the conversation (`is_followup`).
+(`reaction_by`). Whether it leans on the conversation is `qa.followups`'s.
 
 Pure functions over the question's text, sharing the patterns below; `qa.intent.analyse`
 calls them once per turn and keeps what they read on the `Intent`. Regular expressions
@@ -13,11 +13,9 @@ reads as a plain description question.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from vectorstore.text import STOPWORDS, stem, terms
 
-from .history import HistoryTurn
 from .kinds import (
     ACCEPTED,
     AUXILIARY,
@@ -35,6 +33,8 @@ from .kinds import (
 from .lexicon import is_noun, verb_lemma
 
 __all__ = [
+    "ASKING",
+    "GENERIC",
     "NAMED_KINDS",
     "asked_focus",
     "asked_kind",
@@ -42,15 +42,11 @@ __all__ = [
     "asks_name_of",
     "asks_which",
     "asks_who_named",
-    "changes_topic",
     "counted_action",
     "counted_kind",
-    "elided",
     "is_attribute",
-    "is_followup",
     "names_kind",
     "office_asked",
-    "picks_from_answer",
     "plain_noun",
     "question_names",
     "reaction_by",
@@ -59,7 +55,6 @@ __all__ = [
     "uncontracted",
 ]
 
-NEW_TOPIC_TERMS = 2  # content words the conversation never used that make a new topic
 
 _WH = re.compile(r"\b(what|which|who|whom|whose|where|when|how|why)\b")
 
@@ -81,7 +76,7 @@ _NOT_FOCUS = wordset(
     "now currently actually really ever also just so far yet"
 )
 
-_GENERIC = wordset(
+GENERIC = wordset(
     "people person thing things happen happened say said tell told article articles report "
     "according much many time"
 )
@@ -189,18 +184,6 @@ _REACTOR = re.compile(
     re.I,
 )
 
-_PRONOUNS = re.compile(
-    r"\b(he|she|they|them|it|its|his|her|hers|their|theirs|him|those|these|that one|"
-    r"this one|there|then|the same|such|the latter|the former|the group|the country|"
-    r"the region|the operation|the ceasefire|the attack|the war|the truce|that|this)\b",
-    re.IGNORECASE,
-)
-
-_PARTITIVE_ASK = re.compile(
-    r"(?i)^(?:(?:and|so|but),? )?(?:how (?:many|much)|which|what share|what proportion) "
-    r"(?:of|among) (?:the|those|these|them|it|that|this)\b"
-)
-
 # "the name of the foundation that ...", "the collector's name", "what is his winery called"
 _ROLE_NAMED = re.compile(
     r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
@@ -234,18 +217,12 @@ NAMED_KINDS = wordset(
 
 _RANKS = wordset("first second third last latter former next previous")
 
-_LEADING = re.compile(
-    r"^(and|but|also|so|what about|how about|and what about|what else|anything else)\b",
-    re.IGNORECASE,
-)
-
-
 # The words a question opens with: a wh-word or an auxiliary ("how", "did", "is")
-_ASKING = rf"(?:how|what|who|whom|whose|which|where|when|why|{AUXILIARY})\b"
+ASKING = rf"(?:how|what|who|whom|whose|which|where|when|why|{AUXILIARY})\b"
 
 # A clause the question opens with ("When the male brightened, how often did he win?")
 _LEADING_CLAUSE = re.compile(
-    rf"^(?:when|where|if|after|before|while|once)\b[^,?]*,\s*(?={_ASKING})",
+    rf"^(?:when|where|if|after|before|while|once)\b[^,?]*,\s*(?={ASKING})",
     re.IGNORECASE,
 )
 
@@ -452,7 +429,7 @@ def asked_role(question: str, focus: str | None = None) -> str | None:
     last = words[-1]  # a compound's head: "the club chairperson" is a chairperson
     nominal = m is not None and plain_noun(last) and not last.endswith("ing")
     head = last if nominal or not kinds else kinds[-1]  # "which company runs ...": the company
-    if head in STOPWORDS | _NOT_FOCUS | _VERBS | _GENERIC | _RANKS | {"name", "names"}:
+    if head in STOPWORDS | _NOT_FOCUS | _VERBS | GENERIC | _RANKS | {"name", "names"}:
         return None
     if head.endswith("est"):  # "the oldest of the weavers": a rank, not a role
         return None
@@ -606,7 +583,7 @@ def question_names(question: str) -> list[str]:
     out: list[str] = []
     for w in found:
         for t in terms(w):
-            if t not in out and t not in _GENERIC:
+            if t not in out and t not in GENERIC:
                 out.append(t)
     return out
 
@@ -686,65 +663,7 @@ def reaction_by(question: str) -> list[str] | None:
     if not found or not found.group(1)[:1].isupper():
         return []  # "how did the stock react": no one named, any reaction will do
     named = terms(f"{found.group(1)} {found.group(2) or ''} {found.group(3) or ''}")
-    return [t for t in named if t not in _GENERIC]
-
-
-# A question that says it leaves the conversation's topic: "Different question: ...",
-# "Switching to the chess story - ...", "Unrelated, but ..."
-_NEW_TOPIC = re.compile(
-    r"(?i)^\W*(?:(?:(?:on )?(?:a )?(?:different|new|separate|another|other|unrelated) "
-    r"(?:question|subject|topic|story|thing|note|matter)"
-    r"|switching\b[^:;,?–—-]{0,40}|chang(?:e|ing) (?:of |the )?(?:subject|topic)[^:;,?–—-]{0,20}"
-    r"|moving on|unrelated)\s*[:,;–—-]|unrelated,? but\b)"
-)
-
-
-def changes_topic(question: str) -> bool:
-    """Whether `question` says it leaves the conversation's topic: then it leans on no
-    earlier turn, whatever its words.
-
-    >>> changes_topic("Different question: how many wounded did Armenpress report?")
-    True
-    >>> changes_topic("Switching to the chess story - what did the director say?")
-    True
-    >>> changes_topic("And how many of them were children?"), changes_topic("New rules?")
-    (False, False)
-    """
-    return bool(_NEW_TOPIC.search(question))
-
-
-def is_followup(question: str, history: Sequence[HistoryTurn] = ()) -> bool:
-    """Whether a question needs earlier turns to make sense.
-
-    >>> is_followup("And how many of them were children?"), is_followup("Who is Nikol Pashinyan?")
-    (True, False)
-    >>> is_followup("How many people were injured?"), is_followup("How did Armenia respond?")
-    (True, True)
-
-    A question that brings its own new topic is a fresh question, even without a name:
-
-    >>> before = [HistoryTurn("How many people did the military evacuate?", "Over 2,000.")]
-    >>> is_followup("Who reported the death toll?", before)
-    False
-    >>> is_followup("And who reported the death toll?", before)
-    True
-    """
-    if _LEADING.search(question.strip()) or _PRONOUNS.search(question):
-        return True
-    if history and _PARTITIVE_ASK.match(question):
-        return True  # "How many of the dead were civilians?" picks from the last answer
-    if REACTION.search(question):  # a reaction is to something said before
-        return True
-    if any(w[:1].isupper() or any(c.isdigit() for c in w) for w in question.split()[1:]):
-        return False  # it names what it is about
-    if history:
-        said = {t for turn in history for t in terms(f"{turn.question} {turn.answer}")}
-        new = [t for t in terms(question) if t not in said and t not in _GENERIC]
-        if len(new) >= NEW_TOPIC_TERMS:
-            return False
-    # A question that names nothing ("How many people were injured?") is about whatever
-    # the conversation is about.
-    return True
+    return [t for t in named if t not in GENERIC]
 
 
 _ADJECTIVES = wordset(
@@ -761,39 +680,6 @@ def plain_noun(word: str) -> bool:
     low = word.lower()
     plain = word[:1].islower() and low.isalpha() and low not in STOPWORDS and len(low) > 2
     return plain and not low.endswith("ed")  # "how many died": a verb counts nothing
-
-
-# "And for cash help to families?", "what about the UK?": the last question asked again of
-# what follows; the rest must not ask anything itself ("and how many were hurt?")
-_ELLIPSIS = re.compile(
-    r"^(?:and what about|and how about|what about|how about|and)\b[,\s]*(?P<rest>.*?)[\s?.!]*$",
-    re.IGNORECASE,
-)
-_ASKS_ITSELF = re.compile(rf"^(?:(?:in|at|on|for|by|to|of|from|about|with) )?{_ASKING}", re.I)
-
-
-def elided(question: str) -> str | None:
-    """What an elliptical follow-up asks the last question about ("the UK" in "what about
-    the UK?"), or None when the question asks for itself.
-
-    >>> elided("And for cash help to families?"), elided("what about the uk")
-    ('for cash help to families', 'the uk')
-    >>> elided("And how many were hurt?") is None, elided("Who brokered it?") is None
-    (True, True)
-    """
-    m = _ELLIPSIS.match(question.strip())
-    if m is None or not m["rest"] or _ASKS_ITSELF.search(m["rest"]):
-        return None
-    return m["rest"]
-
-
-def picks_from_answer(question: str) -> bool:
-    """Whether `question` picks from what the last answer said ("how many of them ...").
-
-    >>> picks_from_answer("And how many of them were children?")
-    True
-    """
-    return bool(_PARTITIVE_ASK.match(question))
 
 
 def asks_name_of(question: str) -> bool:
