@@ -44,7 +44,6 @@ from .news import (
     number_spans,
     refers_back,
     speaks_ahead,
-    tells_cause,
 )
 from .scoring import (
     MIN_PREFIX,
@@ -268,15 +267,6 @@ def doer_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | No
     return Adjustment("doer", w.doer, f"names who {intent.doer}")
 
 
-def cause_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
-    """ "Why was the departure delayed?": a sentence giving a cause ("postponed because of
-    fuel shortages", "evacuated after shelling cut the road") gains over one that only
-    tells the event."""
-    if intent.asks != "reason" or not tells_cause(sentence.text):
-        return None
-    return Adjustment("cause", w.cause, "gives a cause")
-
-
 def anchor_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A number or year the question gives ("after the 2020 war") anchors it: a
     sentence from an article that never states it is about something else."""
@@ -408,7 +398,6 @@ RULES: tuple[Rule, ...] = (
     anchor_rule,
     aim_rule,
     doer_rule,
-    cause_rule,
     day_rule,
     ahead_rule,
     conversation_rule,

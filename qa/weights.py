@@ -119,10 +119,6 @@ class Weights:
         default=0.1,
         metadata={"help": "for naming someone who did what 'who <did> ...?' asks about"},
     )
-    cause: float = field(
-        default=0.05,
-        metadata={"help": "for giving a cause ('because', 'after') when 'why ...?' is asked"},
-    )
     aim: float = field(
         default=0.1,
         metadata={"help": "for an accusation (blame, warning) aimed at whom the question says"},

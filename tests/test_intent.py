@@ -513,14 +513,6 @@ def test_doer_rule_reads_the_title_a_deed_gives_its_doer() -> None:
     )
 
 
-def test_cause_rule_rewards_a_sentence_giving_a_cause_when_why_is_asked() -> None:
-    q = "Why was the convoy delayed?"
-    assert "cause" in parts(q, sentence("The convoy was delayed because of fuel shortages."))
-    assert "cause" in parts(q, sentence("It left late after shelling cut the road."))
-    assert "cause" not in parts(q, sentence("The convoy of 38 buses reached the base."))
-    assert "cause" not in parts("When was it delayed?", sentence("It was delayed because of fog."))
-
-
 def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     title = "Council approves new library"
     lead = "MILLBROOK - The council approved a new library on Tuesday."
