@@ -139,10 +139,11 @@ _DATE_PART = re.compile(
 _PARTS = {"day of the week": "weekday", "weekday": "weekday", "date": "day"}
 
 # "Where were the evacuees taken?", "Where will the families be moved?": a destination
+# (not "where did he go missing?", "where is it going to be?", "where did they take in ...?")
 _TO_WHERE = re.compile(
-    r"\bwhere\b.*\b(?:(?:tak(?:e|en|ing)|took)(?! place)|moved?|moving|sent|send|brought"
-    r"|bring|evacuated|relocated|transferred|go(?:ne|ing)?|went|head(?:ed|ing)?|fled|flee"
-    r"|resettled|rehoused)\b",
+    r"\bwhere\b.*\b(?:(?:tak(?:e|en|ing)|took)(?! place| in\b)|moved?|moving|sent|send|brought"
+    r"|bring|evacuated|relocated|transferred|go(?:ne|ing)?(?! missing| to be\b)|went"
+    r"|head(?:ed|ing)?|fled|flee|resettled|rehoused)\b",
     re.IGNORECASE,
 )
 

@@ -1517,6 +1517,15 @@ def test_a_person_who_runs_an_x_does_not_name_the_x() -> None:
         ("Where will the children go?", "Pupils will be offered places at St Aidan's.", True),
         ("Where is the plant?", "The plant stands outside the town.", True),  # no movement
         ("Where did the talks take place?", "Talks were held in the town of Yevlakh.", True),
+        # where to, said after a going: "bound for", "left X for", "moved to" any place
+        ("Where were the lorries headed?", "They loaded lorries bound for Goris.", True),
+        ("Where have the families gone?", "Several families have left Sotk for Yerevan.", True),
+        ("Where did they go?", "The traders were moved to temporary gazebos nearby.", True),
+        ("Where were they taken?", "They were taken to safety.", False),
+        # where something is or happens, not where to: "going to be", "go missing", "take in"
+        ("Where is the job fair going to be?", "It will hold a fair in the town of Masis.", True),
+        ("Where did he go missing?", "He went missing near Askeran on Tuesday.", True),
+        ("Where did they take in civilians?", "It took in civilians at its base.", True),
     ],
 )
 def test_where_someone_was_taken_needs_a_destination(question: str, text: str, fills: bool) -> None:

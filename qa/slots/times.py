@@ -53,12 +53,18 @@ def gives_date_part(part: str, text: str, question: str) -> bool:
 _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|onto)\s+(?:the|their|its|his|her|a|an|[A-Z][\w’'-]+)\b"
     r"|(?<!^)\b(?:in|at)\s+[A-Z][\w’'-]+"
+    # "bound for Goris", "left Sotk for Yerevan"; "moved to temporary gazebos", "sent on to
+    # shaded sites": a going, then where to
+    r"|\b(?:bound|head(?:ed|ing|s)?|left \w+|leaving \w+|set off|sailed) for [A-Z]"
+    r"|\b(?:mov|tak|sen|brou|carr|transferr|relocat|evacuat|return|head|bound|go|went|fled|"
+    r"reintroduc)\w* (?:\w+ ){0,3}?to (?!safety\b|be\b|[a-z]+ (?:it|them|him|her)\b)[a-z]+"
 )
 
 
 def gives_destination(text: str) -> bool:
     """Whether `text` says where someone or something went: a place after "to", "into",
-    or a named one after "in" or "at".
+    or a named one after "in" or "at"; a named one after a going "for" ("bound for
+    Goris"), or any after a going "to" ("moved to temporary gazebos").
 
     >>> gives_destination("Peacekeepers took some civilians to their base.")
     True
@@ -66,6 +72,8 @@ def gives_destination(text: str) -> bool:
     False
     >>> gives_destination("In Moscow, the ministry said it moved 3,150 people out of villages.")
     False
+    >>> gives_destination("Several families have left Sotk for Yerevan, however.")
+    True
     """
     return bool(_DESTINATION.search(text))
 
