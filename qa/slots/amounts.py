@@ -5,7 +5,6 @@ that count nothing exactly ("thousands")."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from vectorstore.text import stem
@@ -15,13 +14,10 @@ from ..kinds import INJURED, KILLED, LOSSES, wordset
 from ..news import (
     YEAR,
     amounts_in,
-    capitalised_names,
     counts_in,
-    dates_in,
     gives_share,
     in_a_day,
     measures,
-    number_value,
     numbers_in,
 )
 from ..units import DIMENSIONS, UNITS
@@ -32,13 +28,11 @@ __all__ = [
     "casualties_in",
     "counts_only_losses",
     "gives_unit",
-    "only_counts",
     "only_vague",
     "part_amounts",
     "part_of",
     "span_of",
     "unit_words",
-    "which_of_a_count",
 ]
 
 
@@ -86,44 +80,6 @@ def gives_unit(unit: str, text: str) -> bool:
     if unit == "share":
         return gives_share(text)
     return unit not in UNITS or bool(re.search(UNITS[unit], text, re.IGNORECASE))
-
-
-# "Which three counties ...?", "Who are the two sponsors ...?": asks which ones, by name
-_WHICH_OF_COUNT = re.compile(
-    r"^(?:and |so )?(?:which|who (?:are|were)|what (?:are|were))(?: the)? (\w+) "
-    r"(?:[\w-]+ ){0,2}?([a-z]+s)\b",
-    re.IGNORECASE,
-)
-
-
-@functools.lru_cache(maxsize=256)
-def which_of_a_count(question: str) -> tuple[str, str] | None:
-    """The number and the noun of a "which three counties" question, else None."""
-    m = _WHICH_OF_COUNT.match(question)
-    return (m.group(1).lower(), m.group(2).lower()) if m and numbers_in(m.group(1)) else None
-
-
-def only_counts(counted: tuple[str, str], text: str, asked: set[str]) -> bool:
-    """Whether `text` counts the asked ones ("in three counties") without naming them:
-    the same number, counting the same noun, and no name beside them.
-
-    >>> only_counts(("three", "counties"), "It is owned by 212 farms in three counties.", set())
-    True
-    >>> only_counts(("two", "routes"), "It cuts two routes in Leeds from May.", {"leed"})
-    True
-    >>> only_counts(("two", "routes"), "It cuts two routes, the 14 and 22 Express.", set())
-    False
-
-    (A name the question gives, or a month, names none of them.)
-    """
-    number, noun = counted
-    for n, phrase in counts_in(text):
-        if number_value(n) == number_value(number) and any(
-            stem(w.lower()) == stem(noun) for w in phrase
-        ):
-            after = capitalised_names(text.split(noun, 1)[-1])
-            return all(stem(w) in asked or dates_in(w) for w in after)
-    return False
 
 
 def part_amounts(intent: Intent, text: str) -> set[str]:
