@@ -34,7 +34,6 @@ from .kinds import (
     AUXILIARY,
     CLOCK_ASKED,
     DID,
-    LOSSES,
     OFFICE,
     PLANNED_ASKED,
     wordset,
@@ -200,7 +199,6 @@ class Intent:
     event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
     population: bool = False  # "how many people live in Sotk?" asks a population
     who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
-    about_losses: bool = False  # it, or the turn it follows, asks about the dead or wounded
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -613,7 +611,6 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         event=event_verb(question) if asks == "number" else None,
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),
-        about_losses=bool(LOSSES.search(" ".join([question, *(t.question for t in turns[-1:])]))),
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),

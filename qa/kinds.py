@@ -26,7 +26,6 @@ __all__ = [
     "KILLED",
     "KINDS",
     "KIND_PATTERNS",
-    "LOSSES",
     "OFFICE",
     "OFFICE_ABBREVIATIONS",
     "OFFICE_VERB",
@@ -140,10 +139,6 @@ STATEMENT = re.compile(
 # What happened to people a count counts, as questions ask and news tells casualties
 KILLED = r"di(?:e|ed|es)|dead|deaths?|kill(?:ed|ing|s)?|fatalit\w*|perish\w*"
 INJURED = r"injur\w*|wound\w*|hurt"
-# People lost: a question asking for them, or a sentence counting them
-LOSSES = re.compile(
-    rf"\b(?:{KILLED}|{INJURED}|casualt\w*|victims?|toll|lost|los(?:e|es|ing|ses))\b", re.I
-)
 # "when will it reopen?", "what date is the vote due to take place?": a time still to come
 AHEAD_ASKED = re.compile(
     r"(?i)\b(?:will|shall|(?:going|set|expected|scheduled) to|(?:is|are)\b[^?]*?\bdue to)\b"

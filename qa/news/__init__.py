@@ -21,7 +21,6 @@ from .dates import (
     days_in,
     has_clock_time,
     has_time,
-    in_a_day,
     is_dateline,
     speaks_ahead,
 )
@@ -93,7 +92,6 @@ __all__ = [
     "goes_on",
     "has_clock_time",
     "has_time",
-    "in_a_day",
     "initials_in",
     "is_dateline",
     "keeps_silent",

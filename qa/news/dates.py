@@ -14,7 +14,6 @@ __all__ = [
     "days_in",
     "has_clock_time",
     "has_time",
-    "in_a_day",
     "is_dateline",
 ]
 
@@ -161,17 +160,6 @@ def days_in(text: str) -> set[str]:
         f"{int(m.group(1) or m.group(4))} {_month((m.group(2) or m.group(3)).lower())}"
         for m in _DAY.finditer(text)
     }
-
-
-def in_a_day(text: str, at: int) -> bool:
-    """Whether the character at `at` is part of a day of a month ("September 19"): a
-    number there dates something and counts nothing.
-
-    >>> text = "200 people were killed in fighting that began on September 19."
-    >>> in_a_day(text, 0), in_a_day(text, text.index("19"))
-    (False, True)
-    """
-    return any(m.start() <= at < m.end() for m in _DAY.finditer(text))
 
 
 def is_dateline(text: str) -> bool:

@@ -10,13 +10,11 @@ import re
 from vectorstore.text import stem
 
 from ..intent import Intent
-from ..kinds import INJURED, KILLED, LOSSES, wordset
+from ..kinds import INJURED, KILLED, wordset
 from ..news import (
-    YEAR,
     amounts_in,
     counts_in,
     gives_share,
-    in_a_day,
     measures,
     numbers_in,
 )
@@ -26,7 +24,6 @@ __all__ = [
     "SPANS",
     "WORDED",
     "casualties_in",
-    "counts_only_losses",
     "gives_unit",
     "only_vague",
     "part_amounts",
@@ -128,44 +125,6 @@ def unit_words(unit: str) -> str:
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
 
 
-LOSS_WINDOW = 40  # characters either side of a number its casualty words may stand
-
-
-def counts_only_losses(intent: Intent, text: str) -> bool:
-    """Whether every number of `text` counts people killed, wounded or lost ("192
-    servicemen were killed and 511 wounded"), while the question asks no such count
-    ("how many troops took part?"), nor did the turn it follows ("and how many
-    Armenians?").
-
-    >>> from qa.intent import analyse
-    >>> said = "It said 192 servicemen were killed and 511 wounded."
-    >>> counts_only_losses(analyse("How many troops took part?"), said)
-    True
-    >>> counts_only_losses(analyse("How many troops did it lose?"), said)
-    False
-    >>> counts_only_losses(analyse("How many were taken in?"), "It took in 63 wounded people.")
-    False
-
-    A day of a month counts no one: "fighting that began on September 19".
-
-    >>> counts_only_losses(analyse("How many people fled?"), "At least 200 people were killed "
-    ...                     "in fighting that began on September 19.")
-    True
-    """
-    if intent.about_losses:
-        return False
-    found = [
-        m
-        for m in _NUMBER_AT.finditer(text)
-        if not YEAR.fullmatch(m.group()) and not in_a_day(text, m.start())
-    ]
-    return bool(found) and all(
-        LOSSES.search(text[max(0, m.start() - LOSS_WINDOW) : m.end() + LOSS_WINDOW])
-        and not _HURT_PEOPLE.match(text, m.end())  # "received 63 wounded people": who came
-        for m in found
-    )
-
-
 def casualties_in(text: str) -> set[str]:
     """Which casualties `text` speaks of.
 
@@ -182,9 +141,3 @@ _CASUALTIES = {
     "killed": re.compile(rf"\b({KILLED})\b", re.I),
     "injured": re.compile(rf"\b({INJURED})\b", re.I),
 }
-
-
-_NUMBER_AT = re.compile(r"\b\d[\d,]*\b")
-
-
-_HURT_PEOPLE = re.compile(r" (?:wounded|injured|dead) (?!(?:and|or|in|on|at|by|during|as)\b)[a-z]")

@@ -29,7 +29,6 @@ from .amounts import (
     SPANS,
     WORDED,
     casualties_in,
-    counts_only_losses,
     gives_unit,
     only_vague,
     part_amounts,
@@ -227,8 +226,6 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     wanted = casualties_in(intent.question) if intent.unit not in SPANS else set()
     if intent.asks == "number" and wanted and not wanted & casualties_in(sentence.text):
         return False, f"counts no one {' or '.join(sorted(wanted))}"
-    if intent.counted and not wanted and counts_only_losses(intent, sentence.text):
-        return False, f"counts {intent.counted} killed or wounded, not as asked"
     if sentence.unnamed:
         return False, f"is from an article that never names {', '.join(sentence.unnamed)}"
     if intent.attribute and intent.names and not intent.followup:
