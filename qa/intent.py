@@ -34,6 +34,7 @@ from .kinds import (
     AUXILIARY,
     CLOCK_ASKED,
     DID,
+    GOING,
     OFFICE,
     PLANNED_ASKED,
     wordset,
@@ -139,12 +140,7 @@ _PARTS = {"day of the week": "weekday", "weekday": "weekday", "date": "day"}
 
 # "Where were the evacuees taken?", "Where will the families be moved?": a destination
 # (not "where did he go missing?", "where is it going to be?", "where did they take in ...?")
-_TO_WHERE = re.compile(
-    r"\bwhere\b.*\b(?:(?:tak(?:e|en|ing)|took)(?! place| in\b)|moved?|moving|sent|send|brought"
-    r"|bring|evacuated|relocated|transferred|go(?:ne|ing)?(?! missing| to be\b)|went"
-    r"|head(?:ed|ing)?|fled|flee|resettled|rehoused)\b",
-    re.IGNORECASE,
-)
+_TO_WHERE = re.compile(rf"\bwhere\b.*\b{GOING}", re.IGNORECASE)
 
 # "What did Baku accuse Armenia of?", "What has he accused Moscow of?": who at whom
 _ASKED_AIM = re.compile(

@@ -22,6 +22,7 @@ __all__ = [
     "AUXILIARY",
     "CLOCK_ASKED",
     "DID",
+    "GOING",
     "INJURED",
     "KILLED",
     "KINDS",
@@ -110,6 +111,16 @@ AUXILIARY = (
 )
 # the ones that ask whether someone did something: "Did Armenia accept ...?"
 DID = r"(?:did|does|do|has|have|had|will|would)"
+
+# Going somewhere, in every form, as "where were they taken?" asks it and news tells where
+# to ("moved to temporary gazebos"); not "took place", "take in", "go missing", "going to be"
+GOING = (
+    r"(?:tak(?:e|en|es|ing)|took|mov(?:e|ed|es|ing)|sen(?:d|ds|ding|t)|br(?:ing|ings|inging"
+    r"|ought)|carr(?:y|ies|ied|ying)|evacuat(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)"
+    r"|transferr?(?:ed|ing|s)?|resettl(?:e|ed|es|ing)|rehous(?:e|ed|es|ing)|return(?:s|ed|ing)?"
+    r"|go(?:es|ne|ing)?|went|head(?:s|ed|ing)?|fle(?:e|es|eing|d)|bound|reintroduc(?:e|ed|es|ing))"
+    r"\b(?! place\b| in\b| missing\b| to be\b)"
+)
 
 # Verbs aimed at someone, whose object a question names: "What did Baku accuse Armenia of?"
 AIMED = r"accus|blam|urg|warn|critici[sz]|condemn|thank|sanction|invit|congratulat"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..kinds import GOING
 from ..news import (
     MONTHS,
     WEEKDAYS,
@@ -56,8 +57,7 @@ _DESTINATION = re.compile(
     # "bound for Goris", "left Sotk for Yerevan"; "moved to temporary gazebos", "sent on to
     # shaded sites": a going, then where to
     r"|\b(?:bound|head(?:ed|ing|s)?|left \w+|leaving \w+|set off|sailed) for [A-Z]"
-    r"|\b(?:mov|tak|sen|brou|carr|transferr|relocat|evacuat|return|head|bound|go|went|fled|"
-    r"reintroduc)\w* (?:\w+ ){0,3}?to (?!safety\b|be\b|[a-z]+ (?:it|them|him|her)\b)[a-z]+"
+    rf"|\b{GOING} (?:\w+ ){{0,3}}?to (?!safety\b|be\b|[a-z]+ (?:it|them|him|her)\b)[a-z]+"
 )
 
 
