@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from vectorstore.text import terms
 
 from .history import HistoryTurn
-from .kinds import REACTION
-from .reading import ASKING, GENERIC
+from .kinds import ASKING, REACTION
+from .reading import GENERIC
 
 __all__ = ["changes_topic", "elided", "is_followup", "picks_from_answer"]
 

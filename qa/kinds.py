@@ -19,6 +19,7 @@ from .units import DIMENSIONS, RACE_TIME, SCORE_ASKED
 __all__ = [
     "ACCEPTED",
     "AIMED",
+    "ASKING",
     "AUXILIARY",
     "CLOCK_ASKED",
     "DID",
@@ -109,6 +110,8 @@ AUXILIARY = (
     r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might"
     r"|must)"
 )
+# The words a question opens with: a wh-word or an auxiliary ("how", "did", "is")
+ASKING = rf"(?:how|what|who|whom|whose|which|where|when|why|{AUXILIARY})\b"
 # the ones that ask whether someone did something: "Did Armenia accept ...?"
 DID = r"(?:did|does|do|has|have|had|will|would)"
 

@@ -18,6 +18,7 @@ from vectorstore.text import STOPWORDS, stem, terms
 
 from .kinds import (
     ACCEPTED,
+    ASKING,
     AUXILIARY,
     KIND_PATTERNS,
     OFFICE,
@@ -33,7 +34,6 @@ from .kinds import (
 from .lexicon import is_noun, verb_lemma
 
 __all__ = [
-    "ASKING",
     "GENERIC",
     "NAMED_KINDS",
     "asked_focus",
@@ -217,8 +217,6 @@ NAMED_KINDS = wordset(
 
 _RANKS = wordset("first second third last latter former next previous")
 
-# The words a question opens with: a wh-word or an auxiliary ("how", "did", "is")
-ASKING = rf"(?:how|what|who|whom|whose|which|where|when|why|{AUXILIARY})\b"
 
 # A clause the question opens with ("When the male brightened, how often did he win?")
 _LEADING_CLAUSE = re.compile(

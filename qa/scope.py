@@ -19,6 +19,8 @@ from vectorstore import StoredChunk
 from vectorstore.lexical import LexicalIndex
 from vectorstore.text import terms
 
+from .kinds import ASKING
+
 __all__ = ["ArticleReference", "article_reference", "resolve_reference"]
 
 MIN_COVERED = 0.5  # share of a description's (IDF-weighted) terms its article must hold
@@ -37,12 +39,11 @@ _DESCRIBED = (
     rf"|(?P<d2>{_WORDS}){_KIND}(?: {_ABOUT} (?P<d3>[^,;:?]+?))?)"
 )
 # where a leading reference ends: a comma or a dash, or the question's own first word
-_ASKING = r"how|what|who|whom|whose|when|where|which|why|did|does|do|is|are|was|were|has|have"
 # "In the story about X, who ...?", "According to the census article: how many ...?",
 # "per the tumo article how many ...?"
 _LEADING = re.compile(
     rf"^(?:and |so |now |ok,? )?{_POINT} (?:the|that|this) {_DESCRIBED}"
-    rf"\s*(?:[,;:]|\s[-–—]|(?=\s(?:{_ASKING})\b))\s*(?P<rest>.+)$",
+    rf"\s*(?:[,;:]|\s[-–—]|(?=\s{ASKING}))\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # "Who is quoted in the walnut story?", "..., according to the report on the decree?",
