@@ -22,6 +22,7 @@ __all__ = [
     "ASKING",
     "AUXILIARY",
     "CLOCK_ASKED",
+    "DETERMINER",
     "DID",
     "GOING",
     "INJURED",
@@ -105,6 +106,8 @@ OFFICE_ABBREVIATIONS = {
     "pm": "prime minister",
 }
 
+# The words that point at whom or what a noun means: "the", "that", "his" ...
+DETERMINER = r"(?:the|this|that|these|those|his|her|its|their)"
 # The auxiliary verbs a question opens or turns on: "Did ...?", "who has ...", "were taken"
 AUXILIARY = (
     r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might"
@@ -267,7 +270,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(what (is|was|are|were) ((his|her|their) "
             rf"|(the |his |her |their )?([\w-]+ )?({PERSON_ROLE}|{OFFICE})(?:['’]s|s['’]) "
             # "the lieutenant colonel's name", "the prime minister's wife's name"
-            r"|the (([a-z-]+ ){0,2}[a-z-]+(?:['’]s|s['’]) ){1,2})"
+            rf"|{DETERMINER} (([a-z-]+ ){{0,2}}[a-z-]+(?:['’]s|s['’]) ){{1,2}})"
             r"(full |first |last )?(?:sur)?names?"  # "her sons' names", "his surname"
             r"|what (are|were) the names of (the |those |these )?[a-z]+"
             r"|what (is|was) the (full )?name of (the |a |an |that |this |his |her |their )?"

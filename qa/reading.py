@@ -20,6 +20,7 @@ from .kinds import (
     ACCEPTED,
     ASKING,
     AUXILIARY,
+    DETERMINER,
     KIND_PATTERNS,
     OFFICE,
     OFFICE_ABBREVIATIONS,
@@ -186,10 +187,10 @@ _REACTOR = re.compile(
 
 # "the name of the foundation that ...", "the collector's name", "what is his winery called"
 _ROLE_NAMED = re.compile(
-    r"\bnames? of (?:the |his |her |its |their |this |that )?((?:[\w-]+ ){0,2}?[\w-]+)"
+    rf"\bnames? of (?:{DETERMINER} )?((?:[\w-]+ ){{0,2}}?[\w-]+)"
     r"(?= (?:who|that|which|whose|where|when|of|in|at|for|on|near|by|from|with|she|he|they"
     r"|we|you|it|was|is|were|did|does|had|has|the|a|an|his|her|its|their)\b|[?,.]|$)"
-    r"|\b(?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)['’]s? (?:full )?name\b"
+    rf"|\b{DETERMINER} ((?:[\w-]+ ){{0,2}}?[\w-]+)['’]s? (?:full )?name\b"
     r"|\b(?:is|was|are|were) (?:the |his |her |its |their )((?:[\w-]+ ){0,2}?[\w-]+)"
     r" (?:called|named)\?",
     re.IGNORECASE,

@@ -782,6 +782,25 @@ def test_a_name_asked_after_an_answer_must_be_someone_new() -> None:
     assert slot_filled(intent, sentence("Her husband, Tom Lee, is the mayor."))[0]
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What's that aide's name?", "aide"),
+        ("What is this deputy minister's name?", "minister"),
+        ("What are his parents' names?", None),  # parents: no role, still a name
+        ("What is the name of those two men?", "men"),
+    ],
+)
+def test_a_name_is_asked_whatever_word_points_at_its_owner(question: str, role: str | None) -> None:
+    """ "that", "this", "his" point at whose name is asked as "the" does: a sentence that
+    mentions the aide without naming him does not answer."""
+    intent = analyse(question)
+    assert intent.asks in ("name", "person")
+    assert intent.role == role
+    aide = "An Azerbaijani presidential aide said property would be protected."
+    assert not slot_filled(intent, sentence(aide))[0]
+
+
 def test_a_follow_up_asks_about_the_acronym_the_last_turn_used() -> None:
     history = [HistoryTurn("Is the club in the EFL?", "Yes, it joined the EFL in 1921.", ())]
     intent = analyse("What does that acronym stand for?", history)
