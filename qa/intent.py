@@ -384,6 +384,19 @@ class Intent:
         return stem(words[-1])
 
     @functools.cached_property
+    def asks_part(self) -> bool:
+        """Whether the question counts a part of a whole it names or leans on ("how many
+        of them were children?", "how many of the wounded are in critical condition?"),
+        first in a conversation or not: a bare total does not answer it.
+
+        >>> analyse("How many of the wounded were children?").asks_part
+        True
+        >>> analyse("How many were wounded?").asks_part, analyse("Which of them won?").asks_part
+        (False, False)
+        """
+        return bool(_HOW_MANY.match(self.question)) and picks_from_answer(self.question)
+
+    @functools.cached_property
     def whole(self) -> str | None:
         """For "how much of that ...?", the amount the last answer gave first (news gives
         the whole before its parts: "cost 3.8 million, of which 2.5 million ..."): the

@@ -1142,6 +1142,28 @@ def test_a_partitive_needs_a_part_not_the_total(
     assert slot_filled(intent, sentence(answer))[0] is filled
 
 
+@pytest.mark.parametrize(
+    ("question", "said", "filled"),
+    [
+        # the whole named, no total known: a bare count is the whole, not a part of it
+        ("How many of the wounded are in critical condition?", "It injured 200 people.", False),
+        ("How many of those requests got solved?", "It had received 1,300 requests.", False),
+        # a number said as a part: "including", "of them", "Of the ...", a share
+        ("How many of the wounded were children?", "200 were hurt, including 9 children.", True),
+        ("How many of the tags sent back data?", "Nineteen of the 26 tags sent data.", True),
+        ("How many of them survive?", "The survival rate is over 90 percent.", True),
+        # the question gives the whole's number: any other number is the part
+        ("How many of the 34 varieties failed?", "Two varieties lost their whole crop.", True),
+    ],
+)
+def test_a_part_asked_of_a_named_whole_needs_a_part(question: str, said: str, filled: bool) -> None:
+    intent = analyse(question)
+    assert intent.asks_part and not intent.totals
+    assert slot_filled(intent, sentence(said)) == (
+        (True, "") if filled else (False, "gives no part of a whole")
+    )
+
+
 def test_the_total_is_the_largest_count_of_what_was_asked() -> None:
     intent = analyse("How many of them will go?", [HistoryTurn("How many employees?", FIRM)])
     assert list(intent.totals) == ["370"]

@@ -20,6 +20,7 @@ __all__ = [
     "amounts_in",
     "counted_words",
     "counts_in",
+    "gives_part",
     "gives_share",
     "measures",
     "number_spans",
@@ -363,3 +364,35 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
         if phrase:
             out.append((normalize_numbers(m.group()).lower(), phrase))
     return out
+
+
+# A number said as a part of a whole: "including 1,049 children", "nine of them", "of whom
+# 12", "Of the 46 children, 11 ...", "192 of its servicemen"
+_PART = re.compile(
+    r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:whom|which|them|those|these))\b"
+    rf"|(?:\b\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS.split())}|most|many|some|none|few))"
+    r"(?:-\w+)?(?: [\w’'-]+){0,2}? (?:out )?of (?:the|its|their|our|his|her|them|whom|those"
+    r"|these|which|\d)\b"
+    r"|(?:^|[,;:] )of (?:the|those|these|them)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_part(text: str) -> bool:
+    """Whether `text` gives a number as a part of a whole, as news says one ("including
+    1,049 children", "nine of them in critical condition", "Of the 46 children, 11 ..."):
+    what "how many of them were children?" asks, which a bare total does not answer.
+
+    >>> gives_part("It evacuated over 2,000 people, including 1,049 children.")
+    True
+    >>> gives_part("Nineteen of the 26 tags sent back data."), gives_part("Of those, 30 were kids.")
+    (True, True)
+    >>> gives_part("The ICRC said it had received 1,300 tracing requests.")
+    False
+
+    A share is a part too (`gives_share`):
+
+    >>> gives_part("The survival rate for such shops is over 90 percent.")
+    True
+    """
+    return bool(_PART.search(text)) or gives_share(text)

@@ -13,10 +13,12 @@ from ..holders import gives_title, holds_office, names_holder
 from ..intent import Intent
 from ..news import (
     ACRONYM,
+    gives_part,
     gives_reason,
     has_clock_time,
     has_time,
     is_dateline,
+    numbers_in,
     person_names,
     speaks_ahead,
     thing_names,
@@ -150,7 +152,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       next one);
     * a follow-up that picks from what the last answer said ("how many of them were
       children?") or asks a person's age or name by pronoun ("how old is she?") is
-      answered from the article(s) that answer cited: one event.
+      answered from the article(s) that answer cited: one event; a part asked of a
+      whole no earlier answer counted ("how many of the wounded were children?") needs
+      a number said as a part ("including nine children", "nine of them");
     * an article's dateline answers only when or where the article was filed; a
       sentence that says the asked thing is not known ("did not say whether", "gave no
       cause", "has not said where", "did not explain how the couples were selected")
@@ -184,6 +188,13 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {asked_words(intent)}"
     if intent.totals and intent.counted is None and not part_of(intent, sentence.text):
         return False, "gives only the total a part is asked of"
+    if (
+        intent.asks_part
+        and not intent.totals  # a total known: `part_of` above reads what is a part
+        and not numbers_in(intent.question)  # "how many of the 34 varieties": any other is
+        and not gives_part(sentence.text)
+    ):
+        return False, "gives no part of a whole"
     if intent.whole and not part_amounts(intent, sentence.text):
         return False, "gives only the amount a part is asked of"
     if intent.population and not lives_there(intent, sentence.text):
