@@ -38,9 +38,9 @@ _DESCRIBED = (
     rf"(?:{_KIND} {_ABOUT} (?P<d1>[^,;:?]+?)"
     rf"|(?P<d2>{_WORDS}){_KIND}(?: {_ABOUT} (?P<d3>[^,;:?]+?))?)"
 )
-# where a leading reference ends: a comma or a dash, or the question's own first word
 # "In the story about X, who ...?", "According to the census article: how many ...?",
-# "per the tumo article how many ...?"
+# "per the tumo article how many ...?": a leading reference ends at a comma or a dash, or
+# at the question's own first word (`kinds.ASKING`)
 _LEADING = re.compile(
     rf"^(?:and |so |now |ok,? )?{_POINT} (?:the|that|this) {_DESCRIBED}"
     rf"\s*(?:[,;:]|\s[-–—]|(?=\s{ASKING}))\s*(?P<rest>.+)$",
