@@ -334,7 +334,7 @@ class Intent:
         >>> analyse("How many of the kids were under five?", [turn, kids]).totals
         {'1049': frozenset({'children'})}
         """
-        if not self.partitive or not _HOW_MANY.match(self.question):
+        if not self.partitive or not self.asks_part:
             return {}  # "what share of them": a share of the whole, not a count
         from .lexicon import synonyms
         from .news import counts_in, number_value
