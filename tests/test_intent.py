@@ -1148,6 +1148,12 @@ def test_a_partitive_needs_a_part_not_the_total(
         # the whole named, no total known: a bare count is the whole, not a part of it
         ("How many of the wounded are in critical condition?", "It injured 200 people.", False),
         ("How many of those requests got solved?", "It had received 1,300 requests.", False),
+        # an age before "chairwoman of the ..." is no part of anything
+        (
+            "How many of the signatures came from residents?",
+            "Ann Ellis, 73, chairwoman of the society, handed in 2,150 signatures.",
+            False,
+        ),
         # a number said as a part: "including", "of them", "Of the ...", a share
         ("How many of the wounded were children?", "200 were hurt, including 9 children.", True),
         ("How many of the tags sent back data?", "Nineteen of the 26 tags sent data.", True),

@@ -370,10 +370,10 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
 # 12", "Of the 46 children, 11 ...", "192 of its servicemen"
 _PART = re.compile(
     r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:whom|which|them|those|these))\b"
-    rf"|(?:\b\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS.split())}|most|many|some|none|few))"
+    rf"|(?:{_RAW_NUMBER.pattern}|\b(?:most|many|some|none|few))"
     r"(?:-\w+)?(?: [\w’'-]+){0,2}? (?:out )?of (?:the|its|their|our|his|her|them|whom|those"
     r"|these|which|\d)\b"
-    r"|(?:^|[,;:] )of (?:the|those|these|them)\b",
+    r"|(?:^|[,;:] )of the\b",  # "Of the 46 children, 11 ...": "of them" is read above
     re.IGNORECASE,
 )
 
