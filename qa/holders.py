@@ -61,10 +61,11 @@ _APPOINTED_BEFORE = re.compile(
 _NAME_APPOSED = re.compile(
     r"(?:[ -](?!(?:and|or|but|said|says|told|who|which|was|is)\b)[a-z-]+){0,2}?"  # "its"
     # "director general, Oleg Trushin", "chief veterinary officer, Armine Hakobyan"
-    r"(?: of (?:the |its |their )?[\w’'-]+(?: [a-z][\w’'-]+){0,2}?)?, "
+    # "Armenia's ambassador in Moscow, Vagharshak Harutyunyan": where the office is held
+    r"(?: (?:of|in|at|to) (?:the |its |their )?[\w’'-]+(?: [a-z][\w’'-]+){0,2}?)?, "
     r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z\d][\w-]* )"
     r"{0,3}"
-    r"([A-Z][\w’'-]+) [A-Z][\w’'-]+\b"
+    r"([A-Z][\w’'-]+) (?:(?:de|van|von|der|den|da|di|du|le|la|al) )*[A-Z][\w’'-]+\b"
 )  # "Its chief executive, Paul Henshaw,", "The head of the mission, Dirk Vollmer,", "Its
 # chair, retired fisherman Derek Hoskin", "Its owner, 58-year-old Gagik Melkonyan"
 

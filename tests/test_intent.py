@@ -745,6 +745,9 @@ def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: b
         ("The city's chief veterinary officer, Armine Hakobyan, said", "chief", set()),
         ("The rector, Dr Hasmik Baghdasaryan, 58, told reporters", "rector", set()),
         ("Karabakh's former ombudsman, Artak Beglaryan, said", "ombudsman", {"karabakh"}),
+        # where the office is held, between it and the name; a name's particle
+        ("It summoned Norway's ambassador in Tbilisi, Rune Dahl, to", "ambassador", {"norway"}),
+        ("Its chief executive, Marieke de Wit, said", "chief executive", set()),
     ],
 )
 def test_an_office_holder_is_read_in_news_forms(
