@@ -81,8 +81,14 @@ _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
     r"|price|fee|salary|wage"
-    r"|rent|budget|profit|funding|revenues?|turnover|income|grant|loan|investment)\b"
-    r"|\bhow much (?:money|cash)\b"
+    r"|rent|budget|profit|funding|revenues?|turnover|income|grant|loan|investment"
+    r"|(?:sell|sells|sold|selling|go|goes|went) for)\b"
+    r"|(?<!\bby )\bhow much (?:(?!(?:is|are|was|were|did|does|do|will|has|have|had)\b)[\w-]+ )?"
+    r"(?:money|cash)\b"  # "how much prize money"
+    # what something is, by a verb of being alone: "how much is a ticket?", "how much
+    # were the tickets?", "how much is the pension?": its price
+    r"|^\W*(?:and |so |but )?how much (?:is|are|was|were|will be|would be)"
+    r"(?: (?![\w’'-]*(?:ing|ed)\b)[\w’'-]+){1,7}\s*\??\s*$"
     r"|\bwhat (?:does|did|will|would|do) [\w ’'-]+ (?:cost|pay|earn|charge|be paid|get paid)"
     r"(?= *(?:\?|$|per\b|each\b|an? (?:hour|day|week|month|year)\b))"  # not "pay for"
     # what a price is, by name: "what price per litre", "what's the budget for it?"

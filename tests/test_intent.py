@@ -1377,6 +1377,11 @@ def test_the_age_of_someone_described_by_role_and_place_is_the_roles() -> None:
         "What will those new jobs pay?",
         "What does a room there cost per night?",
         "How much funding did the study get?",
+        # what a thing sold for, money with a word before it, a price asked by "is" alone
+        "How much did the old fire engine sell for?",
+        "How much prize money did the runner-up take home?",
+        "How much were the tickets?",
+        "How much is a single adult ticket now?",
     ],
 )
 def test_money_asked_by_what_it_does_needs_a_currency(question: str) -> None:
@@ -1422,6 +1427,9 @@ def test_a_clause_before_the_question_asks_nothing() -> None:
 
 
 def test_a_charge_or_a_payment_for_something_is_no_money_question() -> None:
+    # a change of money is asked by "by how much"; "is ... rising" asks a measure
+    assert analyse("By how much did money sent home from Russia fall?").unit != "money"
+    assert analyse("How much is the sea level rising each year?").unit != "money"
     assert analyse("What did Yerevan charge Baku with?").unit is None
     assert analyse("What will the municipality pay for?").unit is None
     assert analyse("How much more do British frames cost to make?").unit != "money"
