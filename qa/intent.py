@@ -192,7 +192,7 @@ class Intent:
     of_statement: bool = False  # "who said that?": whose the last answer's statement is
     by_clock: bool = False  # "what time did it start?": a time by the clock, not "evening"
     ahead: bool = False  # "when will it reopen?", "what will they do?": what is still to come
-    event: str | None = None  # the verb a count is of ("how many did Russia send?": send)
+    event: str | None = None  # the verb counted or dated ("how many did Russia send?": send)
     population: bool = False  # "how many people live in Sotk?" asks a population
     who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
@@ -617,7 +617,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         of_statement=bool(turns) and bool(_SOURCE_ASK.search(question)),
         by_clock=asks == "time" and bool(CLOCK_ASKED.search(question)),
         ahead=_asks_ahead(question, asks),
-        event=event_verb(question) if asks == "number" else None,
+        event=event_verb(question) if asks in ("number", "date", "time") else None,
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),
         unit=unit,

@@ -587,8 +587,10 @@ def question_names(question: str) -> list[str]:
     return out
 
 
-# "how many ... did <verb>", "how many were <participle>": the auxiliary before the event
-_COUNT_ASKED = re.compile(r"(?i)^\W*(?:and |so |but )?how many\b")
+# "how many ... did <verb>", "when was it <participle>": the auxiliary before the event
+_EVENT_ASKED = re.compile(
+    r"(?i)^\W*(?:and |so |but )?(?:how many|when|what (?:day|date|time|year|month))\b"
+)
 _AUXILIARIES = frozenset(re.findall(r"[a-z]+", AUXILIARY)) | {"be", "been"}
 _BE_LIKE = wordset("was were is are be been has have had")
 _DETERMINERS = wordset("the a an its his her their our my this that these those")
@@ -597,20 +599,22 @@ _LIGHT_VERBS = wordset("happen get go come take make do be have say tell")
 
 
 def event_verb(question: str) -> str | None:
-    """The verb, as a lemma, of the event a "how many" question counts those of: after
-    "did" (or "will", "can" ...) the first word in its base form that WordNet knows as
-    a verb, past a determiner's nouns ("the monitoring centre"); after "were" (or "be",
-    "has" ...) the last participle. None for any other question, or a verb that names
-    no event.
+    """The verb, as a lemma, of the event a "how many" question counts those of, or a
+    "when" question dates: after "did" (or "will", "can" ...) the first word in its base
+    form that WordNet knows as a verb, past a determiner's or a possessive's nouns ("the
+    monitoring centre", "Kenya's avocado export ban"); after "were" (or "be", "has" ...)
+    the last participle. None for any other question, or a verb that names no event.
 
     >>> event_verb("How many troops did Russia send?"), event_verb("how many were evacuated")
     ('send', 'evacuate')
     >>> event_verb("how many did the monitoring centre record"), event_verb("How many came?")
     ('record', None)
-    >>> event_verb("When did it open?") is None
+    >>> event_verb("When was the hall built?"), event_verb("When does Kenya's export ban start?")
+    ('build', 'start')
+    >>> event_verb("Who opened it?") is None
     True
     """
-    if not _COUNT_ASKED.search(question):
+    if not _EVENT_ASKED.search(question):
         return None
     words = re.findall(r"[a-z’'-]+", question.lower())
     aux = max((i for i, w in enumerate(words) if w in _AUXILIARIES), default=None)
@@ -620,7 +624,7 @@ def event_verb(question: str) -> str | None:
     found: list[tuple[str, str]] = []
     in_phrase = False  # inside a determiner's noun phrase: "the monitoring centre record"
     for i, w in enumerate(after):
-        if w in _DETERMINERS:
+        if w in _DETERMINERS or w.endswith(("'s", "’s")):  # "Kenya's avocado export ban"
             in_phrase = True
             continue
         more = i + 1 < len(after) and after[i + 1] not in STOPWORDS

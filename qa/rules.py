@@ -36,6 +36,7 @@ from .answer import Adjustment
 from .intent import Intent
 from .lexicon import verb_lemma
 from .news import (
+    date_spans,
     days_in,
     gives_source,
     goes_on,
@@ -353,15 +354,18 @@ def phrase_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | 
     return Adjustment("phrase", w.phrase * close / len(pairs), why)
 
 
-EVENT_WINDOW = 6  # words a number may stand from the verb it counts by
+EVENT_WINDOW = 6  # words a number or a date may stand from the verb it counts or dates
 
 
 def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | None:
     """A "how many" question counts those an event touched ("how many were moved
     out?"): a sentence that gives a number close to that event's verb ("moved 1,200
     residents") tells it, where one that counts something else near the same words does
-    not. (Dates close to a "when" question's verb were measured too: they raised the
-    sets they were read on and lowered a blind one.)
+    not. A "when" question dates an event ("when was the organ built?"): a sentence that
+    gives a date close to that verb, told of what the question names ("The organ, built
+    in 1898"), tells it, where one dating something else does not ("will deliver 24
+    carriers on Monday" for "when will the radars be delivered?"; "Friday's closing
+    price" for "when will the deal close?", a thing named by the verb).
 
     >>> from qa.intent import analyse
     >>> s = Sentence("a", "T", 0, 45, "Officials said they moved 1,200 residents.", "")
@@ -369,24 +373,42 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     "counts 'move'"
     >>> event_rule(analyse("How many people were evacuated?"), s, WEIGHTS) is None
     True
+    >>> s = Sentence("a", "T", 0, 45, "The organ, built in 1898, was restored.", "")
+    >>> event_rule(analyse("When was the organ built?"), s, WEIGHTS).why
+    "dates 'build'"
+    >>> event_rule(analyse("When were the radars built?"), s, WEIGHTS) is None
+    True
     """
     if intent.event is None or not w.event_filler:
         return None
     text = sentence.text
     words = [(m.start(), m.group()) for m in WORD.finditer(text)]
     event = intent.event  # an irregular form keeps its first letter: "sold" / "sell"
+    dated = intent.asks in ("date", "time")
     verbs = [
         i
         for i, (_, word) in enumerate(words)
-        if word[:1].lower() == event[:1] and verb_lemma(word.lower()) == event
+        if word[:1].lower() == event[:1]
+        and verb_lemma(word.lower()) == event
+        # a date is of an event told, not of a thing named by it ("Friday's closing price")
+        and not (dated and word.lower().endswith("ing"))
     ]
     if not verbs:
         return None
+    # "when will the radars be delivered?" dates the radars' delivery, not the carriers'
+    about = [
+        t
+        for t in intent.subject
+        if t[:MIN_PREFIX] != event[:MIN_PREFIX] and verb_lemma(t) != event  # "built": build
+    ]
+    if dated and about and not found_share(about, text):
+        return None
     starts = [start for start, _ in words]
-    counted = [bisect.bisect_right(starts, a) - 1 for a, _ in number_spans(text)]
+    spans = date_spans(text) if dated else number_spans(text)
+    counted = [bisect.bisect_right(starts, a) - 1 for a, _ in spans]
     if not any(abs(v - n) <= EVENT_WINDOW for v in verbs for n in counted):
         return None
-    return Adjustment("event", w.event_filler, f"counts '{intent.event}'")
+    return Adjustment("event", w.event_filler, f"{'dates' if dated else 'counts'} '{event}'")
 
 
 RULES: tuple[Rule, ...] = (

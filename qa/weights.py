@@ -151,8 +151,9 @@ class Weights:
     event_filler: float = field(
         default=0.06,
         metadata={
-            "help": "for a number standing close to the verb a 'how many' question counts "
-            "by ('how many were moved out?' / 'moved 1,200 residents')"
+            "help": "for a number or a date standing close to the verb a 'how many' "
+            "question counts by or a 'when' question dates ('how many were moved out?' / "
+            "'moved 1,200 residents'; 'when was the organ built?' / 'built in 1898')"
         },
     )
     unchecked_kind: float = field(

@@ -329,6 +329,26 @@ def test_phrase_rule_rewards_the_questions_words_standing_together() -> None:
     assert both > parts(q, sentence(one))["phrase"] > 0
 
 
+def test_event_rule_lifts_a_number_or_date_told_of_the_asked_event() -> None:
+    """A count by its event's verb, and a date by its event's verb told of what the
+    question names; not a date of another thing's event, nor of a thing a verb names."""
+    count = parts("How many people were moved out?", sentence("They moved 1,200 residents."))
+    assert "event" in count
+    q = "When was the cooperative founded?"
+    assert "event" in parts(q, sentence("The cooperative was founded in 2011 in Oaxaca."))
+    assert "event" not in parts(q, sentence("The deal was signed on Friday in Santiago."))
+    q = "When will the radars be delivered?"
+    assert "event" in parts(q, sentence("The radars will be delivered in March."))
+    assert "event" not in parts(q, sentence("France will deliver 24 carriers on Monday."))
+    q = "When should the takeover deal close?"
+    assert "event" not in parts(q, sentence("It values the deal at Friday's closing price."))
+    assert "event" in parts(q, sentence("The deal is expected to close in August."))
+    # a possessive's nouns are no verb: "Kenya's avocado export ban" starts, not exports
+    q = "When does Kenya's avocado export ban start?"
+    assert "event" in parts(q, sentence("Kenya's avocado export ban will start on November 1."))
+    assert "event" not in parts(q, sentence("Kenya's avocado exports earned $140m in 2023."))
+
+
 def test_focus_rule_rewards_a_sentence_naming_the_thing_asked() -> None:
     assert "focus" in parts("What weapons were used?", sentence("Drones and weapons were used."))
     assert "focus" not in parts("What weapons were used?", sentence("They attacked at dawn."))

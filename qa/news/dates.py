@@ -10,6 +10,7 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "YEAR",
+    "date_spans",
     "dates_in",
     "days_in",
     "has_clock_time",
@@ -108,6 +109,16 @@ def speaks_ahead(text: str) -> bool:
     False
     """
     return bool(_AHEAD.search(text))
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` gives a date or a time of day by the clock (character offsets).
+
+    >>> t = "The hall, built in 1838, opened at 9 a.m. on Monday."
+    >>> [t[a:b] for a, b in date_spans(t)]
+    ['1838', 'Monday', '9 a.m.']
+    """
+    return [m.span() for pattern in (_DATE, _CLOCK) for m in pattern.finditer(text)]
 
 
 def has_time(text: str) -> bool:
