@@ -395,14 +395,14 @@ def event_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment | N
     ]
     if not verbs:
         return None
-    # "when will the radars be delivered?" dates the radars' delivery, not the carriers'
-    about = [
-        t
-        for t in intent.subject
-        if t[:MIN_PREFIX] != event[:MIN_PREFIX] and verb_lemma(t) != event  # "built": build
-    ]
-    if dated and about and not found_share(about, text):
-        return None
+    if dated:  # "when will the radars be delivered?" dates the radars', not the carriers'
+        about = [
+            t
+            for t in intent.subject
+            if t[:MIN_PREFIX] != event[:MIN_PREFIX] and verb_lemma(t) != event  # "built"
+        ]
+        if about and not found_share(about, text):
+            return None
     starts = [start for start, _ in words]
     spans = date_spans(text) if dated else number_spans(text)
     counted = [bisect.bisect_right(starts, a) - 1 for a, _ in spans]
