@@ -13,9 +13,8 @@ A candidate sentence's score is a sum of named parts, every one recorded in its
   returning an `Adjustment` (or nothing). `RULES` lists them in order.
 
 Whether a sentence may answer at all is a separate question, `qa.slots.slot_filled`:
-it must give what the question asks for about the question's subject. `decide` declines
-when the best candidate's score is under `Settings.min_confidence` or it leaves the slot
-empty.
+it must give what the question asks for about the question's subject. Whether the best
+one answers is `qa.decision.decide`'s.
 
 Every weight and threshold lives in `Weights` (`qa.weights`; one frozen instance,
 `WEIGHTS`, re-exported here), each documented once, as datasette declares its settings.
@@ -27,7 +26,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from vectorstore.text import normalize_numbers, terms
@@ -64,10 +63,8 @@ __all__ = [
     "RULES",
     "WEIGHTS",
     "Adjustment",
-    "Decision",
     "SentenceScore",
     "Weights",
-    "decide",
     "score",
 ]
 
@@ -86,14 +83,6 @@ class SentenceScore:
     @property
     def total(self) -> float:
         return sum(p.value for p in self.parts)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Whether to answer with the best candidate, and why."""
-
-    answer: bool
-    why: str
 
 
 Rule = Callable[[Intent, Sentence, Weights], Adjustment | None]
@@ -426,49 +415,6 @@ RULES: tuple[Rule, ...] = (
     reaction_rule,
     headline_rule,
 )
-
-
-def decide(
-    scores: Sequence[SentenceScore], threshold: float, weights: Weights = WEIGHTS
-) -> Decision:
-    """Answer with the best candidate only if it scores enough and fills the asked slot.
-    (Falling back to a lower sentence that fills the slot was measured and answered
-    more near-miss questions wrongly than it answered right.) A question whose kind no
-    check confirms (`type_match` None: a description, a reason, a yes or no) needs
-    `Weights.unchecked_kind` less, as no sentence can earn the asked-kind bonus. A best
-    sentence that shares no word with the question and is not close to it in meaning
-    (`Weights.unrelated`) is unrelated to it, however much the conversation lifted it:
-    "When was that group founded?" is not answered by the sentence after the last answer,
-    "The council vote on Monday evening passed by nine votes to four".
-
-    >>> decide([], 0.4).why
-    'no sentence of the articles matches'
-    >>> hit = SentenceScore((Adjustment("semantic", 0.5),), semantic=0.71)
-    >>> miss = SentenceScore((Adjustment("semantic", 0.6),), semantic=0.86, slot=False,
-    ...                      slot_why="gives no date")
-    >>> decide([hit], 0.4).answer, decide([miss, hit], 0.4).why
-    (True, 'the best sentence gives no date')
-    >>> from dataclasses import replace
-    >>> near = SentenceScore((Adjustment("semantic", 0.38),), semantic=0.54)
-    >>> decide([near], 0.4).answer, decide([replace(near, type_match=True)], 0.4).answer
-    (True, False)
-    >>> lifted = SentenceScore((Adjustment("conversation", 0.5),), semantic=0.13, overlap=0.0)
-    >>> decide([lifted], 0.4).why
-    'the best sentence shares no word with the question (similarity 0.13)'
-    """
-    if not scores:
-        return Decision(False, "no sentence of the articles matches")
-    best = scores[0]
-    if best.type_match is None:
-        threshold -= weights.unchecked_kind
-    if best.total < threshold:
-        return Decision(False, f"best score {best.total:.2f} is under {threshold:.2f}")
-    if best.overlap == 0 and best.semantic < weights.unrelated:
-        why = f"the best sentence shares no word with the question (similarity {best.semantic:.2f})"
-        return Decision(False, why)
-    if not best.slot:
-        return Decision(False, f"the best sentence {best.slot_why}")
-    return Decision(True, f"score {best.total:.2f} ≥ {threshold:.2f} and fills the asked slot")
 
 
 def _is_lead(sentence: Sentence) -> bool:

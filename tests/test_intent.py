@@ -14,6 +14,7 @@ from types import ModuleType
 
 import pytest
 
+import qa.decision
 import qa.holders
 import qa.intent
 import qa.rules
@@ -23,6 +24,7 @@ import qa.slots.subject
 import qa.slots.times
 import qa.units
 from qa import Answer, Citation
+from qa.decision import decide
 from qa.history import HistoryTurn, normalise_history
 from qa.holders import holds_office, names_holder
 from qa.intent import analyse
@@ -35,7 +37,6 @@ from qa.rules import (
     Adjustment,
     SentenceScore,
     Weights,
-    decide,
     score,
 )
 from qa.slots import Sentence, slot_filled
@@ -47,6 +48,7 @@ from qa.units import asks_share
     [
         qa.intent,
         qa.rules,
+        qa.decision,
         qa.slots.amounts,
         qa.slots.filled,
         qa.slots.subject,

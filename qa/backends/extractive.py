@@ -5,7 +5,7 @@ each sentence is scored against the question's `Intent` (`qa.rules`: weighted si
 plus named rules, every part recorded), and the answer is the best sentence (plus a
 second from the same article when it adds what the first lacks), each cited as the
 exact span of its article. A close runner-up from another article is not mixed into
-the answer: it is listed in `Answer.also`. The backend declines (`qa.rules.decide`)
+the answer: it is listed in `Answer.also`. The backend declines (`qa.decision.decide`)
 when the best score is under `Settings.min_confidence` or the best sentence does not
 fill what the question asks for; `Answer.explanation` says which, and why.
 The concession: answers are whole sentences quoted from the articles, not rephrased.
@@ -26,6 +26,7 @@ from .. import prompts
 from ..answer import Adjustment, Answer, CandidateView, Citation, Explanation, render_answer
 from ..conversation import Query
 from ..counting import counts_match
+from ..decision import Decision, decide
 from ..intent import Intent
 from ..news import (
     MONTHS,
@@ -37,14 +38,7 @@ from ..news import (
     tells_cause,
 )
 from ..retrieval import Retrieved
-from ..rules import (
-    WEIGHTS,
-    Decision,
-    SentenceScore,
-    Weights,
-    decide,
-    score,
-)
+from ..rules import WEIGHTS, SentenceScore, Weights, score
 from ..slots import Sentence, unused_names
 from ..yesno import affirms, denies
 from .registry import AnswerBackend, register_backend

@@ -6,7 +6,8 @@ a part rather than the total), a date, a time of day, an office holder, an age o
 name of whom the question means, an attribute of the subject it names, an amount in the
 asked unit, a reaction by the named actor, and not a dateline or a sentence that says
 the asked thing is unknown. `kind_match` reads the asked kind alone; the scoring rules
-(`qa.rules`) weigh it, and `decide` declines when the best sentence leaves the slot empty.
+(`qa.rules`) weigh it, and `qa.decision.decide` declines when the best sentence leaves
+the slot empty.
 
 One module per reading: `sentence` (the candidate `Sentence` both read: its text, its
 article and what the backend found about it), `filled` (`kind_match`, `slot_filled`),
