@@ -119,3 +119,24 @@ def test_a_question_naming_a_place_is_not_answered_from_an_article_that_never_na
 def test_a_capital_is_named_by_an_article_that_names_its_country(two_events: Settings) -> None:
     answer = engine_for(two_events).ask("What operations did Baku launch in the enclave?")
     assert not answer.abstained and "anti-terror" in answer.text
+
+
+def test_a_month_cut_short_is_a_date_not_a_name(tmp_path: Path) -> None:
+    """ "Sept" in a question is a date, as "September" is: another article's "Sept 30"
+    does not make it a name the answering article must use."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "crossings.txt").write_text(
+        "Arrivals pass 97,000\n\nGORIS - By Saturday, according to the Armenian government, "
+        "97,735 people had crossed into Armenia from Nagorno-Karabakh. Most arrived by car "
+        "along the Lachin road, and about a third were children.\n"
+    )
+    (folder / "convoy.txt").write_text(
+        "Aid convoy reaches Stepanakert\n\nSTEPANAKERT, Sept 30 - A convoy of 12 trucks "
+        "carrying flour and medicine reached the city on Sept 30, the Red Cross said.\n"
+    )
+    settings = Settings(store_dir=tmp_path / "store")
+    assert not ingest([folder], settings).failed
+    question = "how many people had crossed into armenia by saturday sept 30"
+    answer = engine_for(settings).ask(question)
+    assert not answer.abstained and "97,735" in answer.text, answer.explanation

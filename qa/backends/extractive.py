@@ -29,6 +29,7 @@ from ..counting import counts_match
 from ..decision import Decision, decide
 from ..intent import Intent
 from ..news import (
+    MONTH_ABBREVIATIONS,
     MONTHS,
     WEEKDAYS,
     bare_quote,
@@ -254,9 +255,10 @@ def explain(intent: Intent, candidates: list[Candidate], decision: Decision) -> 
     )
 
 
-# Weekdays and months are capitalised but name no one: "open on Sundays?" is asked of an
-# article that says "Monday to Saturday"
-_CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS)
+# Weekdays and months, written out or cut short ("Sept"), are capitalised but name no one:
+# "open on Sundays?" is asked of an article that says "Monday to Saturday", "by Sept 30?"
+# of one that says "By Saturday"
+_CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS | MONTH_ABBREVIATIONS)
 
 
 def _unnamed(intent: Intent, sentences: list[Sentence]) -> dict[str, tuple[str, ...]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .causes import gives_reason, tells_cause
 from .dates import (
+    MONTH_ABBREVIATIONS,
     MONTHS,
     WEEKDAYS,
     YEAR,
@@ -74,6 +75,7 @@ __all__ = [
     "LENGTH_UNITS",
     "MONEY_SIGN",
     "MONTHS",
+    "MONTH_ABBREVIATIONS",
     "NUMBER_WORDS",
     "POPULATION",
     "TEMPERATURE_UNITS",

@@ -8,6 +8,7 @@ import re
 
 __all__ = [
     "MONTHS",
+    "MONTH_ABBREVIATIONS",
     "WEEKDAYS",
     "YEAR",
     "date_spans",
@@ -36,6 +37,7 @@ _MONTH_ABBREVIATIONS = {
     "nov": "november",
     "dec": "december",
 }
+MONTH_ABBREVIATIONS = frozenset(_MONTH_ABBREVIATIONS)  # a date too: "per Sept 30"
 _ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?= \d)"
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
