@@ -44,6 +44,7 @@ from .reading import (
     asked_focus,
     asked_kind,
     asked_role,
+    asks_leader,
     asks_name_of,
     asks_which,
     asks_who_named,
@@ -195,6 +196,7 @@ class Intent:
     event: str | None = None  # the verb counted or dated ("how many did Russia send?": send)
     population: bool = False  # "how many people live in Sotk?" asks a population
     who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
+    leader: bool = False  # "who led the UN team?": someone named leads it
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -620,6 +622,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         event=event_verb(question) if asks in ("number", "date", "time") else None,
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),
+        leader=asks == "person" and asks_leader(question),
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),

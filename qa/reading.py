@@ -40,6 +40,7 @@ __all__ = [
     "asked_focus",
     "asked_kind",
     "asked_role",
+    "asks_leader",
     "asks_name_of",
     "asks_which",
     "asks_who_named",
@@ -711,6 +712,28 @@ def asks_who_named(question: str) -> bool:
     (False, False)
     """
     return bool(_WHO_NAMED.match(question))
+
+
+# "Who led the UN team?", "who will head the delegation?": asks who leads something
+_LEADER_ASKED = re.compile(
+    r"^\W*(?:and |so )?who(?:(?:'s|’s| is| was| are| were| has been| had been) "
+    r"(?:leading|heading|chairing)|(?: will| would| did| does| do| should| could| can| may)"
+    r" (?:co-)?(?:lead|head|chair)| (?:co-)?(?:led|leads|headed|heads|chaired|chairs))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_leader(question: str) -> bool:
+    """Whether `question` asks who leads, heads or chairs something: a leader is someone
+    named, not the body led ("A United Nations team visited the city" for "who led the UN
+    team?").
+
+    >>> asks_leader("who led the UN team?"), asks_leader("Who will head the delegation")
+    (True, True)
+    >>> asks_leader("Who plays lead on the team?"), asks_leader("Who attended?")
+    (False, False)
+    """
+    return bool(_LEADER_ASKED.match(question))
 
 
 def asks_which(question: str) -> bool:

@@ -209,6 +209,21 @@ def test_which_shop_or_journal_asks_its_name(question: str, text: str, filled: b
     assert slot_filled(analyse(question), sentence(text))[0] is filled
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("Who led the UN team?", "A small UN team visited the region on Oct. 1.", False),
+        ("Who led the UN team?", "The UN team, led by Anna Lindqvist, visited the city.", True),
+        ("who headed the delegation", "The delegation met officials in Yevlakh.", False),
+        ("Who led the funding round?", "Investors, led by Scottish Enterprise, paid in.", True),
+        ("Who met the delegation?", "The delegation met officials in Yevlakh.", True),
+    ],
+)
+def test_who_led_asks_for_someone_named(question: str, text: str, filled: bool) -> None:
+    """A leader is named: the body led, or a meeting it held, does not say who led it."""
+    assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
 def test_an_elliptical_follow_up_asks_the_last_question_again() -> None:
     before = [HistoryTurn("How much did the United States give?", "$11.5 million. [1]")]
     again = analyse("And Japan?", before)

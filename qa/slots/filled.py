@@ -186,6 +186,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {asked_words(intent)}"
+    if intent.leader and not names_leader(sentence.text):
+        return False, "names no one who leads"
     if intent.totals and intent.counted is None and not part_of(intent, sentence.text):
         return False, "gives only the total a part is asked of"
     if (
@@ -251,6 +253,23 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
         return False, "is from another article than the conversation's"
     return True, ""
+
+
+# "led by Scottish Enterprise", "co-chaired by Russia, France and the United States"
+_BY_NAME = re.compile(r"\bby (?:the )?[^\W\d_a-z]")
+
+
+def names_leader(text: str) -> bool:
+    """Whether `text` names someone who could lead what a "who led ...?" question asks
+    of: a person, or a name after "by".
+
+    >>> names_leader("A small UN team visited the region on Oct. 1.")
+    False
+    >>> names_leader("The team was led by Anna Lindqvist."), names_leader("Led by Scottish "
+    ...     "Enterprise, investors put in 3 million pounds.")
+    (True, True)
+    """
+    return bool(person_names(text)) or bool(_BY_NAME.search(text))
 
 
 # "What is the name of the airline ...?": the sentence must call something an airline
