@@ -35,6 +35,14 @@ _NAME_AFTER_TITLE = re.compile(
     r"(?: (?:of|for)(?: the)? [A-Z][\w’'-]*(?: (?:and|of|for|the|&|[A-Z][\w’'-]*))*)?"
     r",? (?P<name>([A-Z][\w’'-]+) [A-Z][\w’'-]+)\b"
 )
+# "Head nurse Lusine Avanesyan", "chief engineer Arman Petrosyan": "head" or "chief" as the
+# first word of another title, whose holder heads something too ("Cafe owner Rosa Fialho"
+# names no cafe: only these offices read a word between)
+_NAME_AFTER_HEAD = re.compile(
+    r" (?!(?:and|or|of|for|to|at|in|on|with|from|by|said|says|met|told|asked|urged|thanked"
+    r"|visited|called|named|is|was|has|had|will)\b)[a-z]+(?<!ed),? (?P<name>([A-Z][\w’'-]+)"
+    r" [A-Z][\w’'-]+)\b"
+)
 # "... of Town12 is named Mayor12x", "a coach called Vera Lind": the holder after a verb
 _NAMED_AS = re.compile(
     r"(?: (?:of|for|at|in) (?:the )?[\w’'-]+(?: [\w’'-]+){0,2}?)?,?"
@@ -63,6 +71,9 @@ _NAME_APPOSED = re.compile(
     # "director general, Oleg Trushin", "chief veterinary officer, Armine Hakobyan"
     # "Armenia's ambassador in Moscow, Vagharshak Harutyunyan": where the office is held
     r"(?: (?:of|in|at|to) (?:the |its |their )?[\w’'-]+(?: [a-z][\w’'-]+){0,2}?)?, "
+    # "the Very Reverend Mark Holloway", "Polish diplomat Marek Zielinski"
+    r"(?:the (?:(?:Very|Right|Most) )?(?:Reverend|Rev\.?|Honourable|Hon\.|Venerable) )?"
+    r"(?:[A-Z][a-z]+ (?=[a-z]))?"
     r"(?:(?!(?:and|or|but|the|a|an|which|who|while|said|says|as|in|at|on|to) )[a-z\d][\w-]* )"
     r"{0,3}"
     r"([A-Z][\w’'-]+) (?:(?:de|van|von|der|den|da|di|du|le|la|al) )*[A-Z][\w’'-]+\b"
@@ -257,6 +268,8 @@ def _names_at(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
         else _FULL_NAME_AFTER.match(sentence, m.end())  # "chief executive Priya Raman"
     )
     titled = None if after else _NAME_AFTER_TITLE.match(sentence, m.end())
+    if titled is None and not after and m.group().lower() in _ANY_OFFICE:
+        titled = _NAME_AFTER_HEAD.match(sentence, m.end())
     if titled is not None and not person_names(titled["name"]):
         titled = None  # "a spokesman for the Russian Defence Ministry": no one's name
     found = (

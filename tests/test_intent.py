@@ -785,6 +785,10 @@ def test_a_sentence_must_fill_the_asked_slot(question: str, text: str, filled: b
         # where the office is held, between it and the name; a name's particle
         ("It summoned Norway's ambassador in Tbilisi, Rune Dahl, to", "ambassador", {"norway"}),
         ("Its chief executive, Marieke de Wit, said", "chief executive", set()),
+        # a style of address or a nationality and job before the name; "head" leading a title
+        ("The dean, the Very Reverend Mark Holloway, said", "dean", set()),
+        ("Its last head, Polish diplomat Marek Zielinski, 71, said", "head", set()),
+        ("Head nurse Lusine Avanesyan, 47, said", "head", set()),
     ],
 )
 def test_an_office_holder_is_read_in_news_forms(
@@ -795,6 +799,14 @@ def test_an_office_holder_is_read_in_news_forms(
 
 def test_a_role_named_in_apposition_names_its_holder() -> None:
     assert names_holder("The winner, Dora Varga of Hungary, said", "winner")
+
+
+def test_a_word_between_names_another_office_not_the_asked_one() -> None:
+    """Only "head" or "chief" leads another title whose holder it names: the cafe's owner
+    is not the cafe's name, and the head who met someone is not that someone."""
+    assert not names_holder("Cafe owner Rosa Fialho, 57, said she had ordered bread.", "cafe")
+    assert not holds_office("The head met Ilham Aliyev on Monday.", "head")
+    assert not holds_office("The head of the mission, the United Nations said, left.", "head")
 
 
 def test_an_attribute_needs_an_article_that_names_its_subject() -> None:
