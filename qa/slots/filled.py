@@ -159,7 +159,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       sentence that says the asked thing is not known ("did not say whether", "gave no
       cause", "has not said where", "did not explain how the couples were selected")
       does not answer it; whom "who/which X" describes must be named, not only
-      mentioned ("sold to an overseas buyer");
+      mentioned ("sold to an overseas buyer"), and whoever "who led/headed X?" asks
+      for (`names_leader`: "A small UN team visited" names no leader);
     * a count or a time of day asked for one weekday, month or year ("on Monday", "last
       year") is not one for another ("on Tuesday", "this year");
     * a date asked to its month, day or year ("which month", "on what exact day") needs
