@@ -9,19 +9,28 @@ embedding backend and model and the versions of the packages that make the vecto
 the same code answers a little differently when they change (the int8 model is exported
 anew on each machine), so figures are compared only under the same line.
 
+`--turns FILE` also writes each turn's outcome (conversation, turn, answerable,
+declined, correct; never a question or an answer), and `--compare BEFORE AFTER` tells,
+from two such files, how many turns each set missed before and after, and how many were
+fixed and broken: a change is judged turn by turn on sets whose text must stay unread.
+
     python -m scripts.eval_sets                      # all sets
     python -m scripts.eval_sets seed_blind5 --misses # one set, and its wrong turns
     python -m scripts.eval_sets --extra /work/blind6/seed_blind6.jsonl=seeds,/work/blind6/related
+    python -m scripts.eval_sets --turns before.jsonl # ... change the code, then:
+    python -m scripts.eval_sets --turns after.jsonl
+    python -m scripts.eval_sets --compare before.jsonl after.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,7 +74,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--stores", default="/tmp/articleqa-eval-stores", type=Path)
     parser.add_argument("--misses", action="store_true", help="print every wrong turn")
+    parser.add_argument(
+        "--turns", type=Path, metavar="FILE", help="also write each turn's outcome to FILE"
+    )
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        type=Path,
+        metavar=("BEFORE", "AFTER"),
+        help="compare two --turns files set by set (runs nothing)",
+    )
     args = parser.parse_args(argv)
+    if args.compare:
+        before, after = (read_turns(path) for path in args.compare)
+        for line in format_changes(compare(before, after)):
+            print(line)
+        return 0
 
     from qa import Settings, evaluate, load_testset
     from vectorstore import ingest
@@ -100,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.misses:
             _print_misses(report)
+        if args.turns:
+            with args.turns.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({"set": name, "turns": _outcomes(report)}) + "\n")
         print(f"<!-- {name}: {time.perf_counter() - started:.0f} s -->", file=sys.stderr)
     return 0
 
@@ -128,6 +155,90 @@ def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:
         listing += [f"{f.relative_to(folder)} {f.stat().st_size}" for f in files if f.is_file()]
     key = hashlib.sha1("\n".join(listing).encode()).hexdigest()[:12]
     return root / key
+
+
+Outcome = tuple[str, int, bool, bool, bool]  # conversation, turn, answerable, declined, correct
+
+
+def _outcomes(report: EvalReport) -> list[Outcome]:
+    """Each turn's outcome, without its question or answer."""
+    return [
+        (r.case_id, r.index, r.turn.answerable, r.score.abstained, r.score.correct)
+        for r in next(iter(report.runs.values())).results
+    ]
+
+
+def read_turns(path: Path) -> dict[str, list[Outcome]]:
+    """The outcomes a `--turns` run wrote, by set (a set run twice: its last run)."""
+    runs: dict[str, list[Outcome]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            runs[row["set"]] = [
+                (str(c), int(i), bool(a), bool(d), bool(ok)) for c, i, a, d, ok in row["turns"]
+            ]
+    return runs
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one set moved between two runs: turns missed before and after, fixed, broken."""
+
+    name: str
+    missed_before: int
+    missed_after: int
+    fixed: int
+    broken: int
+
+
+def compare(
+    before: Mapping[str, Sequence[Outcome]], after: Mapping[str, Sequence[Outcome]]
+) -> list[Change]:
+    """Set by set, over the sets both runs have, how the turns moved.
+
+    >>> a = {"s": [("c1", 0, True, False, True), ("c1", 1, False, False, False)]}
+    >>> b = {"s": [("c1", 0, True, False, False), ("c1", 1, False, True, True)]}
+    >>> compare(a, b)
+    [Change(name='s', missed_before=1, missed_after=1, fixed=1, broken=1)]
+    """
+    changes = []
+    for name in before:
+        if name not in after:
+            continue
+        was = {t[:2]: t[4] for t in before[name]}
+        now = {t[:2]: t[4] for t in after[name]}
+        both = was.keys() & now.keys()
+        changes.append(
+            Change(
+                name,
+                sum(not ok for ok in was.values()),
+                sum(not ok for ok in now.values()),
+                sum(now[k] and not was[k] for k in both),
+                sum(was[k] and not now[k] for k in both),
+            )
+        )
+    return changes
+
+
+def format_changes(changes: Sequence[Change]) -> list[str]:
+    """The sets that moved, one line each, then the totals over every set compared.
+
+    >>> format_changes([Change("s", 3, 2, 2, 1), Change("t", 5, 5, 0, 0)])
+    ['s: 3 -> 2 missed (+2 fixed, -1 broken)', 'all 2 sets: 8 -> 7 missed (+2 fixed, -1 broken)']
+    """
+    total = Change(
+        f"all {len(changes)} sets",
+        sum(c.missed_before for c in changes),
+        sum(c.missed_after for c in changes),
+        sum(c.fixed for c in changes),
+        sum(c.broken for c in changes),
+    )
+    moved = [c for c in changes if c.fixed or c.broken]
+    return [
+        f"{c.name}: {c.missed_before} -> {c.missed_after} missed"
+        f" (+{c.fixed} fixed, -{c.broken} broken)"
+        for c in [*moved, total]
+    ]
 
 
 def _print_misses(report: EvalReport) -> None:

@@ -375,3 +375,33 @@ def test_shipped_test_set_meets_the_thresholds(seed_settings: Settings) -> None:
     overall = report.summary()
     missed = check_thresholds(report, thresholds["minimum"], thresholds["maximum"])
     assert missed == [], f"{missed}\nmeasured: {overall}"
+
+
+def test_eval_sets_writes_turn_outcomes_and_compares_two_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--turns` keeps each turn's outcome and nothing of its text (an unread set stays
+    unread); `--compare` tells set by set what moved between two such runs."""
+    from scripts import eval_sets
+
+    cases = tmp_path / "tiny.jsonl"
+    turns = [
+        {"question": "How many children did the Russian military evacuate?", "answers": ["1,049"]},
+        {"question": "Who won the chess olympiad?", "answerable": False},
+    ]
+    cases.write_text(json.dumps({"id": "t1", "turns": turns}) + "\n")
+    before = tmp_path / "before.jsonl"
+    args = ["--extra", f"{cases}={ROOT / 'seeds'}", "--stores", str(tmp_path / "stores")]
+    assert eval_sets.main([*args, "--turns", str(before)]) == 0
+    (row,) = [json.loads(line) for line in before.read_text().splitlines()]
+    assert row["set"] == "tiny"
+    assert [t[:3] for t in row["turns"]] == [["t1", 0, True], ["t1", 1, False]]
+    assert "children" not in before.read_text() and "chess" not in before.read_text()
+    after = tmp_path / "after.jsonl"
+    flipped = [[*t[:4], not t[4]] for t in row["turns"]]
+    after.write_text(json.dumps({"set": "tiny", "turns": flipped}) + "\n")
+    capsys.readouterr()
+    assert eval_sets.main(["--compare", str(before), str(after)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    m = sum(not t[4] for t in row["turns"])
+    assert out[-1] == f"all 1 sets: {m} -> {2 - m} missed (+{m} fixed, -{2 - m} broken)"
