@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from qa import Settings
-    from qa.eval import EvalReport
+    from qa.eval.evaluation import EvalReport, TurnResult
 
 DATA = Path("tests/data")
 # Set name -> the corpus its questions are asked over (as in docs/evaluation.md).
@@ -160,11 +160,16 @@ def _store_for(root: Path, corpus: Sequence[str], model: str) -> Path:
 Outcome = tuple[str, int, bool, bool, bool]  # conversation, turn, answerable, declined, correct
 
 
+def _results(report: EvalReport) -> tuple[TurnResult, ...]:
+    """The turns of the one backend's run (`main` runs the default backend only)."""
+    return next(iter(report.runs.values())).results
+
+
 def _outcomes(report: EvalReport) -> list[Outcome]:
     """Each turn's outcome, without its question or answer."""
     return [
         (r.case_id, r.index, r.turn.answerable, r.score.abstained, r.score.correct)
-        for r in next(iter(report.runs.values())).results
+        for r in _results(report)
     ]
 
 
@@ -242,7 +247,7 @@ def format_changes(changes: Sequence[Change]) -> list[str]:
 
 
 def _print_misses(report: EvalReport) -> None:
-    for r in next(iter(report.runs.values())).results:
+    for r in _results(report):
         if r.score.correct:
             continue
         got = r.answer.text if r.answer else r.score.error
