@@ -113,6 +113,15 @@ RACE_TIME = re.compile(
     r"|\bin what time\b",
     re.IGNORECASE,
 )
+# What a race's time is given as: a clock ("won in 2:24:12", "1:41:07") or hours,
+# minutes and seconds counted ("2 hours, 14 minutes and 37 seconds", "in 94.31 seconds"),
+# not the margin it was won by ("by 48 seconds", "40 seconds ahead") nor a wait of years
+_RACE_CLOCK = r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b"
+_RACE_SPAN = (
+    r"(?<!\bby )(?<!\bby just )(?<!\bby only )(?<![\d.])\d+(?:\.\d+)?"
+    r" (?:hours?|minutes?|seconds?)\b"
+    r"(?!,? (?:ahead|behind|clear|slower|faster|short|outside|off|back|later|earlier)\b)"
+)
 # A stretch of time given in words: "less than a day", "an hour away", "decades-long
 # tensions", "since 1952" (how long is asked; "in 1952" says when)
 WORDED_SPAN = re.compile(
@@ -187,6 +196,7 @@ UNITS = {
     "money": MONEY,
     "score": SCORE,
     "duration": _TIME_SPAN,
+    "race time": f"{_RACE_CLOCK}|{_RACE_SPAN}",
     "duration or length": f"{_TIME_SPAN}|{_LENGTH}",
     **{unit: given for unit, (_, given) in DIMENSIONS.items()},
     "pace": _QUICKLY,
@@ -261,7 +271,7 @@ def asked_unit(question: str) -> str | None:
     >>> asked_unit("What was the final score?"), asked_unit("How did the board vote?")
     ('score', 'score')
     >>> asked_unit("What was her winning time?"), asked_unit("In what time?")
-    ('duration', 'duration')
+    ('race time', 'race time')
     >>> asked_unit("What's the best time of day to spot nests?") is None
     True
     """
@@ -271,7 +281,7 @@ def asked_unit(question: str) -> str | None:
     if m:
         return m.group(1).lower()
     if RACE_TIME.search(question):
-        return "duration"
+        return "race time"
     if _HOW_LONG.search(question):
         return "duration" if _LASTS.search(question) else "duration or length"
     dimension = next((u for u, p in _HOW_DIMENSION.items() if p.search(question)), None)

@@ -1742,6 +1742,33 @@ def test_a_stretch_of_time_describing_something_else_does_not() -> None:
     assert not slot_filled(intent, sentence("The ceasefire was agreed in 1994."))[0]
 
 
+@pytest.mark.parametrize(
+    "gives",
+    [
+        "The Durham crew covered the 2,000-metre course in 6 minutes 14 seconds.",
+        "Bekele won in 2:24:12, 40 seconds ahead of Kenya's Grace Wanjiru.",
+        "She clocked 35.412 seconds in the time trial.",
+        "Fuentes finished in 2 hours, 14 minutes and 37 seconds.",
+    ],
+)
+def test_a_race_time_is_how_long_the_race_took(gives: str) -> None:
+    assert slot_filled(analyse("What was their winning time?"), sentence(gives))[0]
+
+
+@pytest.mark.parametrize(
+    "margin",
+    [
+        "The Castle crew won the regatta on Saturday, ending a 12-year wait for the trophy.",
+        "A village crew won, beating the defending champions by 0.8 seconds in a photo finish.",
+        "Rantanen beat the defending champion by 48 seconds on a wet course.",
+        "She finished 40 seconds ahead of the favourite.",
+    ],
+)
+def test_a_margin_or_a_wait_is_no_race_time(margin: str) -> None:
+    ok, why = slot_filled(analyse("What was her time?"), sentence(margin))
+    assert not ok and "race time" in why
+
+
 def test_what_time_asks_the_clock_and_time_of_day_a_part_of_it() -> None:
     clock = sentence("The match began at 6 pm in a borrowed gym.")
     part = sentence("The club played its first match on Saturday evening.")

@@ -120,7 +120,7 @@ def unit_words(unit: str) -> str:
         return "score or vote"
     if unit == "pace":
         return "speed or time taken"
-    if unit.startswith("duration") or unit in DIMENSIONS:
+    if unit.startswith("duration") or unit in DIMENSIONS or unit == "race time":
         return unit
     return f"amount {unit}" if unit.startswith("per ") else f"amount in {unit}"
 
