@@ -46,6 +46,7 @@ from .reading import (
     asked_role,
     asks_leader,
     asks_name_of,
+    asks_placed,
     asks_which,
     asks_who_named,
     counted_action,
@@ -197,6 +198,7 @@ class Intent:
     population: bool = False  # "how many people live in Sotk?" asks a population
     who_named: bool = False  # "who is Narek Avagyan?": what the one it names is
     leader: bool = False  # "who led the UN team?": someone named leads it
+    placed: str | None = None  # "who came second?", "the runners-up": a place below the winner
     unit: str | None = None  # the unit an amount is asked in ("in dollars"): see `UNITS`
     role: str | None = None  # whom "who/which X" or "the name of X" describes: see `asked_role`
     context: tuple[str, ...] = ()  # a follow-up's terms from the last turn, not its own
@@ -623,6 +625,7 @@ def analyse(question: str, history: Sequence[HistoryTurn] = ()) -> Intent:
         population=bool(_LIVE_ASKED.search(question)),
         who_named=asks == "person" and asks_who_named(question),
         leader=asks == "person" and asks_leader(question),
+        placed=asks_placed(question) if asks != "yesno" else None,
         unit=unit,
         role=asked_role(as_asked, focus) if by_name else None,
         context=tuple(t for t in said if t not in subject),

@@ -42,6 +42,7 @@ __all__ = [
     "asked_role",
     "asks_leader",
     "asks_name_of",
+    "asks_placed",
     "asks_which",
     "asks_who_named",
     "counted_action",
@@ -712,6 +713,28 @@ def asks_who_named(question: str) -> bool:
     (False, False)
     """
     return bool(_WHO_NAMED.match(question))
+
+
+# "who came second?", "how much did the runners-up get?", "which team finished third?"
+_PLACED_ASKED = re.compile(
+    r"\b(?:came|come|finished|finish|placed|ended up|was|were) (second|third|fourth|fifth)\b"
+    r"|\b(runners?-up)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_placed(question: str) -> str | None:
+    """The place below the winner a question asks about ("second", "runner-up"), or None:
+    "who came second?" and "how much did the runners-up get?" are not answered by a
+    sentence that tells only who won, or the winner's prize.
+
+    >>> asks_placed("Who came second?"), asks_placed("How much did the runners-up get?")
+    ('second', 'runners-up')
+    >>> asks_placed("Who won?") is None, asks_placed("What was last year's revenue?") is None
+    (True, True)
+    """
+    m = _PLACED_ASKED.search(question)
+    return (m.group(1) or m.group(2)).lower() if m else None
 
 
 # "Who led the UN team?", "who will head the delegation?": asks who leads something

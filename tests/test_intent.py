@@ -1428,7 +1428,7 @@ def test_the_age_of_someone_described_by_role_and_place_is_the_roles() -> None:
         "How much funding did the study get?",
         # what a thing sold for, money with a word before it, a price asked by "is" alone
         "How much did the old fire engine sell for?",
-        "How much prize money did the runner-up take home?",
+        "How much prize money did the champion take home?",
         "How much were the tickets?",
         "How much is a single adult ticket now?",
     ],
@@ -1767,6 +1767,38 @@ def test_a_race_time_is_how_long_the_race_took(gives: str) -> None:
 def test_a_margin_or_a_wait_is_no_race_time(margin: str) -> None:
     ok, why = slot_filled(analyse("What was her time?"), sentence(margin))
     assert not ok and "race time" in why
+
+
+@pytest.mark.parametrize(
+    ("question", "gives"),
+    [
+        ("Who came second?", "Kumarakom finished just ahead of the Kumarakom Town Boat Club."),
+        ("Which team finished third?", "York City Rowing Club finished third."),
+        ("How old is the runner-up?", "Lowe won, beating 18-year-old Callum Reid 7-5."),
+        ("How much did the runners-up get?", "The runners-up receive 2,000 pounds."),
+    ],
+)
+def test_a_place_below_the_winner_is_told_by_a_result(question: str, gives: str) -> None:
+    assert slot_filled(analyse(question), sentence(gives))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "winner_only"),
+    [
+        ("How much did the runners-up get?", "The winners receive 25,000 dollars."),
+        (
+            "And what would the runner-up have received?",
+            "The fund was $60,000, $12,000 for the winner.",
+        ),
+        ("Who came second?", "Aino Rantanen, 17, won the women's race on Sunday."),
+    ],
+)
+def test_what_the_winner_got_tells_nothing_of_the_runner_up(
+    question: str, winner_only: str
+) -> None:
+    ok, why = slot_filled(analyse(question), sentence(winner_only))
+    assert not ok and "only who won" in why
+    assert analyse("Did the runners-up protest the result?").placed is None  # a yes or no
 
 
 def test_what_time_asks_the_clock_and_time_of_day_a_part_of_it() -> None:

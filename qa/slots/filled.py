@@ -160,7 +160,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       cause", "has not said where", "did not explain how the couples were selected")
       does not answer it; whom "who/which X" describes must be named, not only
       mentioned ("sold to an overseas buyer"), and whoever "who led/headed X?" asks
-      for (`names_leader`: "A small UN team visited" names no leader);
+      for (`names_leader`: "A small UN team visited" names no leader); a place below the
+      winner ("who came second?", "the runners-up") is told by a result, not by a
+      sentence that tells only who won ("$12,000 for the winner");
     * a count or a time of day asked for one weekday, month or year ("on Monday", "last
       year") is not one for another ("on Tuesday", "this year");
     * a date asked to its month, day or year ("which month", "on what exact day") needs
@@ -189,6 +191,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         return False, f"gives no {asked_words(intent)}"
     if intent.leader and not names_leader(sentence.text):
         return False, "names no one who leads"
+    if intent.placed and not _PLACED.search(sentence.text):
+        return False, f"tells no one placed {intent.placed}, only who won"
     if intent.totals and intent.counted is None and not part_of(intent, sentence.text):
         return False, "gives only the total a part is asked of"
     if (
@@ -258,6 +262,16 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
 
 # "led by Scottish Enterprise", "co-chaired by Russia, France and the United States"
 _BY_NAME = re.compile(r"\bby (?:the )?[^\W\d_a-z]")
+
+
+# A place below the winner, as a result is told: "finished second", "third place", "the
+# runners-up", "40 seconds ahead of X", "beating X", "behind X" (whoever won, someone came
+# after); "$12,000 for the winner" tells only the winner's
+_PLACED = re.compile(
+    r"\b(?:second|third|fourth|fifth)\b|\brunners?-up\b|\bahead of\b|\bbehind\b"
+    r"|\bbeat(?:s|ing|en)?\b|\bdefeat|\bheld off\b|\bholding off\b|\bedged out\b|\bplace[ds]?\b",
+    re.IGNORECASE,
+)
 
 
 def names_leader(text: str) -> bool:
