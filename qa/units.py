@@ -103,7 +103,7 @@ _TIME_SPAN = (
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
     r"|nights?|fortnights?|weekends?|winters?|summers?|seasons?|overnight|since|until|till)\b"
     r"(?!-old)"
-    r"|\b\d{1,2}:\d{2}:\d{2}\b"  # a race's time: "won in 2:24:12"
+    r"|\b\d{1,2}:\d{2}:\d{2}\b"  # hours, minutes, seconds: "the climb took 2:24:12"
 )
 # A race's time is how long it took, not a time of day: "what was her time?", "the
 # winning time", "in what time?"
