@@ -106,6 +106,7 @@ _STANDS_IN = wordset("it they them that this those these he she we you one")
 
 _HOW_MANY = re.compile(r"(?i)(?:(?:and|so|but),? )?how many\b")
 
+_IT_AGED = re.compile(r"(?i)\bhow old (?:is|was) (?:it|that|this)\b")  # a thing, not "he"
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
 # "how many people live in Sotk?", "how many armenians still live in shusha": a population
 _LIVE_ASKED = re.compile(
@@ -282,6 +283,25 @@ class Intent:
         return self.focus is not None and (
             bool(self._people_named) or bool(_DESCRIBED.search(self.question))
         )
+
+    @functools.cached_property
+    def thing_aged(self) -> bool:
+        """Whether "how old ...?" asks the age of a thing, which the year it was made tells
+        ("built in 1878"): "how old is the bridge?", "how old is it?"; not of anyone ("the
+        mayor", "the youngest", "she", a name).
+
+        >>> analyse("How old is the bridge?").thing_aged, analyse("how old is it").thing_aged
+        (True, True)
+        >>> analyse("How old is the mayor?").thing_aged, analyse("How old is she?").thing_aged
+        (False, False)
+        """
+        if self.asks != "age" or self.by_pronoun or self._people_named:
+            return False
+        if self.focus is None:
+            return bool(_IT_AGED.search(self.question))
+        from .lexicon import is_noun, names_people
+
+        return is_noun(self.focus) and not names_people(self.focus)
 
     @functools.cached_property
     def _people_named(self) -> tuple[str, ...]:

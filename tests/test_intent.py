@@ -28,7 +28,7 @@ from qa.decision import decide
 from qa.history import HistoryTurn, normalise_history
 from qa.holders import holds_office, names_holder
 from qa.intent import analyse
-from qa.news import counted_words, gives_share
+from qa.news import AGE, counted_words, gives_share
 from qa.places import with_countries
 from qa.reading import asked_focus, asked_kind
 from qa.rules import (
@@ -884,6 +884,43 @@ def test_an_age_must_be_the_named_persons() -> None:
     assert not slot_filled(intent, sentence(other))[0]
     assert slot_filled(intent, sentence("Kenya's Daniel Kiprono, 27, won the race."))[0]
     assert slot_filled(intent, sentence("The 27-year-old Daniel Kiprono won."))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("How old is the bridge?", "The bridge, built in 1878, carries 9,000 cars a day.", True),
+        ("How old is the chapel?", "The chapel dates from the 12th century.", True),
+        ("how old is it", "The ferry, which was launched in 1964, is being repainted.", True),
+        ("How old is the mill?", "The mill was sold in 1998 to a Dutch firm.", False),
+        ("How old is the mayor?", "The mayor's office was built in 1878.", False),
+    ],
+)
+def test_a_things_age_is_told_by_the_year_it_was_made(
+    question: str, text: str, filled: bool
+) -> None:
+    """ "How old is the bridge?" asks the age of a thing, which news tells by the year it
+    was built, founded or launched; not a person's, nor by any year."""
+    assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
+def test_an_age_in_days_weeks_or_months() -> None:
+    intent = analyse("How old was the youngest?")
+    assert slot_filled(intent, sentence("Nine were treated, the youngest at 12 days old."))[0]
+    assert slot_filled(intent, sentence("The youngest, a six-month-old girl, was unhurt."))[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bishop, 61, said the service would go ahead.",  # after a noun, not a name
+        "Her youngest son, 12, stayed with his grandmother.",
+        "Now 16, she has collected 900 signatures.",  # "now" opening the sentence
+        '"I was 37 when we left," he said.',  # told by the one whose age it is
+    ],
+)
+def test_ages_news_writes_without_a_name_before_them(text: str) -> None:
+    assert AGE.search(text)
 
 
 def test_a_place_or_month_the_question_names_is_no_ones_age() -> None:

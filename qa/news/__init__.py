@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .causes import gives_reason, tells_cause
 from .dates import (
+    MADE_IN,
     MONTH_ABBREVIATIONS,
     MONTHS,
     WEEKDAYS,
@@ -73,6 +74,7 @@ __all__ = [
     "DEGREES_ON",
     "FULL_NAME",
     "LENGTH_UNITS",
+    "MADE_IN",
     "MONEY_SIGN",
     "MONTHS",
     "MONTH_ABBREVIATIONS",

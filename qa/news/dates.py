@@ -7,6 +7,7 @@ import calendar
 import re
 
 __all__ = [
+    "MADE_IN",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "WEEKDAYS",
@@ -80,6 +81,14 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?:1[89]|20)\d\ds?")  # "2,000" is no year: the comma rules it out
+# When a thing was made, which tells its age: "built in 1878", "dates from 1858", "founded
+# in 1998", "dating back to the 12th century"
+MADE_IN = re.compile(
+    r"\b(?:(?:re)?built|founded|established|opened|completed|erected|constructed|launched|made"
+    r"|dat(?:es|ed|ing)(?: back)?)(?: (?:in|from|to))? (?:the )?"
+    r"(?:1\d{3}s?|20\d\ds?|\d{1,2}(?:st|nd|rd|th) century)\b",
+    re.IGNORECASE,
+)
 # "MASIS, Armenia, 2 October 2023", "BRANWELL, 14 March 2024": a place in capitals, a date
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’/ -]{2,}(?:, [A-Z][a-z'’]+(?: [A-Z][a-z'’]+)*)*"  # MASIS, Armenia

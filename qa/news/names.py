@@ -65,13 +65,17 @@ _ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _LONGEST_ACRONYM = 5  # "ECOWAS" is rare; longer runs are names, not acronyms
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[\w]|\b[A-Z]{2,}\b")
 _AGE_NUMBER = rf"(?:\d+|(?i:{'|'.join(NUMBER_WORDS.split()[:12])}|thirteen|\w+teen|\w+ty(?:-\w+)?))"
-AGE = re.compile(  # "a 34-year-old", "aged 34", "aged six and nine", news's "Kiprono, 34,"
-    rf"\b{_AGE_NUMBER}-year-old\b|\b(?i:aged?) {_AGE_NUMBER}\b|\b(?i:age of) {_AGE_NUMBER}\b"
-    rf"|\b{_AGE_NUMBER} (?i:years? old)\b|\b[A-Z][\w’'-]+, (?:now )?\d{{1,3}}(?:,|\.?$)"
+AGE = re.compile(  # "a 34-year-old", "aged 34", "19 days old", news's "Kiprono, 34,"
+    rf"\b{_AGE_NUMBER}-(?:year|month|week|day)-old\b|\b(?i:aged?) {_AGE_NUMBER}\b"
+    rf"|\b(?i:age of) {_AGE_NUMBER}\b|\b{_AGE_NUMBER} (?i:(?:year|month|week|day)s? old)\b"
+    r"|\b[A-Z][\w’'-]+, (?:now )?\d{1,3}(?:,|\.?$)"
+    # and after a noun with its determiner: "The archbishop, 53,", "her eldest son, 17,"
+    r"|\b(?i:the|his|her|their) (?:[a-z-]+ )?[a-z-]+, (?:now )?\d{1,3},"
+    r"|^(?i:now) \d{1,3}, "  # "Now 15, she collected ..."
     # someone's age told by "was": "Rauf Huseynov was 37 when he fled", "The oldest groom
     # was 58 and ...", "who was 13 at the time"
     r"|(?:\b[A-Z][\w’'-]+ [A-Z][\w’'-]+,?|(?<=\w )[A-Z][\w’'-]+,?|\b(?:oldest|youngest)(?: [a-z]+)?"
-    r"|\b[Hh]e|\b[Ss]he|\bwho) (?:was|is) \d{1,3}"
+    r"|\b[Hh]e|\b[Ss]he|\bI|\bwho) (?:was|is) \d{1,3}"
     r"(?= (?:when|at the time|and)\b|[,;]|\.?$)"
     r"|, both \d{1,3},"  # "Two of her students, both 23, ..."
 )  # ... and "Lusine Grigoryan, now 52,"

@@ -13,6 +13,7 @@ from ..holders import gives_title, holds_office, names_holder
 from ..intent import Intent
 from ..news import (
     ACRONYM,
+    MADE_IN,
     gives_part,
     gives_reason,
     has_clock_time,
@@ -89,6 +90,8 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         ages = list(_AGE.finditer(sentence.text))
         owned = [_owner(sentence.text, m) for m in ages]
+        if intent.thing_aged and MADE_IN.search(sentence.text):
+            return True  # "how old is the bridge?": "built in 1878"
         owners, focus = list(intent.age_owners), intent.focus
         if owners:
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
