@@ -48,9 +48,11 @@ _DATE = re.compile(
     r"(?:this|next) (?:week|month|year)"
     # a season, a stretch ahead, an end: "next spring", "within 24 months", "before the
     # end of the year", "after the first six months"
-    r"|(?:this|next|last|in the|by the|until the) (?:spring|summer|autumn|fall|winter)"
+    r"|(?:this|next|last|in the|by the|until the|since the|since last|early|late)"
+    r" (?:spring|summer|autumn|fall|winter)"
     r"|(?:within|after|in) (?:the (?:first |next )?)?(?:\d+|a|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|twelve) (?:days|weeks|months|years|day|week|month|year)"
+    r"|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty)"
+    r" (?:days|weeks|months|years|day|week|month|year)"
     r"|(?:by|before|until) the end of (?:the|this|next) (?:week|month|year|season))"
     r"(?:\b|(?<=\.))",
     re.IGNORECASE,
@@ -166,6 +168,8 @@ def dates_in(text: str) -> set[str]:
     ['12 december', '6 september', 'december', 'september']
     >>> sorted(dates_in("It is due next spring; deliveries within 24 months."))
     ['next spring', 'within 24 months']
+    >>> sorted(dates_in("Planned since the spring, it ends within eighteen months."))
+    ['since the spring', 'within eighteen months']
     """
     return {_month(m.lower().strip()) for m in _DATE.findall(text)} | days_in(text)
 
