@@ -87,11 +87,11 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         return type_match(kind, sentence.text, f"{last.question} {last.answer}")
     if kind == "date":  # "when did it take effect?": at noon is an answer too
         return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
+    if kind == "age" and intent.thing_aged and MADE_IN.search(sentence.text):
+        return True  # "how old is the bridge?": "built in 1878"
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         ages = list(_AGE.finditer(sentence.text))
         owned = [_owner(sentence.text, m) for m in ages]
-        if intent.thing_aged and MADE_IN.search(sentence.text):
-            return True  # "how old is the bridge?": "built in 1878"
         owners, focus = list(intent.age_owners), intent.focus
         if owners:
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
