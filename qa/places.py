@@ -16,6 +16,7 @@ __all__ = [
     "capitals",
     "capitals_named",
     "countries_named",
+    "nation_stems",
     "place_stems",
     "place_words",
     "with_countries",
@@ -159,6 +160,25 @@ def capitals_named(text: str, table: Mapping[str, str] | None = None) -> list[tu
     """
     table, found = _table_and_pattern(table)
     return [(m.group(1), table[m.group(1)]) for m in found.finditer(text)] if found else []
+
+
+@functools.cache
+def nation_stems() -> dict[str, frozenset[str]]:
+    """Each one-word country's stem with its demonym's, and the other way round, where
+    the two do not already share their first letters as one word ("iran": {"iranian"},
+    "french": {"franc"}); "armenia" and "armenian" need no entry."""
+    from vectorstore.text import stem
+
+    table: dict[str, set[str]] = {}
+    for name, demonym, _ in _countries():
+        if not name or not demonym or " " in name or " " in demonym or "," in demonym:
+            continue
+        a, b = stem(name.lower()), stem(demonym.lower())
+        if a == b or (len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))):
+            continue
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def without_countries(question: str) -> str:

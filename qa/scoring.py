@@ -208,7 +208,7 @@ def overlap(
         w = idf(t)
         total += w
         share = found_weight(t) if found_weight else 1.0
-        if t in sentence_terms or _similar_in(t, sentence_terms):
+        if t in sentence_terms or _similar_in(t, sentence_terms) or _nation_in(t, sentence_terms):
             found += w * share
         elif synonym_weight and synonyms(t) & sentence_terms:
             found += w * share * synonym_weight
@@ -222,6 +222,15 @@ def same_term(a: str, b: str) -> bool:
     (True, True, False)
     """
     return a == b or (a[:MIN_PREFIX] == b[:MIN_PREFIX] and _same_word(a, b))
+
+
+def _nation_in(term: str, terms_: Set[str]) -> bool:
+    """Whether `terms_` names the country `term` names by its people's word, or the other
+    way round ("iran" in "the Iranian border", "turkish" in "Turkey said")."""
+    from .places import nation_stems
+
+    other = nation_stems().get(term)
+    return other is not None and not other.isdisjoint(terms_)
 
 
 def _similar_in(term: str, terms_: Set[str]) -> bool:

@@ -39,6 +39,7 @@ from qa.rules import (
     Weights,
     score,
 )
+from qa.scoring import found_share
 from qa.slots import Sentence, slot_filled
 from qa.units import asks_share
 
@@ -566,6 +567,22 @@ def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     assert ov(lead) < ov(lead, replace(WEIGHTS, title_term=1.0))  # the title's words
     assert ov(later) == ov(later, replace(WEIGHTS, title_term=1.0))  # not the lead
     assert ov(later) > ov(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("How far is the airport from Iran?", "It lies 20 km from the Iranian border."),
+        ("What did the Turkish diplomat say?", "Turkey said the border would open in May."),
+        ("Did the French senators vote for it?", "Senators in France voted for it."),
+    ],
+)
+def test_a_country_is_named_by_its_peoples_word_too(question: str, text: str) -> None:
+    """ "Iran" and "Iranian", "Turkey" and "Turkish" share too few letters to be read as
+    one word, yet an article that writes one says the other."""
+    intent = analyse(question)
+    country = [t for t in intent.subject if t in ("iran", "turkish", "french")]
+    assert country and found_share(country, text) == 1.0
 
 
 def test_day_rule_penalises_a_sentence_dated_another_day() -> None:
