@@ -163,22 +163,26 @@ def capitals_named(text: str, table: Mapping[str, str] | None = None) -> list[tu
 
 
 @functools.cache
-def nation_stems() -> dict[str, frozenset[str]]:
-    """Each one-word country's stem with its demonym's, and the other way round, where
-    the two do not already share their first letters as one word ("iran": {"iranian"},
-    "french": {"franc"}); "armenia" and "armenian" need no entry."""
+def nation_stems() -> dict[str, str]:
+    """Each one-word country's stem with its demonym's, and the other way round, for
+    `scoring.overlap`, which joins two stems only by their first five letters ("iran":
+    "iranian", "french": "franc"); a demonym several countries share stands for the first
+    listed ("French": France, not Réunion).
+
+    >>> nation_stems()["iran"], nation_stems()["turkish"], nation_stems()["french"]
+    ('iranian', 'turkey', 'franc')
+    """
     from vectorstore.text import stem
 
-    table: dict[str, set[str]] = {}
+    table: dict[str, str] = {}
     for name, demonym, _ in _countries():
         if not name or not demonym or " " in name or " " in demonym or "," in demonym:
             continue
         a, b = stem(name.lower()), stem(demonym.lower())
-        if a == b or (len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))):
-            continue
-        table.setdefault(a, set()).add(b)
-        table.setdefault(b, set()).add(a)
-    return {k: frozenset(v) for k, v in table.items()}
+        if a != b and b not in table:
+            table[a] = b
+            table[b] = a
+    return table
 
 
 def without_countries(question: str) -> str:

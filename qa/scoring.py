@@ -229,8 +229,7 @@ def _nation_in(term: str, terms_: Set[str]) -> bool:
     way round ("iran" in "the Iranian border", "turkish" in "Turkey said")."""
     from .places import nation_stems
 
-    other = nation_stems().get(term)
-    return other is not None and not other.isdisjoint(terms_)
+    return nation_stems().get(term) in terms_
 
 
 def _similar_in(term: str, terms_: Set[str]) -> bool:
