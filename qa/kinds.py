@@ -34,6 +34,7 @@ __all__ = [
     "OFFICE_VERB",
     "OFFICE_VERBS",
     "PERSON_ROLE",
+    "PLACED",
     "REACTION",
     "SECONDS",
     "SECOND_OFFICE",
@@ -80,6 +81,9 @@ PERSON_ROLE = (
     r"|founder|author|journalist|reporter|lawyer|judge|resident|student|teacher|wife"
     r"|husband|son|daughter|mother|father|brother|sister)"
 )
+# The places below a race's or a contest's winner, as a question asks them and a result
+# tells them: "who came second?", "finished third", "the runners-up"
+PLACED = r"second|third|fourth|fifth|runners?-up"
 # An office asked by what its holder does ("Who chairs the trust?" asks for its chair):
 # the verb, the office, and the participle news writes the holder after ("chaired by").
 OFFICE_VERBS = {

@@ -26,6 +26,7 @@ from .kinds import (
     OFFICE_ABBREVIATIONS,
     OFFICE_VERB,
     OFFICE_VERBS,
+    PLACED,
     REACTION,
     SECOND_OFFICE,
     STATEMENT,
@@ -717,8 +718,7 @@ def asks_who_named(question: str) -> bool:
 
 # "who came second?", "how much did the runners-up get?", "which team finished third?"
 _PLACED_ASKED = re.compile(
-    r"\b(?:came|come|finished|finish|placed|ended up|was|were) (second|third|fourth|fifth)\b"
-    r"|\b(runners?-up)\b",
+    rf"\b(?:came|come|finished|finish|placed|ended up|was|were) ({PLACED})\b|\b(runners?-up)\b",
     re.IGNORECASE,
 )
 

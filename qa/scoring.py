@@ -36,6 +36,7 @@ from .news import (
     person_spans,
     spells_out,
 )
+from .places import nation_stems
 
 __all__ = [
     "WORD",
@@ -192,9 +193,10 @@ def overlap(
     found_weight: Callable[[str], float] | None = None,
     synonym_weight: float = 0.0,
 ) -> float:
-    """IDF-weighted share of `query_terms` found in `sentence_terms` (prefix-tolerant);
-    a found term counts `found_weight(term)` of its weight (1 unless given), and one found
-    only as a synonym (`qa.lexicon`: "kids" for "children") `synonym_weight` of that.
+    """IDF-weighted share of `query_terms` found in `sentence_terms` (prefix-tolerant, and
+    a country found as its people's word: "iran" in "Iranian"); a found term counts
+    `found_weight(term)` of its weight (1 unless given), and one found only as a synonym
+    (`qa.lexicon`: "kids" for "children") `synonym_weight` of that.
 
     >>> overlap(["armenian", "troop"], {"armenia", "soldier"}, lambda t: 1.0)
     0.5
@@ -227,8 +229,6 @@ def same_term(a: str, b: str) -> bool:
 def _nation_in(term: str, terms_: Set[str]) -> bool:
     """Whether `terms_` names the country `term` names by its people's word, or the other
     way round ("iran" in "the Iranian border", "turkish" in "Turkey said")."""
-    from .places import nation_stems
-
     return nation_stems().get(term) in terms_
 
 

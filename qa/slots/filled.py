@@ -11,6 +11,7 @@ import re
 
 from ..holders import gives_title, holds_office, names_holder
 from ..intent import Intent
+from ..kinds import PLACED
 from ..news import (
     ACRONYM,
     MADE_IN,
@@ -271,8 +272,8 @@ _BY_NAME = re.compile(r"\bby (?:the )?[^\W\d_a-z]")
 # runners-up", "40 seconds ahead of X", "beating X", "behind X" (whoever won, someone came
 # after); "$12,000 for the winner" tells only the winner's
 _PLACED = re.compile(
-    r"\b(?:second|third|fourth|fifth)\b|\brunners?-up\b|\bahead of\b|\bbehind\b"
-    r"|\bbeat(?:s|ing|en)?\b|\bdefeat|\bheld off\b|\bholding off\b|\bedged out\b|\bplace[ds]?\b",
+    rf"\b(?:{PLACED})\b|\bahead of\b|\bbehind\b|\bbeat(?:s|ing|en)?\b|\bdefeat"
+    r"|\bheld off\b|\bholding off\b|\bedged out\b|\bplace[ds]?\b",
     re.IGNORECASE,
 )
 
