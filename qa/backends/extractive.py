@@ -193,8 +193,8 @@ class ExtractiveBackend(AnswerBackend):
     ) -> np.ndarray:
         """What each sentence's similarity to the question gains when read with its
         article's title (`in_story`). Zeros for a follow-up, whose search already reads
-        the conversation (the title there moved as many answers wrong as right), and
-        when `Weights.title_mix` is 0."""
+        the conversation (there the title moved nearly as many answers wrong as right),
+        and when `Weights.title_mix` is 0."""
         if not self.weights.title_mix or followup:
             return np.zeros(len(sentences))
         names = sorted({s.title for s in sentences if s.title.strip()})
