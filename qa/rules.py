@@ -122,13 +122,6 @@ def score(
         Adjustment("overlap", weights.overlap * ov, f"{ov:.0%} of the question's terms"),
         Adjustment("prior", weights.prior * sentence.prior, f"retrieval {sentence.prior:.2f}"),
     ]
-    if sentence.story:  # read with its article's title (`Weights.title_mix`)
-        parts.insert(
-            1,
-            Adjustment(
-                "story", weights.semantic * sentence.story, f"{sentence.story:+.2f} with its title"
-            ),
-        )
     for rule in RULES if rules is None else rules:
         adjustment = rule(intent, sentence, weights)
         if adjustment is not None and adjustment.value:

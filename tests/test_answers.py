@@ -10,8 +10,6 @@ from __future__ import annotations
 import pytest
 
 from qa import Answer, Engine, Settings, engine_for
-from qa.backends.extractive import in_story
-from qa.rules import WEIGHTS
 from qa.yesno import _fillers, affirms, denies
 from vectorstore import ArticleStore
 from vectorstore.text import terms
@@ -364,31 +362,3 @@ def test_a_bare_quote_is_read_with_the_sentence_naming_its_speaker() -> None:
     talks = article.index("The talks")
     alone = Sentence("a.txt", "T", talks, len(article), '"The talks went on."', article)
     assert _with_speaker(alone) == alone
-
-
-def test_a_sentence_that_adds_to_its_headline_gains_more_from_it_than_one_retelling_it(
-    seed_settings: Settings,
-) -> None:
-    """Read with its article's title (the real model's vectors), the sentence that gives
-    what the question asks gains more than the lead that retells the headline."""
-    engine = engine_for(seed_settings)
-    title = "Millbrook opens its new library after a five-year campaign"
-    retelling = "MILLBROOK - The town opened its new library on Tuesday after a long campaign."
-    adding = "The building cost 4.2 million pounds, shared by the council and a lottery grant."
-    question = engine.embed(["How much did Millbrook's new library cost?"])
-    gain = in_story(
-        engine.embed([retelling, adding]), engine.embed([title, title]), question, WEIGHTS.title_mix
-    )
-    assert gain[1, 0] > gain[0, 0]
-
-
-def test_a_first_question_reads_sentences_with_their_titles_and_a_follow_up_does_not(
-    seed_settings: Settings,
-) -> None:
-    engine = engine_for(seed_settings)
-    first = engine.ask("How many children did the Russian military evacuate?")
-    assert first.explanation is not None
-    assert any(p.rule == "story" for c in first.explanation.candidates for p in c.parts)
-    follow = engine.ask("And how many people in all?", [first])
-    assert follow.explanation is not None
-    assert not any(p.rule == "story" for c in follow.explanation.candidates for p in c.parts)

@@ -150,9 +150,7 @@ class ExtractiveBackend(AnswerBackend):
         if known != intent.names:
             intent = replace(intent, names=known)
         intent = _with_quoted_history(intent, sentences)
-        matrix = self._sentence_vectors(sentences, rows)
-        sims = self._similarities(sentences, matrix, vectors, retrieved)
-        story = self._story(sentences, matrix, vectors, query.is_followup)
+        sims = self._similarities(sentences, rows, vectors, retrieved)
         before = [_preceding(s, in_paragraph=True) for s in sentences] if intent.counted else []
         counts = counts_match(intent, sentences, self.engine.embed, self.weights, before)
         unnamed = _unnamed(intent, sentences)
@@ -161,7 +159,6 @@ class ExtractiveBackend(AnswerBackend):
                 s,
                 semantic=float(sims[i, 0]),
                 semantic_context=float(sims[i, 1]) if query.is_followup else None,
-                story=float(story[i]),
                 counts=counts.get(i),
                 following=_following(s) if intent.reaction_by else "",
                 preceding=(
@@ -178,43 +175,24 @@ class ExtractiveBackend(AnswerBackend):
         scored.sort(key=lambda p: -p[1].total)
         return [Candidate(s.source, s.title, s.start, s.end, s.text, sc) for s, sc in scored]
 
-    def _sentence_vectors(
-        self, sentences: list[Sentence], rows: list[np.ndarray | None]
-    ) -> np.ndarray:
-        """Each sentence's unit vector: from the store (embedded at ingest), or embedded
-        now for a sentence a store lacks it for."""
-        missing = [s.text for s, r in zip(sentences, rows, strict=True) if r is None]
-        fresh = iter(self.engine.embed(missing)) if missing else iter(())
-        matrix = np.vstack([r if r is not None else next(fresh) for r in rows])
-        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-
-    def _story(
-        self, sentences: list[Sentence], matrix: np.ndarray, vectors: np.ndarray, followup: bool
-    ) -> np.ndarray:
-        """What each sentence's similarity to the question gains when read with its
-        article's title (`in_story`). Zeros for a follow-up, whose search already reads
-        the conversation (there the title moved nearly as many answers wrong as right),
-        and when `Weights.title_mix` is 0."""
-        if not self.weights.title_mix or followup:
-            return np.zeros(len(sentences))
-        names = sorted({s.title for s in sentences if s.title.strip()})
-        embedded = dict(zip(names, self.engine.embed(names), strict=True)) if names else {}
-        none = np.zeros(matrix.shape[1], dtype=matrix.dtype)  # no title: nothing to add
-        titles = np.vstack([embedded.get(s.title, none) for s in sentences])
-        return in_story(matrix, titles, vectors[:1], self.weights.title_mix)[:, 0]
-
     def _similarities(
         self,
         sentences: list[Sentence],
-        matrix: np.ndarray,
+        rows: list[np.ndarray | None],
         vectors: np.ndarray,
         retrieved: Retrieved,
     ) -> np.ndarray:
-        """Cosine similarity of each sentence (`matrix`, unit rows) to each search vector,
-        read in context: a sentence that leans on its neighbour ("At that time, Russia
-        mediated ...") gains `Weights.neighbour` of what the pair scores above the
-        sentence alone.
+        """Cosine similarity of each sentence to each search vector, read in context.
+
+        Vectors come from the store (embedded at ingest); only sentences a store lacks
+        them for are embedded now. A sentence that leans on its neighbour ("At that
+        time, Russia mediated ...") gains `Weights.neighbour` of what the pair scores
+        above the sentence alone.
         """
+        missing = [s.text for s, r in zip(sentences, rows, strict=True) if r is None]
+        fresh = iter(self.engine.embed(missing)) if missing else iter(())
+        matrix = np.vstack([r if r is not None else next(fresh) for r in rows])
+        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
         own = matrix @ vectors.T
         best = own.copy()
         by_source: dict[str, list[int]] = {}
@@ -231,28 +209,6 @@ class ExtractiveBackend(AnswerBackend):
                 best[i] = np.maximum(best[i], sim)
                 best[j] = np.maximum(best[j], sim)
         return own + self.weights.neighbour * (best - own)
-
-
-def in_story(
-    sentences: np.ndarray, titles: np.ndarray, queries: np.ndarray, mix: float
-) -> np.ndarray:
-    """How much closer each sentence (a unit row) comes to each query vector when `mix`
-    of its article's title vector (the row of `titles`) is added to it and the sum is
-    made unit length again. Read as part of its story, a sentence that adds to the
-    headline gains the title's closeness to the question, and one that only retells
-    the headline (near the title already) gains least: the sum of two close vectors is
-    longer, so dividing it back to unit length takes more away.
-
-    >>> q = np.array([[0.6, 0.8, 0.0]])
-    >>> title = np.array([0.0, 1.0, 0.0])
-    >>> retelling, adding = np.array([0.0, 1.0, 0.0]), np.array([0.8, 0.0, 0.6])
-    >>> gain = in_story(np.vstack([retelling, adding]), np.vstack([title, title]), q, 0.5)
-    >>> [round(float(g), 3) for g in gain[:, 0]]
-    [0.0, 0.307]
-    """
-    mixed = sentences + mix * titles
-    mixed = mixed / np.maximum(np.linalg.norm(mixed, axis=1, keepdims=True), 1e-12)
-    return (mixed - sentences) @ queries.T
 
 
 def abstain(

@@ -24,7 +24,6 @@ class Sentence:
     prior: float = 0.0
     semantic: float = 0.0
     semantic_context: float | None = None
-    story: float = 0.0  # what `semantic` gains when the sentence is read with its title
     counts: bool | None = None  # for "how many X": whether it counts X (None: no number)
     following: str = ""  # the next sentence, where a reaction may be told
     preceding: str = ""  # the sentence before, which may name an attribute's subject
