@@ -952,6 +952,27 @@ def test_a_season_or_a_stretch_in_words_is_a_date(question: str, text: str) -> N
     assert slot_filled(analyse(question), sentence(text))[0]
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("How much land has the farm planted?", "Pember has planted two hectares of them.", True),
+        ("How much land was he lent?", "He was lent half a hectare of vines.", True),
+        ("How much land was he lent?", "He was lent the storeroom by two friends.", False),
+        ("How much have the swarms grown?", "Swarms have grown roughly fourfold.", True),
+        ("How much electricity did it make?", "It generated 4,120 megawatt hours.", True),
+        ("How much sleep had the driver had?", "He said he had slept for three hours.", True),
+        ("How much sleep had the driver had?", "He said he had made four round trips.", False),
+        ("How much snow fell on the city?", "The city had snow on 12 days in January.", False),
+    ],
+)
+def test_how_much_is_answered_in_words_by_a_multiple_or_a_stretch_of_time(
+    question: str, text: str, filled: bool
+) -> None:
+    """A measured amount may be written in words, as a multiple or as a stretch of time;
+    a count of days on which something happened is none."""
+    assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
 def test_a_place_or_month_the_question_names_is_no_ones_age() -> None:
     """ "the engineer quoted in Baku", "the civilian killed in July": the age is the
     engineer's or the civilian's, whoever says Baku or July."""

@@ -141,13 +141,28 @@ POPULATION = re.compile(
     re.IGNORECASE,
 )
 
-_MEASURE = re.compile(
-    rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?"
+# the units an amount of something measured is given in ("9,800 hectares", "£62m")
+_MEASURE_UNITS = (
     r"(?:%|°|per ?cent|percentage points?|(?:[a-z]+-)?(?:hectares?|acres?|kilo\w*|litres?"
     rf"|liters?|gallons?|barrels?|{LENGTH_UNITS}|{WEIGHT_UNITS}|{TEMPERATURE_UNITS}|knots?"
-    rf"|square|cubic|watts?|\w*watt-hours?|mwh|gwh|kwh|{CURRENCIES})\b"
+    rf"|square|cubic|watts?|\w*watt[- ]hours?|mwh|gwh|kwh|{CURRENCIES})\b"
     rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)"  # "5,000 Canadian dollars"
-    rf"|{DEGREES_ON}",
+)
+# an amount in words before its unit: "two hectares", "half a hectare"
+_AMOUNT_WORDS = rf"(?:{'|'.join(_SMALL_NUMBERS + _TENS)}|several|a few|half an?)"
+_WORDED_AMOUNT = rf"\b{_AMOUNT_WORDS} "
+# a stretch of time ("slept for three hours", "six months' notice"), not a count of
+# days on which something happened ("snow on 12 days")
+_DURATION = (
+    rf"(?<!\bon )(?:\d[\d,.]*|{_AMOUNT_WORDS}) "
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?(?!-old| old)|decades?)\b"
+)
+_MEASURE = re.compile(
+    rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?{_MEASURE_UNITS}"
+    rf"|{_WORDED_AMOUNT}(?!(?:square|cubic|degrees?|yards?|foot|feet|pounds?)\b){_MEASURE_UNITS}"
+    rf"|\b{_DURATION}"
+    rf"|{DEGREES_ON}"
+    r"|\b(?:\w+fold|(?:doubl|tripl|quadrupl)(?:e|ed|ing))\b",  # "grew roughly fourfold"
     re.IGNORECASE,
 )
 
@@ -212,6 +227,20 @@ def measures(text: str) -> bool:
     (True, False)
     >>> measures("It added a third flight.")
     False
+
+    An amount in words or a multiple measures too, a bare count does not:
+
+    >>> measures("Pember has planted two hectares."), measures("half a hectare of vines")
+    (True, True)
+    >>> measures("Swarms have grown roughly fourfold."), measures("Volumes could triple.")
+    (True, True)
+    >>> measures("It generated 4,120 megawatt hours."), measures("Two squares were closed.")
+    (True, False)
+
+    A stretch of time measures (sleep, notice, footage), a count of days does not:
+
+    >>> measures("He had slept for three hours."), measures("It snowed on 12 days in May.")
+    (True, False)
     """
     return bool(_MEASURE.search(text) or _CHANGED_BY.search(text))
 
