@@ -955,6 +955,23 @@ def test_a_season_or_a_stretch_in_words_is_a_date(question: str, text: str) -> N
 @pytest.mark.parametrize(
     ("question", "text", "filled"),
     [
+        ("When was the programme launched?", "A programme launched in May offers grants.", True),
+        ("When was the programme launched?", "Families may apply for a grant.", False),
+        ("When was the market founded?", "It has operated on the square since the 13th century.", True),
+        ("When did her father join them?", "Her father followed them five days later.", True),
+        ("When will the transfers go on?", 'More transfers are hoped for "in the coming days".', True),
+    ],
+)
+def test_may_a_century_or_a_time_told_from_another_is_a_date(
+    question: str, text: str, filled: bool
+) -> None:
+    """ "in May" (not the verb "may"), "the 13th century", "five days later" answer "when"."""
+    assert slot_filled(analyse(question), sentence(text))[0] is filled
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
         ("How much land has the farm planted?", "Pember has planted two hectares of them.", True),
         ("How much land was he lent?", "He was lent half a hectare of vines.", True),
         ("How much land was he lent?", "He was lent the storeroom by two friends.", False),

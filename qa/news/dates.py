@@ -53,9 +53,21 @@ _DATE = re.compile(
     r"|(?:within|after|in) (?:the (?:first |next )?)?(?:\d+|a|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty)"
     r" (?:days|weeks|months|years|day|week|month|year)"
-    r"|(?:by|before|until) the end of (?:the|this|next) (?:week|month|year|season))"
+    r"|(?:by|before|until) the end of (?:the|this|next) (?:week|month|year|season)"
+    # a century, and a time told from another: "in the 13th century", "five days later",
+    # "in the coming days"
+    r"|\d{1,2}(?:st|nd|rd|th) century|in the coming (?:days|weeks|months|years)"
+    r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty) (?:days?|weeks?|months?|years?|decades?)"
+    r" (?:later|earlier|ago|before|after))"
     r"(?:\b|(?<=\.))",
     re.IGNORECASE,
+)
+# "May" is a month where news writes one ("in May", "by the end of May", "mid-May"), not
+# the verb "may"
+_MAY = re.compile(
+    r"(?:\b(?i:in|of|since|by|until|till|from|to|through|early|late|last|next|this|and)"
+    r" |\bmid-)May\b"
 )
 _MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -170,8 +182,16 @@ def dates_in(text: str) -> set[str]:
     ['next spring', 'within 24 months']
     >>> sorted(dates_in("Planned since the spring, it ends within eighteen months."))
     ['since the spring', 'within eighteen months']
+
+    "May" where it is a month, a century, and a time told from another:
+
+    >>> sorted(dates_in("It opened in May; it may close by the end of May.")), dates_in("It may.")
+    (['may'], set())
+    >>> sorted(dates_in("It dates from the 13th century; he came five days later."))
+    ['13th century', 'five days later']
     """
-    return {_month(m.lower().strip()) for m in _DATE.findall(text)} | days_in(text)
+    dates = {_month(m.lower().strip()) for m in _DATE.findall(text)}
+    return dates | days_in(text) | ({"may"} if _MAY.search(text) else set())
 
 
 def days_in(text: str) -> set[str]:
