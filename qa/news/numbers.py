@@ -162,7 +162,8 @@ _MEASURE = re.compile(
     rf"|{_WORDED_AMOUNT}(?!(?:square|cubic|degrees?|yards?|foot|feet|pounds?)\b){_MEASURE_UNITS}"
     rf"|\b{_DURATION}"
     rf"|{DEGREES_ON}"
-    r"|\b(?:\w+fold|(?:doubl|tripl|quadrupl)(?:e|ed|ing))\b",  # "grew roughly fourfold"
+    r"|\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|\d+-?)fold"
+    r"|(?:doubl|tripl|quadrupl)(?:e|ed|ing))\b",  # "grew roughly fourfold", not "Sunfold"
     re.IGNORECASE,
 )
 
@@ -234,6 +235,8 @@ def measures(text: str) -> bool:
     (True, True)
     >>> measures("Swarms have grown roughly fourfold."), measures("Volumes could triple.")
     (True, True)
+    >>> measures("Sunfold Energy made a bid.")  # a name, no multiple
+    False
     >>> measures("It generated 4,120 megawatt hours."), measures("Two squares were closed.")
     (True, False)
 
