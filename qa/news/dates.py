@@ -40,6 +40,11 @@ _MONTH_ABBREVIATIONS = {
 }
 MONTH_ABBREVIATIONS = frozenset(_MONTH_ABBREVIATIONS)  # a date too: "per Sept 30"
 _ABBREVIATED = rf"(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?= \d)"
+# how many days, weeks or years a stretch of time is: "within 24 months", "five days later"
+_HOW_MANY = (
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty)"
+)
 _DATE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|june|july|august|september|october|november|december|"
@@ -50,15 +55,13 @@ _DATE = re.compile(
     # end of the year", "after the first six months"
     r"|(?:this|next|last|in the|by the|until the|since the|since last|early|late)"
     r" (?:spring|summer|autumn|fall|winter)"
-    r"|(?:within|after|in) (?:the (?:first |next )?)?(?:\d+|a|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty)"
+    rf"|(?:within|after|in) (?:the (?:first |next )?)?{_HOW_MANY}"
     r" (?:days|weeks|months|years|day|week|month|year)"
     r"|(?:by|before|until) the end of (?:the|this|next) (?:week|month|year|season)"
     # a century, and a time told from another: "in the 13th century", "five days later",
     # "in the coming days"
     r"|\d{1,2}(?:st|nd|rd|th) century|in the coming (?:days|weeks|months|years)"
-    r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
-    r"|twenty|thirty|forty|fifty|sixty) (?:days?|weeks?|months?|years?|decades?)"
+    rf"|{_HOW_MANY} (?:days?|weeks?|months?|years?|decades?)"
     r" (?:later|earlier|ago|before|after))"
     r"(?:\b|(?<=\.))",
     re.IGNORECASE,

@@ -150,7 +150,6 @@ _MEASURE_UNITS = (
 )
 # an amount in words before its unit: "two hectares", "half a hectare"
 _AMOUNT_WORDS = rf"(?:{'|'.join(_SMALL_NUMBERS + _TENS)}|several|a few|half an?)"
-_WORDED_AMOUNT = rf"\b{_AMOUNT_WORDS} "
 # a stretch of time ("slept for three hours", "six months' notice"), not a count of
 # days on which something happened ("snow on 12 days")
 _DURATION = (
@@ -159,7 +158,7 @@ _DURATION = (
 )
 _MEASURE = re.compile(
     rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?{_MEASURE_UNITS}"
-    rf"|{_WORDED_AMOUNT}(?!(?:square|cubic|degrees?|yards?|foot|feet|pounds?)\b){_MEASURE_UNITS}"
+    rf"|\b{_AMOUNT_WORDS} (?!(?:square|cubic|degrees?|yards?|foot|feet|pounds?)\b){_MEASURE_UNITS}"
     rf"|\b{_DURATION}"
     rf"|{DEGREES_ON}"
     r"|\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|\d+-?)fold"
