@@ -980,6 +980,11 @@ def test_may_a_century_or_a_time_told_from_another_is_a_date(
         ("How much sleep had the driver had?", "He said he had slept for three hours.", True),
         ("How much sleep had the driver had?", "He said he had made four round trips.", False),
         ("How much snow fell on the city?", "The city had snow on 12 days in January.", False),
+        ("How much have catches fallen?", "Catches had fallen by about half.", True),
+        ("How much warning did they get?", "It came with less than a month's warning.", True),
+        ("How much data is needed?", "It will take at least a year of data.", True),
+        ("How much extra time does a collar give?", "It gives them a few more seconds.", True),
+        ("How much have catches fallen?", "Half of the boats stayed in port.", False),
     ],
 )
 def test_how_much_is_answered_in_words_by_a_multiple_or_a_stretch_of_time(

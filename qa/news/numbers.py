@@ -108,7 +108,7 @@ _SHARE = re.compile(
 # A change by a fraction of the whole: "fell by about a third", "a fifth more"; not an
 # ordinal before its noun ("a third flight") nor a part of a count ("a third of them")
 _CHANGED_BY = re.compile(
-    rf"\bby {_ABOUT}{_FRACTION}\b"
+    rf"\bby {_ABOUT}(?:half|{_FRACTION})\b"
     rf"|\b{_FRACTION} (?:more|less|fewer|higher|lower|cheaper|bigger|smaller)\b",
     re.IGNORECASE,
 )
@@ -149,12 +149,13 @@ _MEASURE_UNITS = (
     rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)"  # "5,000 Canadian dollars"
 )
 # an amount in words before its unit: "two hectares", "half a hectare"
-_AMOUNT_WORDS = rf"(?:{'|'.join(_SMALL_NUMBERS + _TENS)}|several|a few|half an?)"
-# a stretch of time ("slept for three hours", "six months' notice"), not a count of
-# days on which something happened ("snow on 12 days")
+_AMOUNT_WORDS = rf"(?:{'|'.join(_SMALL_NUMBERS + _TENS)}|several|a few(?: more)?|half an?)"
+_TIME_UNIT = r"(?:second|minute|hour|day|week|month|year|decade)"
+# a stretch of time ("slept for three hours", "six months' notice", "a month's warning",
+# "a year of data"), not a count of days on which something happened ("snow on 12 days")
 _DURATION = (
-    rf"(?<!\bon )(?:\d[\d,.]*|{_AMOUNT_WORDS}) "
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?(?!-old| old)|decades?)\b"
+    rf"(?<!\bon )(?:\d[\d,.]*|{_AMOUNT_WORDS}) {_TIME_UNIT}s?(?!-old| old)\b"
+    rf"|\ban? {_TIME_UNIT}(?:['’]s| of)(?= \w)"
 )
 _MEASURE = re.compile(
     rf"{MONEY_SIGN}\d|\d(?:[\d,.]*)(?:\s?(?:million|billion|thousand|bn|m|k))?\s?{_MEASURE_UNITS}"
