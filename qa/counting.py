@@ -34,6 +34,9 @@ ACTION_ROOT = 4  # letters of what counted people did that a noun for them must 
 _ANYONE = frozenset(stem(w) for w in ["people", "persons", "individuals"])
 # "How many kinds of lichen?" is answered by "27 species of lichen": any word for a kind
 _KINDS_OF = frozenset(stem(w) for w in ["kinds", "types", "sorts", "varieties", "species"])
+# One person's children, as news counts them ("arrived with her two sons")
+_CHILDREN = frozenset(stem(w) for w in ["children", "child", "kids", "kid"])
+_OFFSPRING = frozenset(stem(w) for w in ["sons", "daughters", "boys", "girls"])
 # Words that count people who died, whatever the question calls them
 _DEATH_COUNTS = frozenset(
     stem(w)
@@ -64,6 +67,8 @@ def counts_match(
         similar |= _DEATH_COUNTS | {stem("people")}
     if stem(head) in _KINDS_OF:
         similar |= _KINDS_OF
+    if stem(head) in _CHILDREN and (intent.by_pronoun or intent.age_owners):
+        similar |= _OFFSPRING  # "how many children does she have?": "her three sons"
     if vocab:
         vecs = embed([head, *vocab])
         sims = vecs[1:] @ vecs[0]

@@ -12,6 +12,7 @@ import doctest
 from dataclasses import replace
 from types import ModuleType
 
+import numpy as np
 import pytest
 
 import qa.decision
@@ -24,6 +25,7 @@ import qa.slots.subject
 import qa.slots.times
 import qa.units
 from qa import Answer, Citation
+from qa.counting import counts_match
 from qa.decision import decide
 from qa.history import HistoryTurn, normalise_history
 from qa.holders import holds_office, names_holder
@@ -1951,6 +1953,21 @@ def test_her_age_is_asked_of_her_and_the_number_of_children_counts_children() ->
     assert slot_filled(analyse("What's her age?", asked), bertin)[0]
     unicef = analyse("What's UNICEF's estimate of the number of children who fled?")
     assert unicef.counted == "children"
+
+
+def test_one_persons_children_are_counted_by_their_sons_and_daughters() -> None:
+    """ "How many children did she come with?" is answered by "her two sons"; a count of
+    sons is no count of a town's children."""
+
+    def unlike(words: list[str]) -> np.ndarray:
+        return np.eye(len(words))  # no two words alike: only the word lists decide
+
+    she = analyse("How many children did Sona Gabrielyan come with?")
+    sons = sentence("said Sona Gabrielyan, 29, who arrived with her two sons.")
+    assert counts_match(she, [sons], unlike, WEIGHTS) == {0: True}
+    town = analyse("How many children were evacuated?")
+    families = sentence("Families with two sons were evacuated.")
+    assert counts_match(town, [families], unlike, WEIGHTS) == {0: False}
 
 
 def test_a_population_is_read_as_news_writes_it_of_the_place_asked() -> None:
