@@ -962,12 +962,22 @@ def test_a_season_or_a_stretch_in_words_is_a_date(question: str, text: str) -> N
         ("When was the market founded?", "It has stood there since the 13th century.", True),
         ("When did her father join them?", "Her father followed them five days later.", True),
         ("When will more transfers go on?", 'More are hoped for "in the coming days".', True),
+        (
+            "When was the entity carved out?",
+            "It was carved out at a time when the Soviet Union was on the verge of collapse.",
+            True,
+        ),
+        ("When did troops start evacuating?", "When the fighting broke out, troops left.", True),
+        ("When was Russia told?", 'Russia was told "literally minutes" before it began.', True),
+        ("When will the court rule?", 'It will rule "as soon as possible", it said.', False),
+        ("When will it reach full production?", "It will pay taxes once it reached it.", False),
     ],
 )
 def test_may_a_century_or_a_time_told_from_another_is_a_date(
     question: str, text: str, filled: bool
 ) -> None:
-    """ "in May" (not the verb "may"), "the 13th century", "five days later" answer "when"."""
+    """ "in May" (not the verb "may"), "the 13th century", "five days later", "at a time
+    when ...", "minutes before" answer "when"; "as soon as possible" and "once" do not."""
     assert slot_filled(analyse(question), sentence(text))[0] is filled
 
 

@@ -26,6 +26,7 @@ from .dates import (
     has_time,
     is_dateline,
     speaks_ahead,
+    tells_when,
 )
 from .names import (
     ACRONYM,
@@ -116,6 +117,7 @@ __all__ = [
     "speaks_ahead",
     "spells_out",
     "tells_cause",
+    "tells_when",
     "thing_names",
     "unquoted",
     "withheld",

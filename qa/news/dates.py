@@ -18,6 +18,7 @@ __all__ = [
     "has_clock_time",
     "has_time",
     "is_dateline",
+    "tells_when",
 ]
 
 # The calendar's words, lower case: a date, never anyone's name
@@ -156,6 +157,36 @@ def has_time(text: str) -> bool:
     (True, False)
     """
     return bool(_TIME.search(text))
+
+
+# A time told by another event rather than a date: "at a time when the Soviet Union was
+# on the verge of collapse", "When the hostilities broke out, ...", "within days",
+# "minutes before it began", "the day a treaty is signed" ("as soon as" and "once" are
+# not: "as soon as possible" tells no time, "would pay $30 million once it reached full
+# production" tells no time of reaching it)
+_TIME_CLAUSE = re.compile(
+    r"^[\"“]?When\b|\bat (?:a|the) time when\b"
+    r"|\bwithin (?:days|weeks|hours|minutes|months)\b"
+    r"|\b(?:seconds|minutes|hours|days|weeks)\W* (?:before|after)\b"
+    r"|\b(?:on )?the day (?:a|the|that|when|it|they)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_when(text: str) -> bool:
+    """Whether `text` tells when something happened by another event, as news often
+    does in place of a date.
+
+    >>> tells_when("It was carved out at a time when the Soviet Union was collapsing.")
+    True
+    >>> tells_when("When the hostilities broke out, troops began evacuating civilians.")
+    True
+    >>> tells_when("Civilians can leave within days.")
+    True
+    >>> tells_when("He said he did not know when the road would reopen.")
+    False
+    """
+    return bool(_TIME_CLAUSE.search(text))
 
 
 def has_clock_time(text: str) -> bool:

@@ -23,6 +23,7 @@ from ..news import (
     numbers_in,
     person_names,
     speaks_ahead,
+    tells_when,
     thing_names,
 )
 from ..news import AGE as _AGE
@@ -87,7 +88,11 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         last = intent.history[-1]
         return type_match(kind, sentence.text, f"{last.question} {last.answer}")
     if kind == "date":  # "when did it take effect?": at noon is an answer too
-        return type_match(kind, sentence.text, intent.question) or has_time(sentence.text)
+        return (
+            type_match(kind, sentence.text, intent.question)
+            or has_time(sentence.text)
+            or tells_when(sentence.text)  # "at a time when the Soviet Union was collapsing"
+        )
     if kind == "age" and intent.thing_aged and MADE_IN.search(sentence.text):
         return True  # "how old is the bridge?": "built in 1878"
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
