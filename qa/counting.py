@@ -67,8 +67,10 @@ def counts_match(
         similar |= _DEATH_COUNTS | {stem("people")}
     if stem(head) in _KINDS_OF:
         similar |= _KINDS_OF
+    # one person's children ("how many children does she have?": "her three sons"); the
+    # person is one the question names or "she" / "he" (`Intent.age_owners` reads either)
     if stem(head) in _CHILDREN and (intent.by_pronoun or intent.age_owners):
-        similar |= _OFFSPRING  # "how many children does she have?": "her three sons"
+        similar |= _OFFSPRING
     if vocab:
         vecs = embed([head, *vocab])
         sims = vecs[1:] @ vecs[0]
