@@ -67,9 +67,8 @@ def counts_match(
         similar |= _DEATH_COUNTS | {stem("people")}
     if stem(head) in _KINDS_OF:
         similar |= _KINDS_OF
-    # one person's children ("how many children does she have?": "her three sons"); the
-    # person is one the question names or "she" / "he" (`Intent.age_owners` reads either)
-    if stem(head) in _CHILDREN and (intent.by_pronoun or intent.age_owners):
+    # one person's children ("how many children does she have?": "her three sons")
+    if stem(head) in _CHILDREN and (intent.by_pronoun or intent.people_asked):
         similar |= _OFFSPRING
     if vocab:
         vecs = embed([head, *vocab])

@@ -254,15 +254,16 @@ class Intent:
         )
 
     @functools.cached_property
-    def age_owners(self) -> tuple[str, ...]:
-        """For "how old ...?", whose age it asks: the people it names (stems), not a
-        place, nationality or month ("the engineer quoted in Baku", "the civilian killed
-        in July"), nor a name it puts where someone is ("the watchmaker from Martakert");
+    def people_asked(self) -> tuple[str, ...]:
+        """Whom the question asks about (whose age "how old ...?" asks, whose children "how
+        many children did she bring?" counts): the people it names (stems), not a place,
+        nationality or month ("the engineer quoted in Baku", "the civilian killed in
+        July"), nor a name it puts where someone is ("the watchmaker from Martakert");
         else whom "he" or "she" means (`referents`).
 
-        >>> analyse("How old is Gurgen Avetisyan from Martakert?").age_owners
+        >>> analyse("How old is Gurgen Avetisyan from Martakert?").people_asked
         ('gurgen', 'avetisyan')
-        >>> analyse("How old is the watchmaker from Martakert?").age_owners
+        >>> analyse("How old is the watchmaker from Martakert?").people_asked
         ()
         """
         owners = tuple(n for n in self._people_named if not self._placed(n))

@@ -98,7 +98,7 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
     if kind == "age":  # the age of whom the question names, or "she", or "her daughters"
         ages = list(_AGE.finditer(sentence.text))
         owned = [_owner(sentence.text, m) for m in ages]
-        owners, focus = list(intent.age_owners), intent.focus
+        owners, focus = list(intent.people_asked), intent.focus
         if owners:
             return any(found_share(owners, o) > 0 or (focus and mentions(o, focus)) for o in owned)
         if focus and intent.described:  # the one described, named or not, not a relative
