@@ -30,7 +30,7 @@ from qa.decision import decide
 from qa.history import HistoryTurn, normalise_history
 from qa.holders import holds_office, names_holder
 from qa.intent import analyse
-from qa.news import AGE, counted_words, gives_share
+from qa.news import AGE, counted_words, counts_in, gives_share
 from qa.places import with_countries
 from qa.reading import asked_focus, asked_kind
 from qa.rules import (
@@ -1251,6 +1251,17 @@ def test_a_share_may_be_a_fraction_and_a_compound_counts_its_noun() -> None:
     share = analyse("What share of them were children?", _after("About 600 people sheltered."))
     assert slot_filled(share, sentence("He said roughly a third of them were children."))[0]
     assert counted_words("It passed in the 125-seat chamber.") == [["seat"]]
+
+
+def test_of_them_counts_a_group_not_a_compound_before_it() -> None:
+    # "a one-day test": a day describes the test, so "171 of them" are the doctors
+    said = "The doctors sat a one-day test on Saturday, and 171 of them passed."
+    assert counts_in(said) == [("one", ["day"]), ("171", ["doctors"])]
+    # a bare number after a compound counts nothing ("a 48-hour strike ... 34 were cut")
+    assert counts_in("A 48-hour strike began, and 34 were cancelled.") == [("48", ["hour"])]
+    # after a counted group, "of them" is that group
+    said = "It said 142 patients had reached hospitals, 57 of them in critical condition."
+    assert counts_in(said) == [("142", ["patients"]), ("57", ["patients"])]
 
 
 def test_news_forms_of_ages_days_and_bosses_are_read() -> None:

@@ -335,6 +335,7 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
     [('25', ['rand'])]
     """
     out: list[tuple[str, list[str]]] = []
+    groups: list[list[str]] = []  # what "of them" may mean: not a "one-day" or "48-hour"
     for m in _RAW_NUMBER.finditer(sentence):
         if YEAR.fullmatch(m.group()):
             continue  # a year or decade counts nothing ("2,000" is not a year)
@@ -361,7 +362,7 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
         of = _OF_OWNER.match(sentence, end)  # "192 of its servicemen": servicemen
         if of:
             end = of.end()
-            named = _PLURAL_BEFORE.findall(sentence, 0, m.start()) if not out else []
+            named = _PLURAL_BEFORE.findall(sentence, 0, m.start()) if not groups else []
             if of.group().split()[-1].lower() in _THEM and named:  # "beehives: he made 22 of them"
                 out.append((normalize_numbers(m.group()).lower(), [named[-1]]))
                 continue
@@ -392,9 +393,10 @@ def counts_in(sentence: str) -> list[tuple[str, list[str]]]:
             # newcomers under 30")
             phrase = [w for w in number_of[-1].groups() if w and w not in STOPWORDS]
         if not phrase:
-            phrase = out[-1][1] if out else []
+            phrase = groups[-1] if groups else []
         if phrase:
             out.append((normalize_numbers(m.group()).lower(), phrase))
+            groups.append(phrase)
     return out
 
 
