@@ -124,6 +124,9 @@ def test_the_focus_is_the_noun_asked_about(question: str, focus: str | None) -> 
         ("Which share of the squad was injured?", "Half of the players were hurt.", True),
         ("What share of voters backed the plan?", "Some 2,000 voters backed the plan.", False),
         ("What proportion of the crop was lost?", "Farmers lost 300 tonnes of wheat.", False),
+        ("What percentage of sales goes to charity?", "Forty percent of the money goes to it.", True),
+        ("What share of the vote did she win?", "She won twenty-five per cent of it.", True),
+        ("What share of the vote did she win?", "Forty people voted for her.", False),
     ],
 )
 def test_a_share_is_answered_by_a_part_of_a_whole(question: str, text: str, answers: bool) -> None:

@@ -101,7 +101,9 @@ _MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun aft
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
 _FRACTION = r"(?:a|one|two|three|four)[ -](?:third|quarter|fifth)s?"
 _SHARE = re.compile(
-    rf"\d\s?%|\d\s?(?:per ?cent|percentage points?)\b|\b(?:half|{_FRACTION}"
+    rf"\d\s?%|(?:\d\s?|\b(?:{'|'.join(_SMALL_NUMBERS + _TENS)})"  # "21 per cent", "Forty percent"
+    rf"(?:[- ](?:{'|'.join(_SMALL_NUMBERS)}))? )(?:per ?cent|percentage points?)\b"
+    rf"|\b(?:half|{_FRACTION}"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
     re.IGNORECASE,
 )
