@@ -158,6 +158,15 @@ _WHO_DID = re.compile(
     r"[a-z]+)\b(?!['’])",
     re.IGNORECASE,
 )
+# ... or after an auxiliary, in a form only a doer's verb takes: "who is lending it?", "who
+# will pay for it?", "who has funded it?" (not "who is the mayor?", nor the passive "who
+# was elected?", whose person is the one the deed was done to)
+_WHO_WILL_DO = re.compile(
+    r"^(?:and |so |then )?who (?:(?:is|are|was|were|(?:has|have|had) been) (?=[a-z]+ing\b)"
+    r"|(?:will|would|can|could|should|may|might|must|shall) (?:\w+ly )?(?!(?:be|have)\b)"
+    r"|(?:has|have|had) (?:\w+ly )?(?!been\b)(?=[a-z]+(?:ed|en|wn|ght|id|ne)\b))(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
 
 # "Which heights were captured, by name?", "which road junctions exactly?": names wanted
 _EXACTLY = re.compile(r"\b(?:by name|exactly|precisely|specifically|name them)\b", re.I)
@@ -496,10 +505,14 @@ class Intent:
         ('notic', None)
         >>> analyse("Which company built the system?").doer
         'built'
+        >>> analyse("who is lending it?").doer, analyse("Who has funded it?").doer
+        ('lend', 'fund')
+        >>> analyse("Who is the mayor?").doer, analyse("Who was elected?").doer
+        (None, None)
         """
         if self.asks not in ("person", "office"):
             return None
-        m = _WHO_DID.search(self.question)
+        m = _WHO_DID.search(self.question) or _WHO_WILL_DO.search(self.question)
         if m is None and self.focus:  # "which company built it?": the company that built it
             m = re.search(
                 rf"^(?:and |so |then )?which (?:[\w-]+ )*?{re.escape(self.focus)} (?:\w+ly )?"
