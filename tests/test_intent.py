@@ -2058,3 +2058,16 @@ def test_a_country_reacts_through_its_capital() -> None:
     assert "baku" in (intent.reaction_by or ())
     said = sentence('An official in Baku, Farid Mammadli, said they "do not serve peace."')
     assert slot_filled(intent, said)[0]
+
+
+def test_a_sum_whose_currency_its_article_names_answers_how_much_money() -> None:
+    # news names the currency once: "134.8 million more" is euros after "277 million euros"
+    asked = analyse("How much more money did Rosa Novak say the bridge repair needed?")
+    said = "Critics including Rosa Novak argued that the bridge repair needed 134.8 million more."
+    article = f"The budget for the bridge repair rose to 277.3 million euros. {said}"
+    assert slot_filled(asked, sentence(said, article))[0]
+    # with no sum in a currency anywhere in its article, a bare sum may count anything
+    assert not slot_filled(asked, sentence(said))[0]
+    # nor does a sum in millions of something answer it
+    visitors = "The bridge drew 2.5 million visitors."
+    assert not slot_filled(asked, sentence(visitors, f"{article} {visitors}"))[0]

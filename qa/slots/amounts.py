@@ -25,6 +25,7 @@ __all__ = [
     "WORDED",
     "casualties_in",
     "gives_unit",
+    "money_implied",
     "only_vague",
     "part_amounts",
     "part_of",
@@ -77,6 +78,29 @@ def gives_unit(unit: str, text: str) -> bool:
     if unit == "share":
         return gives_share(text)
     return unit not in UNITS or bool(re.search(UNITS[unit], text, re.IGNORECASE))
+
+
+# A sum in millions with nothing after it ("argued it needed 134.8 million more."): news
+# names a currency once and leaves it out of the sums after
+_BARE_MILLIONS = re.compile(
+    r"(?i)\b\d[\d,.]*\s?(?:million|billion|bn)\b(?=\s*(?:more|less|extra)?\s*(?:[.,;:)]|$))"
+)
+
+
+def money_implied(text: str, article: str) -> bool:
+    """Whether `text` gives a sum in millions without its currency, which its `article`
+    names with another sum ("The budget rose to 277 million euros. Critics argued it
+    needed 134.8 million more.").
+
+    >>> art = "The budget rose to 277 million euros. Critics said it needed 134.8 million more."
+    >>> money_implied("Critics said it needed 134.8 million more.", art)
+    True
+    >>> money_implied("Critics said it needed 134.8 million more.", "No sum in a currency.")
+    False
+    >>> money_implied("About 2.5 million visitors came.", art)
+    False
+    """
+    return bool(_BARE_MILLIONS.search(text)) and gives_unit("money", article)
 
 
 def part_amounts(intent: Intent, text: str) -> set[str]:

@@ -35,6 +35,7 @@ from .amounts import (
     WORDED,
     casualties_in,
     gives_unit,
+    money_implied,
     only_vague,
     part_amounts,
     part_of,
@@ -126,12 +127,18 @@ def kind_match(intent: Intent, sentence: Sentence) -> bool | None:
         # "how much land", "in dollars"; a share or a vote may need no digits: "roughly a
         # third", "unanimously"; money a year is money too ("90 hives a year" is not)
         paid = intent.unit not in RATES or not asks_money(intent.question)
-        return gives_unit(intent.unit, sentence.text) and (
-            paid or gives_unit("money", sentence.text)
-        )
+        return _in_unit(intent.unit, sentence) and (paid or gives_unit("money", sentence.text))
     if kind == "number" and intent.unit in SPANS and not match:  # "for decades", "a day"
         return any(span_of(intent, sentence.text, m) for m in WORDED_SPAN.finditer(sentence.text))
     return match
+
+
+def _in_unit(unit: str, sentence: Sentence) -> bool:
+    """Whether `sentence` gives an amount in the asked `unit`, its currency maybe named
+    only by another sum of its article ("needed 134.8 million more")."""
+    return gives_unit(unit, sentence.text) or (
+        unit == "money" and money_implied(sentence.text, sentence.article)
+    )
 
 
 OWNER_CHARS = 60  # how far before an age its owner's name may stand
@@ -194,7 +201,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     if match is None:
         match = kind_match(intent, sentence)
     # "measure" is the number kind's own check (a count is no measured amount)
-    if intent.unit not in (None, "measure") and not gives_unit(intent.unit, sentence.text):
+    if intent.unit not in (None, "measure") and not _in_unit(intent.unit, sentence):
         return False, f"gives no {unit_words(intent.unit)}"
     if intent.asks in STRICT_KINDS and match is False:
         return False, f"gives no {asked_words(intent)}"
