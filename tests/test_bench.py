@@ -56,10 +56,26 @@ def test_a_worker_runs_in_a_fresh_interpreter_from_the_repository_root() -> None
         run_worker("no_such_worker")
 
 
-@pytest.mark.parametrize("module", ["scripts.bench", "scripts.bench.scale"])
+@pytest.mark.parametrize(
+    "module", ["scripts.bench", "scripts.bench.scale", "scripts.bench.answers"]
+)
 def test_the_documented_commands_start(module: str) -> None:
     done = subprocess.run(
         [sys.executable, "-m", module, "--help"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     assert f"usage: python -m {module}" in done.stdout
+
+
+def test_answers_at_scale_counts_the_facts_article_and_names_each_miss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scripts.bench.answers import ask_all, main
+
+    assert main(["--chunks", "40", "--work", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert "fact's article cited: " in printed
+    result = ask_all(tmp_path)  # the store is built once, then reused
+    assert result.asked == 60 and 0 <= result.hits <= 60
+    assert len(result.misses) == result.asked - result.hits
+    assert f"{result.hits} of 60" in printed

@@ -6,6 +6,7 @@ From the repository root:
     .venv/bin/python -m scripts.bench --large --no-baseline-large          # adds ~100k (slow)
     .venv/bin/python -m scripts.bench --sizes 100000 --no-baseline-large --keep /tmp/b
     .venv/bin/python -m scripts.bench.scale --work /tmp/scale              # 100k, speed only
+    .venv/bin/python -m scripts.bench.answers --work /tmp/answers         # answers only
 
 The corpus is synthetic news, deterministic from `--seed`. The questions are drawn from
 facts spread over the whole corpus, one per fact and all different, and asked 2.5 s apart
@@ -26,7 +27,9 @@ The modules, one concept each:
 - `report`: the Markdown table of ours against the baseline;
 - `run`: every measurement at each size, in order; `python -m scripts.bench`;
 - `scale`: query latency and cold start at 100k chunks without embedding;
-  `python -m scripts.bench.scale` (not imported here, so `-m` runs it cleanly).
+  `python -m scripts.bench.scale` (not imported here, so `-m` runs it cleanly);
+- `answers`: which questions cite the fact's article at any size, and why each miss
+  missed; `python -m scripts.bench.answers` (not imported here either).
 """
 
 from .corpus import generate_corpus
