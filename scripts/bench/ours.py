@@ -58,7 +58,8 @@ def reingest(corpus: Path, store: Path, backend: str) -> dict[str, Any]:
 def query(store: Path, backend: str, questions: list[list[str]], gap: float) -> dict[str, Any]:
     """`qa.ask` (extractive) over `questions`, `gap` s apart after WARMUP untimed ones.
 
-    A hit is an answer citing the article its question was drawn from.
+    A hit is an answer citing the article its question was drawn from; each miss is kept
+    with whether retrieval found that article and why the answer was given or declined.
     """
     from qa import Settings, ask
 
@@ -68,15 +69,29 @@ def query(store: Path, backend: str, questions: list[list[str]], gap: float) -> 
         ask(q, settings=settings)
     warmup = time.perf_counter() - t0
     samples, hits, abstained = [], 0, 0
+    misses: list[dict[str, Any]] = []
     for q, article_id in questions[WARMUP:]:
         time.sleep(gap)
         t = time.perf_counter()
         answer = ask(q, settings=settings)
         samples.append(time.perf_counter() - t)
-        hits += article_id in {c.source for c in answer.citations}
         abstained += answer.abstained
+        if article_id in {c.source for c in answer.citations}:
+            hits += 1
+            continue
+        misses.append(
+            {
+                "question": q,
+                "article": article_id,
+                "retrieved": article_id in {p.source for p in answer.passages},
+                "abstained": answer.abstained,
+                "why": answer.explanation.why if answer.explanation else "",
+            }
+        )
     return {
         **latency_ms(samples),
+        "hits": hits,
+        "misses": misses,
         "hit_pct": 100 * hits / len(samples),
         "abstained_pct": 100 * abstained / len(samples),
         "warmup_s": warmup,
