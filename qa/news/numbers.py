@@ -38,6 +38,7 @@ _SMALL_NUMBERS = (
 )
 _TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TIMES = ("twice", "thrice")  # "postponed twice": a count of times, as "two times"
+_NUMBER_WORD = "|".join(_SMALL_NUMBERS + _TENS)  # a number written out: "forty", "seven"
 NUMBER_WORDS = (
     f"{' '.join(_SMALL_NUMBERS)} {' '.join(_TENS)} dozen dozens hundred hundreds "
     f"thousand thousands million millions billion half {' '.join(_TIMES)}"
@@ -101,7 +102,7 @@ _MORE_OF = frozenset(["other", "more"])  # what the number adds to: the noun aft
 # A part of a whole: "21 per cent", "a third", "one in five", "3 out of 10".
 _FRACTION = r"(?:a|one|two|three|four)[ -](?:third|quarter|fifth)s?"
 _SHARE = re.compile(
-    rf"\d\s?%|(?:\d\s?|\b(?:{'|'.join(_SMALL_NUMBERS + _TENS)})"  # "21 per cent", "Forty percent"
+    rf"\d\s?%|(?:\d\s?|\b(?:{_NUMBER_WORD})"  # "21 per cent", "Forty percent"
     rf"(?:[- ](?:{'|'.join(_SMALL_NUMBERS)}))? )(?:per ?cent|percentage points?)\b"
     rf"|\b(?:half|{_FRACTION}"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+)\b",
@@ -151,7 +152,7 @@ _MEASURE_UNITS = (
     rf"|(?-i:[A-Z][a-z]+) (?:{CURRENCIES})\b)"  # "5,000 Canadian dollars"
 )
 # an amount in words before its unit: "two hectares", "half a hectare"
-_AMOUNT_WORDS = rf"(?:{'|'.join(_SMALL_NUMBERS + _TENS)}|several|a few(?: more)?|half an?)"
+_AMOUNT_WORDS = rf"(?:{_NUMBER_WORD}|several|a few(?: more)?|half an?)"
 _TIME_UNIT = r"(?:second|minute|hour|day|week|month|year|decade)"
 # a stretch of time ("slept for three hours", "six months' notice", "a month's warning",
 # "a year of data"), not a count of days on which something happened ("snow on 12 days")
