@@ -27,9 +27,9 @@ from .news import (
     ACRONYM,
     AGE,
     FULL_NAME,
+    actor_names,
     amounts_in,
     bodies_in,
-    capitalised_names,
     dates_in,
     numbers_in,
     person_names,
@@ -94,9 +94,9 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     asked = set(terms(question))
     if kind == "name":  # someone new: not the question's Pashinyan ("Nikol Pashniyan")
         return bool(person_names(sentence) - _named_ones(sentence, question, asked))
-    named = any(
-        not any(n == a or _prefix_match(n, a) for a in asked) for n in capitalised_names(sentence)
-    )
+    # who did it: no place ("in the village of Paravakar"); no common first word for either
+    found = actor_names(sentence, places=kind != "person")
+    named = any(not any(n == a or _prefix_match(n, a) for a in asked) for n in found)
     # "the election commission", "a local foundry": a body acts too
     return named or bool(bodies_in(sentence) - asked)
 

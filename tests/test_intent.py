@@ -41,7 +41,7 @@ from qa.rules import (
     Weights,
     score,
 )
-from qa.scoring import found_share
+from qa.scoring import found_share, type_match
 from qa.slots import Sentence, slot_filled
 from qa.units import asks_share
 
@@ -1280,6 +1280,20 @@ def test_of_them_counts_a_group_not_a_compound_before_it() -> None:
     # after a counted group, "of them" is that group
     said = "It said 142 patients had reached hospitals, 57 of them in critical condition."
     assert counts_in(said) == [("142", ["patients"]), ("57", ["patients"])]
+
+
+def test_who_is_answered_by_a_doer_not_a_place_or_a_first_word() -> None:
+    who = "Which company built the pipeline?"
+    # a place after "the village of" and a sentence's common first word name no one
+    place = "Construction began above the neighbouring village of Paravakar."
+    assert type_match("person", place, who) is False
+    assert type_match("person", "Construction was carried out by Hayjrmugh.", who) is True
+    assert type_match("person", "Volunteers laid the pipes.", who) is True  # people
+    assert type_match("person", "Russia paid for it.", who) is True  # a country acts
+    # "where" keeps its places, still not the common first word
+    where = "Where does the water come from?"
+    assert type_match("place", "It comes from a spring near Paravakar.", where) is True
+    assert type_match("place", "Construction of the reservoir ended.", where) is False
 
 
 def test_news_forms_of_ages_days_and_bosses_are_read() -> None:

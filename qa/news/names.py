@@ -228,6 +228,35 @@ def capitalised_names(text: str) -> set[str]:
     }
 
 
+def actor_names(text: str, places: bool = False) -> set[str]:
+    """Stems of the capitalised words of `text` that could name who did something: not a
+    place after "in", "from", "the village of" ("a firm in the village of Kelso Bridge"),
+    nor the sentence's first word when it is a common word that names no people ("Heavy
+    rain overnight", "Construction began"; "Volunteers cheered" keeps its volunteers).
+    With `places`, what could name where: the places too, still not that first word.
+
+    >>> sorted(actor_names("Construction began in Paravakar and was done by Hayjrmugh."))
+    ['hayjrmugh']
+    >>> sorted(actor_names("Volunteers said Russia helped."))
+    ['russia', 'volunt']
+    >>> sorted(actor_names("Construction began in the village of Paravakar.", places=True))
+    ['paravakar']
+    """
+    from ..lexicon import common_word, names_people
+
+    found: set[str] = set()
+    for m in _NAME.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low in _NOT_NAMES or low in STOPWORDS or (not places and placed(text, m.start())):
+            continue
+        first = not text[: m.start()].strip(" \"“‘'")
+        if first and common_word(low) and not names_people(low):
+            continue
+        found.add(stem(low))
+    return found
+
+
 _RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 
 
