@@ -242,6 +242,16 @@ def days_in(text: str) -> set[str]:
     }
 
 
+def day_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a day of a month (`days_in`), as character offsets.
+
+    >>> t = "on Sept. 28, 2,000 left"
+    >>> [t[a:b] for a, b in day_spans(t)]
+    ['Sept. 28']
+    """
+    return [m.span() for m in _DAY.finditer(text)]
+
+
 def is_dateline(text: str) -> bool:
     """Whether `text` is an article's dateline on a line of its own (where and when it
     was filed): it tells no fact a question asks for.

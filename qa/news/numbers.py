@@ -7,7 +7,7 @@ import re
 
 from vectorstore.text import STOPWORDS, normalize_numbers
 
-from .dates import YEAR
+from .dates import YEAR, day_spans
 
 __all__ = [
     "CURRENCIES",
@@ -192,17 +192,21 @@ def numbers_in(text: str) -> set[str]:
 
 def amounts_in(text: str) -> set[str]:
     """Numbers that can count or measure something: a year or decade ("1994", "the
-    1990s") answers "when", not "how many" or "how large".
+    1990s") or a day of a month ("Sept 20", "7 October") answers "when", not "how many"
+    or "how large".
 
     >>> sorted(amounts_in("In 1994, over 2,000 people and 1,049 children; the 1990s"))
     ['1049', '2000']
     >>> sorted(amounts_in("a £62m fee, a $3bn deal, the 3rd round"))
     ['3', '62']
+    >>> sorted(amounts_in("ETCHMIADZIN, Sept 20 - Thousands gathered; 6,000 by 7 October"))
+    ['6000', 'thousands']
     """
+    days = day_spans(text)
     return {
         normalize_numbers(m.group()).lower()
         for m in _RAW_NUMBER.finditer(text)
-        if not YEAR.fullmatch(m.group())
+        if not YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in days)
     }
 
 
