@@ -1296,7 +1296,7 @@ def test_who_is_answered_by_a_doer_not_a_place_or_a_first_word() -> None:
     assert type_match("place", "Construction of the reservoir ended.", where) is False
 
 
-def test_a_day_of_the_month_counts_nothing() -> None:
+def test_a_day_of_the_month_or_an_hour_counts_nothing() -> None:
     # "Sept 20" in a dateline or "on 7 October" is when, never how many
     many = "How many people came to the vigil?"
     lead = "ETCHMIADZIN, Armenia, Sept 20 - Thousands of people gathered for a vigil."
@@ -1304,6 +1304,9 @@ def test_a_day_of_the_month_counts_nothing() -> None:
     assert type_match("number", "The vigil was held on 7 October.", many) is False
     assert type_match("number", "Some 6,000 came on 7 October.", many) is True
     assert slot_filled(analyse(many), sentence("The vigil was held on Sept. 28."))[0] is False
+    # nor is an hour by the clock ("at 9 a.m."); "13:00" may be a race's time, and counts
+    assert type_match("number", "The vigil began at 9 a.m. on Monday.", many) is False
+    assert type_match("number", "She finished in 2:24:12.", "How long did she take?") is True
 
 
 def test_news_forms_of_ages_days_and_bosses_are_read() -> None:

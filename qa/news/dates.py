@@ -242,14 +242,19 @@ def days_in(text: str) -> set[str]:
     }
 
 
-def day_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` names a day of a month (`days_in`), as character offsets.
+def when_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a day of a month (`days_in`) or an hour by "a.m." or "p.m.", as
+    character offsets: numbers that tell when, never how many ("13:00" and "2:24:12" may
+    be a race's time, and stay out).
 
-    >>> t = "on Sept. 28, 2,000 left"
-    >>> [t[a:b] for a, b in day_spans(t)]
-    ['Sept. 28']
+    >>> t = "on Sept. 28 at 9 a.m., 2,000 left; by 13:00, 300"
+    >>> [t[a:b] for a, b in when_spans(t)]
+    ['Sept. 28', '9 a.m.']
     """
-    return [m.span() for m in _DAY.finditer(text)]
+    return [m.span() for pattern in (_DAY, _BY_HOUR) for m in pattern.finditer(text)]
+
+
+_BY_HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
 
 
 def is_dateline(text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from vectorstore.text import STOPWORDS, normalize_numbers
 
-from .dates import YEAR, day_spans
+from .dates import YEAR, when_spans
 
 __all__ = [
     "CURRENCIES",
@@ -192,8 +192,8 @@ def numbers_in(text: str) -> set[str]:
 
 def amounts_in(text: str) -> set[str]:
     """Numbers that can count or measure something: a year or decade ("1994", "the
-    1990s") or a day of a month ("Sept 20", "7 October") answers "when", not "how many"
-    or "how large".
+    1990s"), a day of a month ("Sept 20", "7 October") or an hour ("9 a.m.") answers
+    "when", not "how many" or "how large".
 
     >>> sorted(amounts_in("In 1994, over 2,000 people and 1,049 children; the 1990s"))
     ['1049', '2000']
@@ -202,7 +202,7 @@ def amounts_in(text: str) -> set[str]:
     >>> sorted(amounts_in("ETCHMIADZIN, Sept 20 - Thousands gathered; 6,000 by 7 October"))
     ['6000', 'thousands']
     """
-    days = day_spans(text)
+    days = when_spans(text)
     return {
         normalize_numbers(m.group()).lower()
         for m in _RAW_NUMBER.finditer(text)
