@@ -202,11 +202,11 @@ def amounts_in(text: str) -> set[str]:
     >>> sorted(amounts_in("ETCHMIADZIN, Sept 20 - Thousands gathered; 6,000 by 7 October"))
     ['6000', 'thousands']
     """
-    days = when_spans(text)
+    when = when_spans(text)
     return {
         normalize_numbers(m.group()).lower()
         for m in _RAW_NUMBER.finditer(text)
-        if not YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in days)
+        if not YEAR.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in when)
     }
 
 
