@@ -1294,6 +1294,11 @@ def test_who_is_answered_by_a_doer_not_a_place_or_a_first_word() -> None:
     where = "Where does the water come from?"
     assert type_match("place", "It comes from a spring near Paravakar.", where) is True
     assert type_match("place", "Construction of the reservoir ended.", where) is False
+    # nor does a person's name
+    work = "Where will she work now?"
+    assert type_match("place", "Narine Arzumanyan, 38, a surgeon, passed the test.", work) is False
+    there = "She will work at a hospital in Kapan, said Narine Arzumanyan."
+    assert type_match("place", there, work) is True
 
 
 def test_a_day_of_the_month_or_an_hour_counts_nothing() -> None:
