@@ -17,11 +17,10 @@ ingests against the recipe.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
 
-from .corpus import QUERIES, WARMUP, generate_corpus
+from .corpus import saved_questions, write_work
 from .measure import ENV
 from .ours import ingest, query
 
@@ -43,11 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work.resolve()
     store, backend = work / "store", StoreSettings().embedding_backend
     if not (store / "chroma").is_dir():
-        facts = generate_corpus(work / "corpus", args.chunks, args.seed, questions=QUERIES + WARMUP)
-        (work / "questions.json").write_text(json.dumps(facts["questions"]), encoding="utf-8")
+        write_work(work, args.chunks, args.seed)
         built = ingest(work / "corpus", store, backend)
         print(f"ingested {built['chunks']:,} chunks in {built['seconds']:.0f} s")
-    questions = json.loads((work / "questions.json").read_text(encoding="utf-8"))
+    questions = saved_questions(work)
     result = query(store, backend, questions, gap=0.0)
     print(f"fact's article cited: {result['hits']} of {result['n']} ({result['hit_pct']:.1f}%)")
     for miss in result["misses"]:

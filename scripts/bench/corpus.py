@@ -12,11 +12,12 @@ real news; `docs/evaluation.md` measures that. This corpus is for speed and scal
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FACTS", "QUERIES", "WARMUP", "generate_corpus"]
+__all__ = ["FACTS", "QUERIES", "WARMUP", "generate_corpus", "saved_questions", "write_work"]
 
 QUERIES = 60  # timed questions per size, all different (after WARMUP)
 WARMUP = 5  # untimed questions first (model load, keyword index)
@@ -240,3 +241,16 @@ def generate_corpus(
         "sentences": facts,
         "shared_questions": sum(1 for a in owner.values() if not a),
     }
+
+
+def write_work(work: Path, target_chunks: int, seed: int = 42) -> None:
+    """Write the corpus into `work/corpus` and its questions (timed and warm-up) into
+    `work/questions.json`, the folder layout `scale` and `answers` build once and reuse."""
+    facts = generate_corpus(work / "corpus", target_chunks, seed, questions=QUERIES + WARMUP)
+    (work / "questions.json").write_text(json.dumps(facts["questions"]), encoding="utf-8")
+
+
+def saved_questions(work: Path) -> list[list[str]]:
+    """The `[question, article id]` pairs `write_work` saved in `work`."""
+    questions: list[list[str]] = json.loads((work / "questions.json").read_text(encoding="utf-8"))
+    return questions

@@ -32,7 +32,7 @@ import sys
 import time
 from pathlib import Path
 
-from .corpus import QUERIES, WARMUP, generate_corpus
+from .corpus import WARMUP, saved_questions, write_work
 from .measure import ENV, ROOT, VENV_BIN, latency_ms
 from .ours import COLD_RUNS
 
@@ -56,8 +56,7 @@ def build(work: Path, chunks: int, seed: int) -> None:
     )
 
     corpus = work / "corpus"
-    facts = generate_corpus(corpus, chunks, seed, questions=QUERIES + WARMUP)
-    (work / "questions.json").write_text(json.dumps(facts["questions"]), encoding="utf-8")
+    write_work(work, chunks, seed)
     store = ArticleStore(StoreSettings(store_dir=work / "store"))
     rng = np.random.default_rng(seed)
 
@@ -115,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work = args.work.resolve()  # the warm process runs from the repository root
     store_dir = args.work / "store"
     if args.warm_only:
-        questions = [q for q, _ in json.loads((args.work / "questions.json").read_text())]
+        questions = [q for q, _ in saved_questions(args.work)]
         print(json.dumps(warm(store_dir, questions, args.gap, args.open)))
         return 0
     if not (store_dir / "chroma").is_dir():
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             cmd, env=env, capture_output=True, text=True, check=True, cwd=ROOT
         ).stdout.splitlines()[-1]
     )
-    question = json.loads((args.work / "questions.json").read_text())[0][0]
+    question = saved_questions(args.work)[0][0]
     cold = []
     for _ in range(COLD_RUNS):
         t = time.perf_counter()
