@@ -228,6 +228,12 @@ def capitalised_names(text: str) -> set[str]:
     }
 
 
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at `start` opens `text` (past an opening quote): capitalised there
+    whatever it is."""
+    return not text[:start].strip(" \"“‘'")
+
+
 def actor_names(text: str, places: bool = False) -> set[str]:
     """Stems of the capitalised words of `text` that could name who did something: not a
     place after "in", "from", "the village of" ("a firm in the village of Kelso Bridge"),
@@ -246,12 +252,10 @@ def actor_names(text: str, places: bool = False) -> set[str]:
 
     found: set[str] = set()
     for m in _NAME.finditer(text):
-        word = m.group()
-        low = word.lower()
+        low = m.group().lower()
         if low in _NOT_NAMES or low in STOPWORDS or (not places and placed(text, m.start())):
             continue
-        first = not text[: m.start()].strip(" \"“‘'")
-        if first and common_word(low) and not names_people(low):
+        if _opens(text, m.start()) and common_word(low) and not names_people(low):
             continue
         found.add(stem(low))
     return found
@@ -279,7 +283,7 @@ def thing_names(text: str) -> set[str]:
         if placed(text, m.start()):
             continue  # a place
         words = m.group().split()
-        if not text[: m.start()].strip(" \"“‘'"):
+        if _opens(text, m.start()):
             words = words[1:]  # the sentence's first word ("Genetic analysis", "The Hotel")
         for word in words:
             low = _POSSESSIVE_S.sub("", word.lower())
