@@ -94,10 +94,8 @@ def type_match(kind: str | None, sentence: str, question: str) -> bool | None:
     asked = set(terms(question))
     if kind == "name":  # someone new: not the question's Pashinyan ("Nikol Pashniyan")
         return bool(person_names(sentence) - _named_ones(sentence, question, asked))
-    # who did it: no place ("in the village of Paravakar"); no common first word for either
+    # who did it, or where: no common first word; no place for who, no person for where
     found = actor_names(sentence, places=kind != "person")
-    if kind == "place":  # a person's name tells no place ("Narine Arzumanyan, 38, a surgeon")
-        found -= person_names(sentence)
     named = any(not any(n == a or _prefix_match(n, a) for a in asked) for n in found)
     # "the election commission", "a local foundry": a body acts too
     return named or bool(bodies_in(sentence) - asked)

@@ -239,7 +239,8 @@ def actor_names(text: str, places: bool = False) -> set[str]:
     place after "in", "from", "the village of" ("a firm in the village of Kelso Bridge"),
     nor the sentence's first word when it is a common word that names no people ("Heavy
     rain overnight", "Construction began"; "Volunteers cheered" keeps its volunteers).
-    With `places`, what could name where: the places too, still not that first word.
+    With `places`, what could name where: the places too, still not that first word, nor
+    a person's name ("Narine Arzumanyan, 38, a surgeon").
 
     >>> sorted(actor_names("Construction began in Paravakar and was done by Hayjrmugh."))
     ['hayjrmugh']
@@ -247,6 +248,8 @@ def actor_names(text: str, places: bool = False) -> set[str]:
     ['russia', 'volunt']
     >>> sorted(actor_names("Construction began in the village of Paravakar.", places=True))
     ['paravakar']
+    >>> sorted(actor_names("Narine Arzumanyan works in Kapan.", places=True))
+    ['kapan']
     """
     from ..lexicon import common_word, names_people
 
@@ -258,7 +261,7 @@ def actor_names(text: str, places: bool = False) -> set[str]:
         if _opens(text, m.start()) and common_word(low) and not names_people(low):
             continue
         found.add(stem(low))
-    return found
+    return found - person_names(text) if places else found
 
 
 _RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
