@@ -5,6 +5,7 @@ that count nothing exactly ("thousands")."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from vectorstore.text import stem
@@ -100,7 +101,14 @@ def money_implied(text: str, article: str) -> bool:
     >>> money_implied("About 2.5 million visitors came.", art)
     False
     """
-    return bool(_BARE_MILLIONS.search(text)) and gives_unit("money", article)
+    return bool(_BARE_MILLIONS.search(text)) and _gives_money(article)
+
+
+@functools.lru_cache(maxsize=64)
+def _gives_money(article: str) -> bool:
+    """Whether `article` gives a sum of money: read once per article, not per sentence
+    and check (`slot_filled` and `kind_match` both ask)."""
+    return gives_unit("money", article)
 
 
 def part_amounts(intent: Intent, text: str) -> set[str]:
