@@ -35,7 +35,15 @@ from pathlib import Path
 from vectorstore.settings import default_cache_dir
 from vectorstore.text import stem_words
 
-__all__ = ["common_word", "is_noun", "kind_of", "names_people", "synonyms", "verb_lemma"]
+__all__ = [
+    "antonyms",
+    "common_word",
+    "is_noun",
+    "kind_of",
+    "names_people",
+    "synonyms",
+    "verb_lemma",
+]
 
 log = logging.getLogger(__name__)
 
@@ -199,8 +207,19 @@ def _offsets(index_line: str) -> list[str]:
 def _sense(offset: str, part: str) -> tuple[list[str], list[str]]:
     """The lemmas of the `part` sense at `offset` in data.`part`, as WordNet writes them
     ("Kremlin"; an adjective's "(a)" marker dropped), and the offsets of the senses it
-    is a kind of. WordNet's offsets are byte offsets of LF-ended lines; the package
-    ships CRLF, so the line is found from there, at most a byte a line on."""
+    is a kind of."""
+    words, pointers = _entry(offset, part)
+    return words, [target for symbol, target, _, _ in pointers if symbol in ("@", "@i")]
+
+
+Pointer = tuple[str, str, str, str]  # symbol, target offset, target part, source/target
+
+
+def _entry(offset: str, part: str) -> tuple[list[str], list[Pointer]]:
+    """The lemmas of the `part` sense at `offset` in data.`part` and its pointers (is-a
+    "@", antonym "!", similar-to "&" ...). WordNet's offsets are byte offsets of LF-ended
+    lines; the package ships CRLF, so the line is found from there, at most a byte a line
+    on."""
     data = _mapped(f"data.{part}")
     at = data.find(f"\n{offset} ".encode(), int(offset) - 1, int(offset) + _MAX_LINES)
     if at < 0:
@@ -211,11 +230,50 @@ def _sense(offset: str, part: str) -> tuple[list[str], list[str]]:
         count = int(fields[3], 16)
         words = [fields[4 + 2 * i].split("(", 1)[0] for i in range(count)]
         at = 4 + 2 * count
-        pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+        flat = fields[at + 1 : at + 1 + 4 * int(fields[at])]
     except (IndexError, ValueError):  # not WordNet's layout: no sense, never a crash
         return [], []
-    ups = [pointers[i + 1] for i in range(0, len(pointers), 4) if pointers[i] in ("@", "@i")]
-    return words, ups
+    pointers = [(a, b, c, d) for a, b, c, d in zip(*[iter(flat)] * 4, strict=False)]
+    return words, pointers
+
+
+_PARTS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+OPPOSITE_SENSES = 2  # a word's senses read for its opposites
+
+
+@functools.cache
+def antonyms(word: str) -> frozenset[str]:
+    """Words (lower case, single words only) that WordNet gives as the opposite of
+    `word`'s first `OPPOSITE_SENSES` senses as an adjective, verb or adverb: its
+    antonyms, and for an adjective the words similar to them ("common": "uncommon",
+    "rare") or, for a satellite adjective, its head's antonym ("spent": "unexhausted",
+    not every word similar to that). A verb's inflected form is read as the verb only
+    ("spent": what "spend" is the opposite of, not the adjective "spent"). Without
+    WordNet's data, none.
+
+    >>> sorted(antonyms("accept")), "rare" in antonyms("common"), "heavy" in antonyms("lighter")
+    (['refuse', 'reject'], True, True)
+    >>> sorted(antonyms("open") & {"close", "closed", "shut"})
+    ['close', 'closed', 'shut']
+    """
+    found: set[str] = set()
+    inflected = _lemma(word, "verb") != word.lower() and _index_line(_lemma(word, "verb"), "verb")
+    for part in ("verb",) if inflected else ("adj", "verb", "adv"):
+        lemma = _lemma(word, part)
+        for offset in _offsets(_index_line(lemma, part))[:OPPOSITE_SENSES]:
+            pointers = _entry(offset, part)[1]
+            heads = [p for p in pointers if p[0] == "&"] if part == "adj" else []
+            own = [p for p in pointers if p[0] == "!"]
+            for _, target, kind, ends in own or [
+                q for _, head, _, _ in heads for q in _entry(head, "adj")[1] if q[0] == "!"
+            ]:
+                opposite, similar = _entry(target, _PARTS[kind])
+                index = int(ends[2:], 16)
+                found.update(opposite[index - 1 : index] if index else opposite)
+                if own and _PARTS[kind] == "adj":  # "common": "uncommon" and "rare"
+                    for _, other, _, _ in [p for p in similar if p[0] == "&"]:
+                        found.update(_entry(other, "adj")[0])
+    return frozenset(w.lower() for w in found if "_" not in w and w.lower() != word.lower())
 
 
 @functools.cache

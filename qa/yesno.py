@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import re
 
-from vectorstore.text import stem, terms
+from vectorstore.text import STOPWORDS, stem, terms
 
 from .kinds import ACCEPTED, yes_or_no
+from .lexicon import antonyms, is_noun, verb_lemma
 from .news import capitalised_names, keeps_silent, numbers_in
 from .scoring import WORD, found_share, same_term
 
-__all__ = ["AFFIRM_COSINE", "affirms", "denies", "negates"]
+__all__ = ["AFFIRM_COSINE", "affirms", "denies", "negates", "opposes"]
 
 # Verbs that say no by themselves ("Russia denied it", "the motion was rejected")
 _REFUSALS = r"den(?:y|ies|ied)|reject(?:s|ed)?|fail(?:s|ed)?"
@@ -124,7 +125,49 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
             for m in _RANKED.finditer(sentence)
         )
         and not _only_wished(asked, question, sentence)
+        and opposes(question, sentence) is None
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+
+
+def opposes(question: str, sentence: str) -> str | None:
+    """The word of the yes/no `question` that `sentence` says the opposite of (WordNet's
+    `lexicon.antonyms`: "rejected" for "accept", "rare" for "common", "closed" for
+    "open"), or None. The question's word must be missing from the sentence, in itself
+    and in its synonyms, and the opposite must not be a word of the question ("has demand
+    fallen with prices going up?"). A word that only describes the noun after it ("the
+    old bridge", "a cheaper permit") is no statement of the question and is skipped.
+
+    >>> opposes("Did Moscow accept the protest?", "Moscow rejected the protest.")
+    'accept'
+    >>> opposes("Are employee buyouts common in Sweden?", "Employee buyouts remain rare in "
+    ...         "Sweden.")
+    'common'
+    >>> opposes("Is the cinema open on Mondays?", "The cinema will close on Mondays.")
+    'open'
+    >>> opposes("Will any part of the old bridge be kept?", "The new bridge keeps the gates.")
+    >>> opposes("Did the offensive start on 19 September?", "It began on 19 September and "
+    ...         "ended a day later.")
+    """
+    if not yes_or_no(question):
+        return None
+    words = _WORD.findall(question)
+    said = {stem(w.lower()) for w in _WORD.findall(sentence)}
+    asked = {w.lower() for w in words}
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in STOPWORDS or stem(lower) in said or numbers_in(lower):
+            continue  # "three" is no opposite of "third"
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if after and after not in STOPWORDS and is_noun(after) and not verb_lemma(lower):
+            continue  # "the old bridge": a description, not what is asked
+        if found_share([stem(lower)], sentence, synonyms=True) > 0:
+            continue  # "began" for "start": said, in other words
+        if any(stem(o) in said for o in antonyms(lower) - asked):
+            return lower
+    return None
 
 
 def _only_wished(asked: list[str], question: str, sentence: str) -> bool:
@@ -235,6 +278,11 @@ def denies(question: str, sentence: str) -> bool:
     asked = [t for t in terms(question) if t not in names and t not in _fillers()]
     if not asked or (names and found_share(sorted(names), sentence) < 1.0):
         return False
+    opposite = opposes(question, sentence)
+    if opposite is not None:  # "Is it common?": "it remains rare"
+        others = [t for t in asked if t != stem(opposite)]
+        if others and found_share(others, sentence) >= 0.5:
+            return True
     if names and ACCEPTED.search(question):  # "Did Armenia admit it?": "Armenia rejected"
         refused = _TURNED_DOWN.search(sentence)
         if refused and found_share(sorted(names), sentence[: refused.start()]) > 0:

@@ -190,6 +190,14 @@ def test_a_sentence_short_of_yes_gets_no_yes(question: str, sentence: str) -> No
     assert affirms("Did the developer decline to comment?", "The developer declined to comment.")
 
 
+def test_a_sentence_saying_the_opposite_gets_no_yes_however_close_in_meaning() -> None:
+    """The sentence model reads "rare" close to "common" (0.88 in a read set): a "Yes."
+    there told the reader the opposite of the quote."""
+    question, sentence = "Are employee buyouts common in Sweden?", "Buyouts remain rare in Sweden."
+    assert not affirms(question, sentence, similarity=0.88)
+    assert denies(question, sentence)
+
+
 @pytest.mark.parametrize(("question", "opening"), YES_NO)
 def test_yes_or_no_only_when_the_quote_says_so(
     seed_settings: Settings, question: str, opening: str | None
@@ -212,6 +220,13 @@ def test_yes_or_no_only_when_the_quote_says_so(
         # whether he said something, answered by his not saying it
         ("Did he say when the ban ends?", "He did not say when the ban ends.", True),
         ("Did the developer comment?", "The developer declined to comment.", True),
+        # the opposite word on the question's own (WordNet's antonyms): "rare" to "common"
+        ("Are employee buyouts common in Sweden?", "Employee buyouts remain rare in Sweden.", True),
+        ("Will the cinema be open on Mondays?", "The cinema will close on Mondays.", True),
+        ("Is the main party still legal?", "The main party was banned in 2015.", True),
+        # an opposite that only describes a noun, or the question's word said in another
+        ("Will any part of the old bridge be kept?", "The new bridge keeps its gates.", False),
+        ("Did the offensive start on Tuesday?", "It began on Tuesday and ended later.", False),
         # a "no" elsewhere in the sentence, or on words the question does not ask
         ("Has he accused Moscow of anything?", "He accused Moscow, which Russia denied.", False),
         ("Did the shop open on Monday?", "The shop opened on Monday with no queue.", False),

@@ -57,6 +57,21 @@ def test_missing_wordnet_data_means_no_synonyms(
 
 
 @pytest.mark.parametrize(
+    ("word", "opposite", "is_opposite"),
+    [
+        ("accept", "reject", True),
+        ("common", "rare", True),  # a word similar to its antonym "uncommon"
+        ("rose", "fall", True),  # an inflected verb is read as the verb
+        ("spent", "left", False),  # not as the adjective "spent" (exhausted)
+        ("open", "shut", True),
+        ("open", "free", False),
+    ],
+)
+def test_opposites_are_wordnets_antonyms(word: str, opposite: str, is_opposite: bool) -> None:
+    assert (opposite in lexicon.antonyms(word)) is is_opposite
+
+
+@pytest.mark.parametrize(
     ("word", "other", "kin"),
     [
         ("lorries", "trucks", True),  # a lorry is a kind of truck
