@@ -314,6 +314,23 @@ def test_a_near_miss_is_declined_on_its_topic_not_answered_by_another_count() ->
     assert decide(scores, 0.4).why == "the best sentence gives no number of staff"
 
 
+def test_a_count_asked_for_a_year_is_not_one_its_article_tells_of_another_time() -> None:
+    """ "How many died in the 2020 war?" of the seed: its casualty count is the 2023
+    offensive's, and the article names 2020 only further on; the same count answers when
+    its paragraph (or the one before) names the year (read from sets 25, 28 and 38)."""
+    article = (
+        "Fighting broke out on Tuesday.\n\nAttacks killed at least 32 people.\n\n"
+        "Moscow called for a return to the agreements signed after the 2020 war."
+    )
+    toll = sentence("Attacks killed at least 32 people.", article)
+    filled, why = slot_filled(analyse("How many people died in the 2020 war?"), toll)
+    assert (filled, why) == (False, "is not about 2020, which its article tells of elsewhere")
+    assert slot_filled(analyse("How many people died in the attacks?"), toll)[0]
+    dated = article.replace("on Tuesday", "in September 2020")
+    toll = sentence("Attacks killed at least 32 people.", dated)
+    assert slot_filled(analyse("How many people died in the 2020 war?"), toll)[0]
+
+
 def test_an_office_question_is_answered_by_the_holder_not_declined_on_the_bodys_sentence() -> None:
     """ "Who leads Calderdale Council?": the council's own sentences carry the question's
     words and never name its head, so lacking a holder costs `Weights.holder_penalty`,

@@ -52,7 +52,7 @@ from .subject import (
     says_of,
     withholds,
 )
-from .times import PUBLISHED, another_time, gives_date_part, gives_destination
+from .times import PUBLISHED, another_time, gives_date_part, gives_destination, year_elsewhere
 
 __all__ = [
     "STRICT_KINDS",
@@ -180,7 +180,8 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
       winner ("who came second?", "the runners-up") is told by a result, not by a
       sentence that tells only who won ("$12,000 for the winner");
     * a count or a time of day asked for one weekday, month or year ("on Monday", "last
-      year") is not one for another ("on Tuesday", "this year");
+      year") is not one for another ("on Tuesday", "this year"), nor one whose article
+      names the asked year ("in the 2020 war") only away from it (`year_elsewhere`);
     * a date asked to its month, day or year ("which month", "on what exact day") needs
       that part: "a 1994 ceasefire" gives no month, "in late September" no day;
     * "when will it reopen?" asks a time still to come: a sentence wholly in the past
@@ -241,6 +242,20 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     )
     if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
+    year = (
+        year_elsewhere(
+            intent.question,
+            sentence.text,
+            sentence.article,
+            sentence.start,
+            sentence.end,
+            sentence.title,
+        )
+        if intent.asks in ("number", "time")
+        else None
+    )
+    if year:  # "how many died in the 2020 war?": its article tells of 2020 elsewhere
+        return False, f"is not about {year}, which its article tells of elsewhere"
     if intent.ahead and intent.asks in ("date", "time") and not speaks_ahead(sentence.text):
         return False, "tells when something happened, not when it will"
     part = intent.date_part

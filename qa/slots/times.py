@@ -21,6 +21,7 @@ __all__ = [
     "another_time",
     "gives_date_part",
     "gives_destination",
+    "year_elsewhere",
 ]
 
 
@@ -76,6 +77,53 @@ def gives_destination(text: str) -> bool:
     True
     """
     return bool(_DESTINATION.search(text))
+
+
+_YEAR_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def year_elsewhere(
+    question: str, text: str, article: str, start: int, end: int, title: str = ""
+) -> str | None:
+    """A year the question pins in digits ("in the 2020 war") that the article names,
+    but not the sentence `text` (at `start`:`end` of `article`), nor its paragraph or
+    the one before, nor the article's title and first paragraph: the sentence is about
+    another time than the one asked, which the article tells apart ("attacks killed at
+    least 32 people" in an article that tells of the 2020 war only further on). None
+    when the sentence names a year of its own, or the article never names the asked one
+    (nothing to tell it from).
+
+    >>> article = ("Title\\n\\nFighting broke out.\\n\\nAttacks killed 32 people.\\n\\n"
+    ...            "It followed the 2020 war.")
+    >>> at = article.index("Attacks")
+    >>> year_elsewhere("How many died in the 2020 war?", "Attacks killed 32 people.", article,
+    ...                at, at + 25)
+    '2020'
+    >>> year_elsewhere("How many died in the 2016 war?", "Attacks killed 32 people.", article,
+    ...                at, at + 25) is None
+    True
+
+    The paragraph before may set the year ("In September 2023 Azerbaijan took the region."
+    before "192 of its servicemen were killed in that operation."):
+
+    >>> article = article.replace("Fighting broke out.", "Fighting broke out in 2020.")
+    >>> year_elsewhere("How many died in the 2020 war?", "Attacks killed 32 people.", article,
+    ...                at + 8, at + 33) is None
+    True
+    """
+    asked = set(_YEAR_DIGITS.findall(question))
+    if not asked or _YEAR_DIGITS.search(text):
+        return None
+    paragraphs = [p for p in article.split("\n\n") if p.strip()]
+    head = " ".join([title, *paragraphs[:2]])  # the title and the first paragraph
+    opens = article.rfind("\n\n", 0, start)  # where the sentence's paragraph opens
+    first = article.rfind("\n\n", 0, opens) if opens > 0 else -1  # and the one before
+    last = article.find("\n\n", end)
+    around = article[max(first, 0) : last if last >= 0 else len(article)]
+    told = set(_YEAR_DIGITS.findall(article))
+    near = set(_YEAR_DIGITS.findall(f"{head} {around}"))
+    elsewhere = sorted((asked & told) - near)
+    return elsewhere[0] if elsewhere and not asked & near else None
 
 
 _TIME_KINDS = ("day of the week", "month", "year")
