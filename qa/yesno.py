@@ -129,9 +129,6 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     )
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
-
-
 def opposes(question: str, sentence: str) -> str | None:
     """The word of the yes/no `question` that `sentence` says the opposite of (WordNet's
     `lexicon.antonyms`: "rejected" for "accept", "rare" for "common", "closed" for
@@ -153,8 +150,8 @@ def opposes(question: str, sentence: str) -> str | None:
     """
     if not yes_or_no(question):
         return None
-    words = _WORD.findall(question)
-    said = {stem(w.lower()) for w in _WORD.findall(sentence)}
+    words = WORD.findall(question)
+    said = {stem(w.lower()) for w in WORD.findall(sentence)}
     asked = {w.lower() for w in words}
     for i, word in enumerate(words):
         lower = word.lower()
