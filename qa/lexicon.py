@@ -246,10 +246,10 @@ def antonyms(word: str) -> frozenset[str]:
     """Words (lower case, single words only) that WordNet gives as the opposite of
     `word`'s first `OPPOSITE_SENSES` senses as an adjective, verb or adverb: its
     antonyms, and for an adjective the words similar to them ("common": "uncommon",
-    "rare") or, for a satellite adjective, its head's antonym ("spent": "unexhausted",
-    not every word similar to that). A verb's inflected form is read as the verb only
-    ("spent": what "spend" is the opposite of, not the adjective "spent"). Without
-    WordNet's data, none.
+    "rare") or, for a satellite adjective, only its head's antonym (not every word
+    similar to that). A verb's inflected form is read as the verb only ("spent": what
+    "spend" is the opposite of, not the adjective "spent", exhausted). Without WordNet's
+    data, none.
 
     >>> sorted(antonyms("accept")), "rare" in antonyms("common"), "heavy" in antonyms("lighter")
     (['refuse', 'reject'], True, True)
