@@ -242,18 +242,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     )
     if other:  # "how many on Monday?" is not answered by a count "on Tuesday"
         return False, f"is about another {other}"
-    year = (
-        year_elsewhere(
-            intent.question,
-            sentence.text,
-            sentence.article,
-            sentence.start,
-            sentence.end,
-            sentence.title,
-        )
-        if intent.asks in ("number", "time")
-        else None
-    )
+    year = year_elsewhere(intent.question, sentence) if intent.asks in ("number", "time") else None
     if year:  # "how many died in the 2020 war?": its article tells of 2020 elsewhere
         return False, f"is not about {year}, which its article tells of elsewhere"
     if intent.ahead and intent.asks in ("date", "time") and not speaks_ahead(sentence.text):

@@ -15,6 +15,7 @@ from ..news import (
     YEAR,
     dates_in,
 )
+from .sentence import Sentence
 
 __all__ = [
     "PUBLISHED",
@@ -79,51 +80,48 @@ def gives_destination(text: str) -> bool:
     return bool(_DESTINATION.search(text))
 
 
+# a year in digits only: `news.YEAR` also reads a decade ("the 1990s"), which pins no year
 _YEAR_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def year_elsewhere(
-    question: str, text: str, article: str, start: int, end: int, title: str = ""
-) -> str | None:
-    """A year the question pins in digits ("in the 2020 war") that the article names,
-    but not the sentence `text` (at `start`:`end` of `article`), nor its paragraph or
-    the one before, nor the article's title and first paragraph: the sentence is about
-    another time than the one asked, which the article tells apart ("attacks killed at
-    least 32 people" in an article that tells of the 2020 war only further on). None
-    when the sentence names a year of its own, or the article never names the asked one
-    (nothing to tell it from).
+def year_elsewhere(question: str, sentence: Sentence) -> str | None:
+    """A year the question pins in digits ("in the 2020 war") that the sentence's
+    article names, but not the sentence, nor its paragraph or the one before, nor the
+    article's title and first paragraph: the sentence is about another time than the one
+    asked, which the article tells apart ("attacks killed at least 32 people" in an
+    article that tells of the 2020 war only further on). None when the sentence names a
+    year of its own, or the article never names the asked one (nothing to tell it from).
 
-    >>> article = ("Title\\n\\nFighting broke out.\\n\\nAttacks killed 32 people.\\n\\n"
+    >>> article = ("Fighting broke out.\\n\\nAttacks killed 32 people.\\n\\n"
     ...            "It followed the 2020 war.")
-    >>> at = article.index("Attacks")
-    >>> year_elsewhere("How many died in the 2020 war?", "Attacks killed 32 people.", article,
-    ...                at, at + 25)
+    >>> def toll(text):
+    ...     at = text.index("Attacks")
+    ...     return Sentence("a.txt", "Title", at, at + 25, text[at : at + 25], text)
+    >>> year_elsewhere("How many died in the 2020 war?", toll(article))
     '2020'
-    >>> year_elsewhere("How many died in the 2016 war?", "Attacks killed 32 people.", article,
-    ...                at, at + 25) is None
+    >>> year_elsewhere("How many died in the 2016 war?", toll(article)) is None
     True
 
     The paragraph before may set the year ("In September 2023 Azerbaijan took the region."
     before "192 of its servicemen were killed in that operation."):
 
     >>> article = article.replace("Fighting broke out.", "Fighting broke out in 2020.")
-    >>> year_elsewhere("How many died in the 2020 war?", "Attacks killed 32 people.", article,
-    ...                at + 8, at + 33) is None
+    >>> year_elsewhere("How many died in the 2020 war?", toll(article)) is None
     True
     """
     asked = set(_YEAR_DIGITS.findall(question))
-    if not asked or _YEAR_DIGITS.search(text):
+    article = sentence.article
+    if not asked & set(_YEAR_DIGITS.findall(article)) or _YEAR_DIGITS.search(sentence.text):
         return None
     paragraphs = [p for p in article.split("\n\n") if p.strip()]
-    head = " ".join([title, *paragraphs[:2]])  # the title and the first paragraph
-    opens = article.rfind("\n\n", 0, start)  # where the sentence's paragraph opens
+    opens = article.rfind("\n\n", 0, sentence.start)  # where the sentence's paragraph opens
     first = article.rfind("\n\n", 0, opens) if opens > 0 else -1  # and the one before
-    last = article.find("\n\n", end)
+    last = article.find("\n\n", sentence.end)
     around = article[max(first, 0) : last if last >= 0 else len(article)]
-    told = set(_YEAR_DIGITS.findall(article))
-    near = set(_YEAR_DIGITS.findall(f"{head} {around}"))
-    elsewhere = sorted((asked & told) - near)
-    return elsewhere[0] if elsewhere and not asked & near else None
+    head = " ".join([sentence.title, *paragraphs[:2]])  # the title and the first paragraph
+    if asked & set(_YEAR_DIGITS.findall(f"{head} {around}")):
+        return None
+    return min(asked & set(_YEAR_DIGITS.findall(article)))
 
 
 _TIME_KINDS = ("day of the week", "month", "year")
