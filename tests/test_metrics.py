@@ -78,6 +78,12 @@ def test_normalize_answer(text: str, expected: str) -> None:
         ("Moscow troops arrived.", ["Russia", "Moscow troops"], True),
         ("anything", [], False),
         ("anything", ["the", ""], False),  # an answer of only articles matches nothing
+        # the opposite verdict first is wrong, whatever else the answer names
+        ("Yes. The border is less than 10 km away. [1]", ["no", "less than 10 km"], False),
+        ("No, less than 10 km. [1]", ["no", "less than 10 km"], True),
+        ("The border is less than 10 km away. [1]", ["no", "less than 10 km"], True),
+        ("No. It was cancelled. [1]", ["Yes"], False),
+        ("Yes. Nobody knew. [1]", ["Nobody knew"], True),  # no verdict to contradict
     ],
 )
 def test_answer_correct(answer: str, acceptable: list[str], expected: bool) -> None:

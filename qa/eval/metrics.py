@@ -10,7 +10,10 @@ The rules, per turn of a conversation:
   thousands separators, the articles a/an/the). A word of `MIN_PREFIX_LETTERS` or more
   letters also matches a longer word it begins (Russia ~ Russian, anger ~ angered,
   Armenia ~ Armenia's), but "no" never matches "not" and "20" never matches "2020",
-  as plain substring tests would. On an unanswerable turn the correct
+  as plain substring tests would. An answer that opens with the verdict opposite to an
+  acceptable "yes" or "no" is wrong whatever else it names ("Yes. The road will stay
+  open" to "will they close the road?", accepted as "no" or "stay open"): the reader
+  reads the verdict first. On an unanswerable turn the correct
   answer is a refusal, so a correct refusal scores as correct (and F1 = 1), and an
   abstention on an answerable turn is wrong even if its text happens to name the answer.
 * **Token F1**: SQuAD-style, against the best acceptable answer.
@@ -76,6 +79,7 @@ _MARKER = re.compile(r"\[\d+\]")
 _DIGIT_GROUP = re.compile(r"(?<=\d)[,.](?=\d)")  # 2,000 -> 2000; 1.5 -> 15 on both sides
 _APOSTROPHE = re.compile(r"['\u2018\u2019\u02bc`]")
 _ARTICLES = frozenset({"a", "an", "the"})
+_OPPOSITE_VERDICT = {"yes": "no", "no": "yes"}  # an answer's first word against the set's
 _PUNCTUATION = frozenset(string.punctuation)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _SPACE = re.compile(r"\s+")
@@ -202,8 +206,19 @@ def answer_correct(answer: str, acceptable: Iterable[str]) -> bool:
     True
     >>> answer_correct("It was not announced in 2020.", ["no"]), answer_correct("2020", ["20"])
     (False, False)
+
+    The opposite verdict is wrong, whatever else the answer names:
+
+    >>> answer_correct("Yes. The road will stay open. [1]", ["no", "stay open"])
+    False
+    >>> answer_correct("No. The road will stay open. [1]", ["no", "stay open"])
+    True
     """
     words = normalize_answer(answer).split()
+    if words and words[0] in _OPPOSITE_VERDICT:
+        opposite = _OPPOSITE_VERDICT[words[0]]
+        if any(normalize_answer(option) == opposite for option in acceptable):
+            return False
     for option in acceptable:
         want = normalize_answer(option).split()
         if want and _contains(words, want):
