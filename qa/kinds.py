@@ -170,8 +170,9 @@ PLANNED_ASKED = re.compile(
     r"(?i)\b(?:(?:plan|plans|planning|intend|intends|intending|hope|hopes|hoping|expect"
     r"|expects|expecting) to|what(?:'s|’s|s| is) next)\b"
 )
-# "what time did it start?", "at what hour": the clock's time ("at what time of day" may
-# be answered "in the morning")
+# "what time did it start?", "at what time did it take effect?", "at what hour": the
+# clock's time ("at what time of day" may be answered "in the morning"). Readers ask "at
+# what time" for the clock: read as a date, a year answered it ("in 2020").
 CLOCK_ASKED = re.compile(r"(?i)\b(?:what time|what hour|which hour)\b(?! of (?:the )?day)")
 
 
@@ -221,14 +222,14 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "time",
         re.compile(
-            r"\b(at what time of (the )?day|(?<!at )what time|at what hour|which hour|what hour"
+            r"\b(at what time of (the )?day|what time|at what hour|which hour|what hour"
             r"|time of (the )?day)\b"
         ),
     ),
     (
         "date",
         re.compile(
-            r"\b(when|at what time(?! of)|(what|which)( \w+)? (year|day|date|month|decade|century)"
+            r"\b(when|(what|which)( \w+)? (year|day|date|month|decade|century)"
             r"|on what day|in what year|since when)\b"
         ),
     ),

@@ -71,7 +71,7 @@ def test_doctests(module: ModuleType) -> None:
     [
         ("How many bus routes had the mayor originally asked for?", "number"),
         ("What time of day did the fire start?", "time"),
-        ("At what time was the region carved out?", "date"),
+        ("At what time did the ceasefire take effect?", "time"),  # by the clock, not a year
         ("When did the council vote?", "date"),
         ("Who is the mayor of Town12?", "office"),
         ("What is the name of the club's coach?", "office"),
@@ -2012,6 +2012,17 @@ def test_what_time_asks_the_clock_and_time_of_day_a_part_of_it() -> None:
     assert not ok and "time" in why
     assert slot_filled(intent, sentence("Counting began at 7.45 in the morning."))[0]
     assert slot_filled(analyse("At what time of day did the match start?"), part)[0]
+
+
+def test_at_what_time_asks_the_clock_too() -> None:
+    """Readers ask "at what time did the ceasefire take effect?" for the hour; read as a
+    date, a sentence with only a year answered it (+7 read, +4 never-read judges)."""
+    intent = analyse("At what time did the ceasefire take effect?")
+    assert (intent.asks, intent.by_clock) == ("time", True)
+    year = sentence("The most notable escalation happened in 2020 and ended with a truce.")
+    ok, why = slot_filled(intent, year)
+    assert not ok and "time" in why
+    assert slot_filled(intent, sentence("The ceasefire took effect at 1 pm on Wednesday."))[0]
 
 
 @pytest.mark.parametrize(
