@@ -214,7 +214,12 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(how (many|much|old|long|far|big|large|often|{_SIZES})"
             r"|what (number|percentage|share|proportion|amount|sum|figure|total|price|cost)"
-            r"|death toll|number of|what was the toll|what is the toll)\b"
+            r"|death toll|number of|what was the toll|what is the toll"
+            # a figure asked by what it counts: "what evacuation figure did they give?",
+            # "what toll did the ministry give?"
+            r"|what(?:['’]s| is| was| were| are)? (?:the |its |their |his |her )?"
+            r"(?:[\w’'-]+ ){0,2}?(?:figure|toll|tally)s?(?! of)"
+            r")\b"
             rf"|{SCORE_ASKED.pattern}"  # a result: "what was the vote?" asks "seven to three"
             rf"|{RACE_TIME.pattern}"  # how long a race took: "what was her time?"
         ),

@@ -357,7 +357,9 @@ def asked_focus(question: str) -> str | None:
             break  # "how many want to leave": no noun counted
         if low.endswith("ly") and not modifier:
             break  # "how many exactly were there?" (not "elderly arrivals")
-        if low in _QUANTITIES:  # "what total", "the number of X": X is the focus
+        if singular(follows) in _QUANTITIES and follows not in ("share", "size"):
+            continue  # "what arrivals figure": a figure of arrivals, read as one below
+        if singular(low) in _QUANTITIES:  # "what total", "the number of X": X is the focus
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None
         run.append(low)

@@ -169,6 +169,36 @@ def test_whether_a_rate_changed_asks_no_rate() -> None:
     assert analyse("What is the exchange rate?").unit != "rate"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What evacuation figure did the Russian defence ministry give?",
+        "What toll did Karabakh's health ministry give on Wednesday?",
+        "What arrivals figure did Armenian officials give on Monday?",
+        "What were the casualty figures in that report?",
+    ],
+)
+def test_a_figure_asked_by_what_it_counts_asks_a_number(question: str) -> None:
+    """"What evacuation figure ...?" asks a number, as "what figure ...?" does, and the
+    figure counts nothing the sentence must name ("98,000 people had arrived" answers the
+    arrivals figure)."""
+    intent = analyse(question)
+    assert (intent.asks, intent.counted) == ("number", None)
+
+
+def test_a_count_since_a_date_stands_now_not_on_that_date() -> None:
+    """A count "since September 24" began then: it is no count of another month than the
+    "Monday, October 2" asked; and "since Sunday" in the question pins no day either."""
+    asked = analyse("How many had arrived by Monday, October 2?")
+    said = sentence("Officials said on Monday that 98,000 had arrived since September 24.")
+    assert slot_filled(asked, said)[0]
+    born = analyse("How many babies have been born in Syunik since Sunday?")
+    told = sentence("On Thursday officials said 11 babies had been born in Syunik since Sunday.")
+    assert slot_filled(born, told)[0]
+    other = sentence("It took 900 calls in October.")
+    assert not slot_filled(analyse("How many calls came in September?"), other)[0]
+
+
 def test_names_with_digits_are_whole_names() -> None:
     assert analyse("What is the name of the mayor of Town0?").names == ("town0",)
 

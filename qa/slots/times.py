@@ -143,6 +143,8 @@ def _time_pins(text: str) -> tuple[frozenset[str], ...]:
 
 
 _NOW = re.compile(r"\b(?:now|currently|so far|to date)\b", re.IGNORECASE)
+# When a count began, not when it stands: "arrived since September 24"
+_SINCE = re.compile(r"\bsince (?:the )?(?:\w+ ){0,3}?\w+(?=[,.;?!]|$| and\b)", re.IGNORECASE)
 
 
 def another_time(question: str, text: str) -> str | None:
@@ -155,11 +157,17 @@ def another_time(question: str, text: str) -> str | None:
     True
     >>> another_time("What was its budget last year?", "Its budget this year is £2m.")
     'year'
+    >>> another_time("How many had arrived by Monday, October 2?", "More than 98,000 had "
+    ...              "arrived since September 24.") is None
+    True
     """
-    asked_pins = _time_pins(question)
+    # when a count began is not when it stands ("98,000 had arrived since September 24"),
+    # on either side
+    asked_pins = _time_pins(_SINCE.sub("", question))
     if not any(asked_pins):
         return None
-    for kind, asked, said in zip(_TIME_KINDS, asked_pins, _time_pins(text), strict=True):
+    said_pins = _time_pins(_SINCE.sub("", text))
+    for kind, asked, said in zip(_TIME_KINDS, asked_pins, said_pins, strict=True):
         if asked and said and not asked & said:
             return kind
     return None
