@@ -358,7 +358,9 @@ def asked_focus(question: str) -> str | None:
         if low.endswith("ly") and not modifier:
             break  # "how many exactly were there?" (not "elderly arrivals")
         if singular(follows) in _QUANTITIES and follows not in ("share", "size"):
-            continue  # "what arrivals figure": a figure of arrivals, read as one below
+            # "what arrivals figure": a figure of arrivals, read as one below ("share"
+            # and "size" may be verbs: "how many families share a flat")
+            continue
         if singular(low) in _QUANTITIES:  # "what total", "the number of X": X is the focus
             after = [*tokens[i + 1 :], *m.string[m.end() :].split()]
             return _focus_after_of(after) if after[:1] == ["of"] else None

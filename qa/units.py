@@ -78,10 +78,6 @@ RATES = {
 # Money asked by what it does ("how much did it cost", "what will the jobs pay") is given
 # only in a currency: "12 tonnes of medicines" is not what the order cost.
 MONEY = rf"{MONEY_SIGN}|\b(?:{CURRENCIES}|USD|EUR|GBP|AMD|AZN)\b"
-# How a rate is given: a percentage, or none at all ("the loan is interest-free")
-RATE_GIVEN = (
-    r"\d\s?(?:%|per ?cent|percentage points?)|\binterest[- ]free\b|\b(?:zero|no) interest\b"
-)
 _MONEY_ASKED = re.compile(
     r"(?i)\bhow much\b(?! (?:more|less|of)\b).*\b(?:cost|costs|costing|worth|pay|pays|paid"
     r"|earn|earns|earned|charge|charges|charged|spend|spends|spent|raise|raised|fetch|fetched"
@@ -194,6 +190,10 @@ SCORE = (
     rf"|\b{_TALLY} votes? (?:to|against) {_TALLY}\b"
     rf"|\b(?:by|voted) {_TALLY} (?:votes )?to {_TALLY}\b"
     rf"|\b{_TALLY} (?:in favou?r|against|abstentions?)\b|\bunanimous(?:ly)?\b"
+)
+# How a rate is given: a number in percent, or none at all ("the loan is interest-free")
+RATE_GIVEN = (
+    rf"\d\s?(?:{MEASURED_UNITS['percent']})|\binterest[- ]free\b|\b(?:zero|no) interest\b"
 )
 UNITS = {
     **MEASURED_UNITS,

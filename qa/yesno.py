@@ -129,6 +129,7 @@ def affirms(question: str, sentence: str, similarity: float = 0.0) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=256)  # `affirms`, then `denies`, ask it of the same pair
 def opposes(question: str, sentence: str) -> str | None:
     """The word of the yes/no `question` that `sentence` says the opposite of (WordNet's
     `lexicon.antonyms`: "rejected" for "accept", "rare" for "common", "closed" for

@@ -109,9 +109,9 @@ def year_elsewhere(question: str, sentence: Sentence) -> str | None:
     >>> year_elsewhere("How many died in the 2020 war?", toll(article)) is None
     True
     """
-    asked = set(_YEAR_DIGITS.findall(question))
     article = sentence.article
-    if not asked & set(_YEAR_DIGITS.findall(article)) or _YEAR_DIGITS.search(sentence.text):
+    named = set(_YEAR_DIGITS.findall(question)) & set(_YEAR_DIGITS.findall(article))
+    if not named or _YEAR_DIGITS.search(sentence.text):
         return None
     paragraphs = [p for p in article.split("\n\n") if p.strip()]
     opens = article.rfind("\n\n", 0, sentence.start)  # where the sentence's paragraph opens
@@ -119,9 +119,9 @@ def year_elsewhere(question: str, sentence: Sentence) -> str | None:
     last = article.find("\n\n", sentence.end)
     around = article[max(first, 0) : last if last >= 0 else len(article)]
     head = " ".join([sentence.title, *paragraphs[:2]])  # the title and the first paragraph
-    if asked & set(_YEAR_DIGITS.findall(f"{head} {around}")):
+    if named & set(_YEAR_DIGITS.findall(f"{head} {around}")):
         return None
-    return min(asked & set(_YEAR_DIGITS.findall(article)))
+    return min(named)
 
 
 _TIME_KINDS = ("day of the week", "month", "year")
@@ -132,7 +132,9 @@ def _time_pins(text: str) -> tuple[frozenset[str], ...]:
     """The days of the week, months and years-as-said ("last year") `text` names, in the
     order of `_TIME_KINDS`. (A year in digits is left out: news dates an event by one
     year and sets it among others, "after the August 2022 shelling ... the November 2020
-    statement".) Remembered: a question is read against every candidate."""
+    statement".) A date after "since" is left out too: a count "since September 24"
+    stands now, not then. Remembered: a question is read against every candidate."""
+    text = _SINCE.sub("", text)
     found = dates_in(text)
     now = {"this year"} if _NOW.search(text) else set()  # "had 41 last year, now has 58"
     return (
@@ -161,13 +163,10 @@ def another_time(question: str, text: str) -> str | None:
     ...              "arrived since September 24.") is None
     True
     """
-    # when a count began is not when it stands ("98,000 had arrived since September 24"),
-    # on either side
-    asked_pins = _time_pins(_SINCE.sub("", question))
+    asked_pins = _time_pins(question)
     if not any(asked_pins):
         return None
-    said_pins = _time_pins(_SINCE.sub("", text))
-    for kind, asked, said in zip(_TIME_KINDS, asked_pins, said_pins, strict=True):
+    for kind, asked, said in zip(_TIME_KINDS, asked_pins, _time_pins(text), strict=True):
         if asked and said and not asked & said:
             return kind
     return None
