@@ -89,6 +89,8 @@ def counts_match(
             root = did[:MIN_PREFIX]
             similar |= {stem(w) for w in vocab if stem(w.lower()).startswith(root)}
     whose = list(intent.focus_names)
+    # "how many asylum claims": "7,300 asylum applications", the compound said otherwise
+    modifiers = frozenset(stem(w) for w in intent.counted.split()[:-1])
     made = _people_made(head)  # "evacuated 2,000 people" counts evacuees
     # "Moscow troops began evacuating civilians. ... it has evacuated over 2,000
     # people": people counted right after the sentence naming them as the asked
@@ -108,6 +110,7 @@ def counts_match(
                 whose,
                 s.text,
                 s.article,
+                modifiers,
             )
             for n, p in ps
             if n not in intent.totals  # the whole a partitive picks a part from
@@ -174,12 +177,19 @@ def _people_made(head: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
 
 
 def _counts(
-    phrase: list[str], similar: set[str], whose: list[str], sentence: str, article: str
+    phrase: list[str],
+    similar: set[str],
+    whose: list[str],
+    sentence: str,
+    article: str,
+    modifiers: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a number's `phrase` ("nine Armenian detainees") counts what the question
-    counts: a word of it means the asked noun, and when the question says whose
-    ("Azerbaijani soldiers") the phrase's own qualifier, else the sentence, says so; a
-    sentence naming no one ("The group has six monitors") is read in its article.
+    counts: a word of it means the asked noun, or it has every word before the asked
+    compound's head (`modifiers`: "asylum" of "asylum claims" in "7,300 asylum
+    applications"), and when the question says whose ("Azerbaijani soldiers") the
+    phrase's own qualifier, else the sentence, says so; a sentence naming no one ("The
+    group has six monitors") is read in its article.
 
     >>> art = "The OSCE sent observers. The group has six monitors."
     >>> _counts(["monitors"], {"monitor"}, ["osc"], "The group has six monitors.", art)
@@ -187,11 +197,14 @@ def _counts(
     >>> said = "Armenia said 64 servicemen died."
     >>> _counts(["servicemen"], {"servicemen"}, ["azerbaijani"], said, art)
     False
+    >>> _counts(["asylum", "applications"], {"claim"}, [], "", "", frozenset({"asylum"}))
+    True
     >>> baku = "Baku has said 192 of its soldiers were killed."  # a capital for its country
     >>> _counts(["its", "soldiers"], {"soldier"}, ["azerbaijani"], baku, art)
     True
     """
-    if not any(stem(w.lower()) in similar for w in phrase):
+    stems = {stem(w.lower()) for w in phrase}
+    if not stems & similar and not (modifiers and modifiers <= stems):
         return False
     if not whose:
         return True

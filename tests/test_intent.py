@@ -2127,6 +2127,24 @@ def test_one_persons_children_are_counted_by_their_sons_and_daughters() -> None:
     assert counts_match(town, [families], unlike, WEIGHTS) == {0: False}
 
 
+def test_a_compound_counted_noun_is_counted_by_its_modifier_with_another_head() -> None:
+    """ "How many asylum claims?" is answered by "7,300 asylum applications": news says a
+    compound's head in other words but keeps what it is about; a count whose words share
+    neither the head nor the modifier counts something else."""
+
+    def unlike(words: list[str]) -> np.ndarray:
+        return np.eye(len(words))  # no two words alike: only the word lists decide
+
+    claims = analyse("How many asylum claims did Armenians file in the EU?")
+    lodged = sentence("Armenian citizens lodged about 7,300 asylum applications in the EU.")
+    assert counts_match(claims, [lodged], unlike, WEIGHTS) == {0: True}
+    visas = sentence("Armenian citizens got about 7,300 work visas in the EU.")
+    assert counts_match(claims, [visas], unlike, WEIGHTS) == {0: False}
+    markers = analyse("How many border markers will go up?")
+    posts = sentence("Under the deal, 38 concrete border posts will be installed.")
+    assert counts_match(markers, [posts], unlike, WEIGHTS) == {0: True}
+
+
 def test_a_population_is_read_as_news_writes_it_of_the_place_asked() -> None:
     asked = analyse("What's the population of Saltby?")
     has = sentence("Saltby, which has about 11,000 residents, attracts a million visitors.")
