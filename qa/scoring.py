@@ -54,8 +54,9 @@ MIN_PREFIX = 5  # letters two terms must share to match by prefix ("armenia"/"ar
 
 _REACTED = re.compile(
     r"\b(den(y|ies|ied)|reject(s|ed)?|anger(s|ed)?|condemn(s|ed)?|welcom(e|es|ed)|dismiss(es|ed)?"
-    r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)|react(s|ed)|angrily"
-    r"|furious|fury|accept(s|ed)?|agree(s|d)?|confirm(s|ed)?|refuse(s|d)?)\b",
+    r"|critici[sz](e|es|ed)|protest(s|ed)?|retaliat(e|es|ed)|respond(s|ed)?|react(s|ed)|angrily"
+    r"|furious|fury|accept(s|ed)?|agree(s|d)?|confirm(s|ed)?|refuse(s|d)?|disput(e|es|ed)"
+    r"|repl(y|ies|ied)|comment(s|ed)?)\b",
     re.IGNORECASE,
 )
 _STATED = re.compile(
@@ -64,6 +65,8 @@ _STATED = re.compile(
     r"|recommended|proposed|found|voted|approved|adopted|resolved)\b",
     re.IGNORECASE,
 )
+# the speaker named after a quote's verb: '"...," said Rosa Lopes, who runs a cafe'
+_SAID_AFTER = re.compile(r"[\"”,]\s+(?:said|says|added|replied|insisted)\s+([^,.;]+)")
 MIN_FUZZY_NAME = 7  # letters a name needs before a spelling one edit off still names it
 
 
@@ -135,6 +138,15 @@ def reacts(sentence: str, actors: list[str]) -> bool:
     True
     >>> reacts("Armenia said Washington must act.", ["washington"])
     False
+
+    Not answering is a reaction too ("did X respond?"), and so is a figure disputed:
+
+    >>> reacts("The ministry did not respond to questions.", ["ministry"])
+    True
+    >>> reacts("It shot down 13 drones, a figure Baku disputed.", ["baku"])
+    True
+    >>> reacts('"Prices will double," said Rosa Lopes, who runs a cafe.', ["lope"])
+    True
     """
     if _REACTED.search(sentence):
         return not actors or names_any(actors, sentence)
@@ -145,7 +157,8 @@ def reacts(sentence: str, actors: list[str]) -> bool:
         before = sentence[: m.start()]
         if not actors or names_any(actors, before):
             return True
-    return False
+    # A quote is said by whoever the verb after it names: '"...," said Rosa Lopes'
+    return any(names_any(actors, m.group(1)) for m in _SAID_AFTER.finditer(sentence))
 
 
 def names_any(names: list[str], text: str) -> bool:

@@ -2207,3 +2207,24 @@ def test_a_sum_whose_currency_its_article_names_answers_how_much_money() -> None
     # nor does a sum in millions of something answer it
     visitors = "The bridge drew 2.5 million visitors."
     assert not slot_filled(asked, sentence(visitors, f"{article} {visitors}"))[0]
+
+
+def test_a_reaction_is_attributed_as_news_attributes_it() -> None:
+    """A quote is the reaction of whoever news says said it: after the quote ('," said
+    Rosa Lopes'), by pronoun after a sentence naming the speaker ('," she said'); not
+    answering and disputing are reactions too. Someone else's words are not."""
+    lopes = analyse("What did Rosa Lopes say about the sardine price?")
+    inverted = sentence('"If it goes to 7 euros, the sardine goes to 14," said Rosa Lopes, 52.')
+    assert slot_filled(lopes, inverted)[0]
+    other = sentence('"If it goes to 7 euros, the sardine goes to 14," said Manuel Ferreira.')
+    assert not slot_filled(lopes, other)[0]
+    koskinen = analyse("What did Koskinen say about the wreck?")
+    quote = '"The best museum for this ship is the bottom of the sea," she said.'
+    after_her = sentence(quote, preceding="Laura Koskinen, 44, leads the dive team.")
+    assert slot_filled(koskinen, after_her)[0]
+    assert not slot_filled(koskinen, sentence(quote, preceding="The hull is intact."))[0]
+    ministry = analyse("Did Azerbaijan's Culture Ministry respond to the questions?")
+    silent = sentence("Azerbaijan's Culture Ministry did not respond to a question about it.")
+    assert slot_filled(ministry, silent)[0]
+    baku = analyse("How did Baku react to that number?")
+    assert slot_filled(baku, sentence("It shot down 13 drones, a figure Baku disputed."))[0]
