@@ -165,7 +165,7 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
     * a count of casualties says which (killed, injured): a sentence counting other
       people (evacuated, released) does not answer "how many died";
     * a reaction by a named actor must be that actor's (told in the sentence or the
-      next one);
+      next one, or said by "she" or "he" after the sentence naming them);
     * a follow-up that picks from what the last answer said ("how many of them were
       children?") or asks a person's age or name by pronoun ("how old is she?") is
       answered from the article(s) that answer cited: one event; a part asked of a
