@@ -65,8 +65,10 @@ _STATED = re.compile(
     r"|recommended|proposed|found|voted|approved|adopted|resolved)\b",
     re.IGNORECASE,
 )
+# the verbs that attribute a quote to its speaker
+SPEECH_VERBS = r"said|says|added|replied|insisted"
 # the speaker named after a quote's verb: '"...," said Rosa Lopes, who runs a cafe'
-_SAID_AFTER = re.compile(r"[\"”,]\s+(?:said|says|added|replied|insisted)\s+([^,.;]+)")
+_SAID_AFTER = re.compile(rf"[\"”,]\s+(?:{SPEECH_VERBS})\s+([^,.;]+)")
 MIN_FUZZY_NAME = 7  # letters a name needs before a spelling one edit off still names it
 
 

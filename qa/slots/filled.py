@@ -28,7 +28,7 @@ from ..news import (
 )
 from ..news import AGE as _AGE
 from ..news.names import KINSHIP
-from ..scoring import found_share, names_any, reacts, type_match
+from ..scoring import SPEECH_VERBS, found_share, names_any, reacts, type_match
 from ..units import RATES, WORDED_SPAN, asks_money
 from .amounts import (
     SPANS,
@@ -271,12 +271,9 @@ def slot_filled(intent: Intent, sentence: Sentence, match: bool | None = None) -
         if found_share(list(intent.names), told) == 0:
             return False, f"does not give it for {', '.join(intent.names)}"
     told = f"{sentence.text} {sentence.following}"
-    if (
-        intent.reaction_by
-        and not reacts(told, list(intent.reaction_by))
-        and not _said_by(list(intent.reaction_by), sentence)
-    ):
-        return False, f"tells no reaction by {' or '.join(intent.reaction_by)}"
+    actors = list(intent.reaction_by or ())
+    if actors and not reacts(told, actors) and not _said_by(actors, sentence):
+        return False, f"tells no reaction by {' or '.join(actors)}"
     cited = {c.source for c in intent.previous}
     about_them = intent.asks in ("age", "name") and intent.by_pronoun
     if (intent.partitive or about_them) and cited and sentence.source not in cited:
@@ -291,9 +288,7 @@ def _said_by(actors: list[str], sentence: Sentence) -> bool:
     return bool(_PRONOUN_SAID.search(sentence.text)) and names_any(actors, sentence.preceding)
 
 
-_PRONOUN_SAID = re.compile(
-    r"\b(?:he|she|they) (?:said|says|added|told|replied|warned|insisted)\b", re.IGNORECASE
-)
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she|they) (?:{SPEECH_VERBS}|told|warned)\b", re.IGNORECASE)
 
 
 # "led by Scottish Enterprise", "co-chaired by Russia, France and the United States"
