@@ -49,6 +49,9 @@ SETS: dict[str, tuple[str, ...]] = {
     "seed_blind3": ("seeds", "tests/data/related_blind3"),
     "seed_blind3_other": ("tests/data/other_blind3",),
     "seed_blind4_other": ("tests/data/other_blind4",),
+    # a development set on reactions and statements, written to be read (2026-12-07)
+    "seed_reactions": ("seeds", "tests/data/related_reactions"),
+    "seed_reactions_other": ("tests/data/other_reactions",),
     # sets 5 on: the seed with the set's related articles, and its other domains alone
     **{
         name: corpus
