@@ -35,6 +35,7 @@ from .news import (
     person_names,
     person_spans,
     spells_out,
+    unquoted,
 )
 from .places import nation_stems
 
@@ -64,6 +65,14 @@ _STATED = re.compile(
     r"|tumbled|surged|climbed|plunged|soared|decided|ruled|concluded|agreed|announced"
     r"|recommended|proposed|found|voted|approved|adopted|resolved)\b",
     re.IGNORECASE,
+)
+# who reacts after the verb: the one angered ("angered Russia"), or the source of what
+# was said ("rejected by Moscow", "a welcome from Baku")
+_REACTOR_AFTER = re.compile(r"\s+([^,.;]+)")
+_BY_FROM = re.compile(r"\s+(?:by|from)\s+([^,.;]+)", re.IGNORECASE)
+# where a clause begins, for the one who reacts in it
+_CLAUSE = re.compile(
+    r"\b(?:because|while|but|although|though|whereas|after|when)\b|;", re.IGNORECASE
 )
 # the verbs that attribute a quote to its speaker
 SPEECH_VERBS = r"said|says|added|replied|insisted"
@@ -149,18 +158,49 @@ def reacts(sentence: str, actors: list[str]) -> bool:
     True
     >>> reacts('"Prices will double," said Rosa Lopes, who runs a cafe.', ["lope"])
     True
+
+    Whoever reacts is named before the verb in its clause, or after it as the one
+    angered or the source; not the one reacted to, nor one a quote names:
+
+    >>> reacts("Her visit to Kyiv was a move that angered Russia.", ["russia"])
+    True
+    >>> reacts("He accused Paris of bias because France agreed to sell radars.", ["pari"])
+    False
+    >>> reacts("It drew an unexpected welcome from Baku.", ["baku"])
+    True
+    >>> reacts('"If Baku hears a map in it, that says more about Baku."', ["baku"])
+    False
     """
-    if _REACTED.search(sentence):
-        return not actors or names_any(actors, sentence)
+    # What a quote says is its speaker's words, not the reporter's: "If Baku hears a map
+    # in it, that says more about Baku" tells no reaction of Baku's
+    plain = unquoted(sentence)
+    for m in _REACTED.finditer(plain):
+        if not actors:
+            return True
+        # the one reacting comes before the verb, in its clause ("Armenia rejected ...", "a
+        # figure Baku disputed"), or after it as the one angered or as the source ("angered
+        # Russia", "rejected by Moscow", "a welcome from Baku"); not the one reacted to
+        # ("He accused Paris of bias because France agreed ..." is no reaction of Paris)
+        angered = m.group(0).lower().startswith("anger")
+        after = (_REACTOR_AFTER if angered else _BY_FROM).match(plain, m.end())
+        if (not angered and names_any(actors, _clause_before(plain, m.start()))) or (
+            after and names_any(actors, after.group(1))
+        ):
+            return True
     # A statement or a market move is the reaction of whoever comes before the verb:
     # "Shares fell 6.2 percent", "Delgado said it was a hard blow" (not "Armenia said
     # Washington must act", which is Armenia's).
-    for m in _STATED.finditer(sentence):
-        before = sentence[: m.start()]
-        if not actors or names_any(actors, before):
+    for m in _STATED.finditer(plain):
+        if not actors or names_any(actors, _clause_before(plain, m.start())):
             return True
     # A quote is said by whoever the verb after it names: '"...," said Rosa Lopes'
     return any(names_any(actors, m.group(1)) for m in _SAID_AFTER.finditer(sentence))
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of `text` before `end` in the same clause."""
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, end)]
+    return text[starts[-1] if starts else 0 : end]
 
 
 def names_any(names: list[str], text: str) -> bool:
