@@ -138,21 +138,31 @@ AIMED = r"accus|blam|urg|warn|critici[sz]|condemn|thank|sanction|invit|congratul
 # A question about a reaction: "How did Armenia respond?", "How did Moscow take that?"
 REACTION = re.compile(
     r"\b(respond(ed)?|react(ed)?|repl(y|ied)|reaction|response|retaliat\w*"
-    r"|take (that|it|this|the news))\b",
+    r"|take (that|it|this|the news))\b"
+    # an opinion asked in other words: "what did Baku make of it?", "what does the union
+    # think (of it)?", "how do residents feel about it?", "how did hotel owners take the
+    # vote?", "what is Ankara's view of the drafts?", "was Ankara pleased with them?"
+    rf"|\b(?:what|how) {DID} [\w'’ ()-]+? (?:make of|think|feel|felt|take)\b"
+    r"|\b(?:view|views|stance|verdict|opinion) (?:of|on|about)\b"
+    r"|\b(?:happy|pleased|unhappy|displeased|angry|upset|satisfied|keen) (?:with|about|by|on)\b",
     re.IGNORECASE,
 )
 # "Did Armenia accept the accusations?", "has Baku agreed to it?": whether someone took
 # or turned down something is told by their reaction ("Armenia rejected the allegations").
 ACCEPTED = re.compile(
     rf"^(?:and |so |but )?{DID} [\w'’ ()-]+? "
-    r"(?:accept|agree|admit|approve|acknowledge|concede|deny|denied|reject|dispute|welcome)",
+    r"(?:accept|agree|admit|approve|acknowledge|concede|deny|denied|reject|dispute|welcome"
+    r"|back|support|oppose|object|critici[sz]e|condemn|praise|protest|complain)",
     re.IGNORECASE,
 )
 # A question about what someone said or decided: "What did the council decide?" is
 # answered by the council's statement, as a reaction is, not by a sentence naming it.
 STATEMENT = re.compile(
     r"\bwhat (?:did|has|have|had) (?:the )?[\w'’ ()-]+? "  # "Baku (Azerbaijan)"
-    r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote)\b",
+    r"(?:say|decide|conclude|rule|agree|announce|recommend|propose|find|vote|demand|claim"
+    r"|warn|promise|complain|argue|insist|add|tell)\b"
+    # why someone did it, in their words: "how did the minister justify the cut?"
+    rf"|\bhow {DID} (?:the )?[\w'’ ()-]+? (?:justify|defend|explain)\b",
     re.IGNORECASE,
 )
 

@@ -2228,3 +2228,41 @@ def test_a_reaction_is_attributed_as_news_attributes_it() -> None:
     assert slot_filled(ministry, silent)[0]
     baku = analyse("How did Baku react to that number?")
     assert slot_filled(baku, sentence("It shot down 13 drones, a figure Baku disputed."))[0]
+
+
+def test_a_reaction_is_the_reactor_s_not_the_one_reacted_to() -> None:
+    """Whoever reacts comes before the verb in its clause, or after it as the one angered
+    or the source ("a welcome from Baku"); the one accused, the one a quote names and the
+    one visited do not react: Paris is not reacting in "He accused Paris of bias"."""
+    paris = analyse("How did Paris react to the charge?")
+    accused = "He accused Paris of bias because France agreed to supply Armenia with radars."
+    assert not slot_filled(paris, sentence(accused))[0]
+    assert slot_filled(paris, sentence("Paris rejected the charge as baseless."))[0]
+    kyiv = analyse("How did Kyiv react to her visit?")
+    visit = "His wife visited Kyiv to show her support, a move that angered Russia."
+    assert not slot_filled(kyiv, sentence(visit))[0]
+    assert slot_filled(analyse("How did Russia react to her visit?"), sentence(visit))[0]
+    baku = analyse("How did Baku react to the change?")
+    assert slot_filled(baku, sentence("The change drew an unexpected welcome from Baku."))[0]
+    quoted = sentence('"If Baku hears a map in it, that says more about Baku than the song."')
+    assert not slot_filled(baku, quoted)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "actor"),
+    [
+        ("What did Baku make of the weather map change?", ("baku",)),
+        ("What did the union think of it?", ()),
+        ("How do refugees in Abovyan feel about the song?", ()),
+        ("What is Ankara's view of the drafts?", ()),
+        ("How did the minister justify the cut?", ()),
+        ("What did she demand?", ()),
+    ],
+)
+def test_a_reaction_asked_in_other_words_is_a_reaction(
+    question: str, actor: tuple[str, ...]
+) -> None:
+    """An opinion or a statement asked in a reader's words ("make of", "think of", "feel
+    about", "view of", "justify") asks whose reaction, as "how did X react?" does."""
+    intent = analyse(question)
+    assert intent.asks == "reaction" and intent.reaction_by == actor
