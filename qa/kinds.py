@@ -142,8 +142,9 @@ REACTION = re.compile(
     # an opinion asked in other words: "what did Baku make of it?", "what does the union
     # think (of it)?", "how do residents feel about it?", "how did hotel owners take the
     # vote?", "what is Ankara's view of the drafts?", "was Ankara pleased with them?"
-    rf"|\b(?:what|how) {DID} [\w'’ ()-]+? (?:make of|think|feel|felt|take)\b"
-    r"|\b(?:view|views|stance|verdict|opinion) (?:of|on|about)\b"
+    rf"|\bwhat {DID} [\w'’ ()-]+? (?:make of|think)\b"
+    rf"|\bhow {DID} [\w'’ ()-]+? (?:feel|felt|take)\b(?! part| place| off| over)"
+    r"|(?:['’]s|\btheir|\bhis|\bher|\bits) (?:view|views|stance|verdict|opinion) (?:of|on|about)\b"
     r"|\b(?:happy|pleased|unhappy|displeased|angry|upset|satisfied|keen) (?:with|about|by|on)\b",
     re.IGNORECASE,
 )
@@ -152,7 +153,9 @@ REACTION = re.compile(
 ACCEPTED = re.compile(
     rf"^(?:and |so |but )?{DID} [\w'’ ()-]+? "
     r"(?:accept|agree|admit|approve|acknowledge|concede|deny|denied|reject|dispute|welcome"
-    r"|back|support|oppose|object|critici[sz]e|condemn|praise|protest|complain)",
+    r"|(?:support|oppose|object|critici[sz]e|condemn|praise|protest|complain)(?:s|e?d)?\b"
+    # backing something, not going back: "did she back the plan?", not "go back to it"
+    r"|back(?:s|ed)? (?:the|a|an|it|this|that|these|those|them|his|her|their|its|what)\b)",
     re.IGNORECASE,
 )
 # A question about what someone said or decided: "What did the council decide?" is

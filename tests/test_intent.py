@@ -2266,3 +2266,19 @@ def test_a_reaction_asked_in_other_words_is_a_reaction(
     about", "view of", "justify") asks whose reaction, as "how did X react?" does."""
     intent = analyse(question)
     assert intent.asks == "reaction" and intent.reaction_by == actor
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Hakobian plan to go back?",
+        "What did the thieves take?",
+        "How did they take part?",
+        "Does the hotel have a view of the sea?",
+        "Did the protesters stay after that?",
+    ],
+)
+def test_going_back_taking_and_a_view_ask_no_reaction(question: str) -> None:
+    """The words of a reaction in other senses ask none: going back, taking a thing,
+    taking part, a view of the sea, protesters."""
+    assert analyse(question).reaction_by is None
