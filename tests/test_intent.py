@@ -179,7 +179,7 @@ def test_whether_a_rate_changed_asks_no_rate() -> None:
     ],
 )
 def test_a_figure_asked_by_what_it_counts_asks_a_number(question: str) -> None:
-    """"What evacuation figure ...?" asks a number, as "what figure ...?" does, and the
+    """ "What evacuation figure ...?" asks a number, as "what figure ...?" does, and the
     figure counts nothing the sentence must name ("98,000 people had arrived" answers the
     arrivals figure)."""
     intent = analyse(question)
@@ -2112,19 +2112,21 @@ def test_her_age_is_asked_of_her_and_the_number_of_children_counts_children() ->
     assert unicef.counted == "children"
 
 
+def _unlike(words: list[str]) -> np.ndarray:
+    """Word vectors of which no two are alike: only the word lists decide."""
+    return np.eye(len(words))
+
+
 def test_one_persons_children_are_counted_by_their_sons_and_daughters() -> None:
     """ "How many children did she come with?" is answered by "her two sons"; a count of
     sons is no count of a town's children."""
 
-    def unlike(words: list[str]) -> np.ndarray:
-        return np.eye(len(words))  # no two words alike: only the word lists decide
-
     she = analyse("How many children did Sona Gabrielyan come with?")
     sons = sentence("said Sona Gabrielyan, 29, who arrived with her two sons.")
-    assert counts_match(she, [sons], unlike, WEIGHTS) == {0: True}
+    assert counts_match(she, [sons], _unlike, WEIGHTS) == {0: True}
     town = analyse("How many children were evacuated?")
     families = sentence("Families with two sons were evacuated.")
-    assert counts_match(town, [families], unlike, WEIGHTS) == {0: False}
+    assert counts_match(town, [families], _unlike, WEIGHTS) == {0: False}
 
 
 def test_a_compound_counted_noun_is_counted_by_its_modifier_with_another_head() -> None:
@@ -2132,17 +2134,14 @@ def test_a_compound_counted_noun_is_counted_by_its_modifier_with_another_head() 
     compound's head in other words but keeps what it is about; a count whose words share
     neither the head nor the modifier counts something else."""
 
-    def unlike(words: list[str]) -> np.ndarray:
-        return np.eye(len(words))  # no two words alike: only the word lists decide
-
     claims = analyse("How many asylum claims did Armenians file in the EU?")
     lodged = sentence("Armenian citizens lodged about 7,300 asylum applications in the EU.")
-    assert counts_match(claims, [lodged], unlike, WEIGHTS) == {0: True}
+    assert counts_match(claims, [lodged], _unlike, WEIGHTS) == {0: True}
     visas = sentence("Armenian citizens got about 7,300 work visas in the EU.")
-    assert counts_match(claims, [visas], unlike, WEIGHTS) == {0: False}
+    assert counts_match(claims, [visas], _unlike, WEIGHTS) == {0: False}
     markers = analyse("How many border markers will go up?")
     posts = sentence("Under the deal, 38 concrete border posts will be installed.")
-    assert counts_match(markers, [posts], unlike, WEIGHTS) == {0: True}
+    assert counts_match(markers, [posts], _unlike, WEIGHTS) == {0: True}
 
 
 def test_a_population_is_read_as_news_writes_it_of_the_place_asked() -> None:
