@@ -60,6 +60,7 @@ from .slots import Sentence, asked_words, kind_match, mentions, slot_filled, unu
 from .weights import WEIGHTS, Weights
 
 __all__ = [
+    "HEADLINE",
     "RULES",
     "WEIGHTS",
     "Adjustment",
@@ -122,6 +123,13 @@ def score(
         Adjustment("overlap", weights.overlap * ov, f"{ov:.0%} of the question's terms"),
         Adjustment("prior", weights.prior * sentence.prior, f"retrieval {sentence.prior:.2f}"),
     ]
+    if sentence.story:  # read with its article's title (`Weights.title_mix`)
+        parts.insert(
+            1,
+            Adjustment(
+                "story", weights.semantic * sentence.story, f"{sentence.story:+.2f} with its title"
+            ),
+        )
     for rule in RULES if rules is None else rules:
         adjustment = rule(intent, sentence, weights)
         if adjustment is not None and adjustment.value:
@@ -308,7 +316,7 @@ def headline_rule(intent: Intent, sentence: Sentence, w: Weights) -> Adjustment 
     >>> headline_rule(analyse("How many terms has Aliyev won?"), s, WEIGHTS).value
     -0.15
     """
-    if sentence.text.strip() != sentence.title.strip() or _HEADLINE.search(intent.question):
+    if sentence.text.strip() != sentence.title.strip() or HEADLINE.search(intent.question):
         return None
     if intent.asks == "number":
         return Adjustment("headline", -w.headline_penalty, "the article's headline")
@@ -437,4 +445,5 @@ def _title_terms(title: str) -> frozenset[str]:
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)
+# a question about the headline itself: "what does the title say ...?"
+HEADLINE = re.compile(r"\b(headline|title)s?\b", re.IGNORECASE)

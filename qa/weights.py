@@ -33,6 +33,23 @@ class Weights:
     neighbour: float = field(
         default=0.3, metadata={"help": "share of a sentence pair's extra similarity each gains"}
     )
+    title_mix: float = field(
+        default=0.5,
+        metadata={
+            "help": "share of the article title's vector added to a sentence's (then unit "
+            "length) to read it as part of its story: a sentence that only retells the "
+            "headline gains least, one that adds to it most (`story`, weighted as "
+            "`semantic`; first questions only); 0 turns it off"
+        },
+    )
+    story_reach: float = field(
+        default=0.5,
+        metadata={
+            "help": "share of the way up to its article's most similar sentence a sentence's "
+            "story may lift its similarity (`qa.story.story_lift`): half, so the title "
+            "orders an article's sentences and the sentences' own words still decide a near tie"
+        },
+    )
     kind_bonus: float = field(
         default=0.08, metadata={"help": "for a sentence holding the asked kind of answer"}
     )

@@ -664,6 +664,15 @@ def test_a_lead_sentence_gets_no_overlap_for_retelling_the_title() -> None:
     assert ov(later) > ov(lead)
 
 
+def test_a_sentence_read_with_its_title_has_that_gain_as_a_named_part() -> None:
+    """`Sentence.story` (what its similarity gains with its article's title) is a part of
+    its own, weighted as the similarity, so `--explain` shows it; no gain, no part."""
+    q = "How much did the new library cost?"
+    text = "The building cost 4.2 million pounds."
+    assert parts(q, sentence(text, story=0.1))["story"] == pytest.approx(WEIGHTS.semantic * 0.1)
+    assert "story" not in parts(q, sentence(text))
+
+
 @pytest.mark.parametrize(
     ("question", "text"),
     [

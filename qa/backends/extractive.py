@@ -39,8 +39,9 @@ from ..news import (
     tells_cause,
 )
 from ..retrieval import Retrieved
-from ..rules import WEIGHTS, SentenceScore, Weights, score
+from ..rules import HEADLINE, WEIGHTS, SentenceScore, Weights, score
 from ..slots import Sentence, unused_names
+from ..story import in_story, story_lift
 from ..yesno import affirms, denies
 from .registry import AnswerBackend, register_backend
 
@@ -150,7 +151,9 @@ class ExtractiveBackend(AnswerBackend):
         if known != intent.names:
             intent = replace(intent, names=known)
         intent = _with_quoted_history(intent, sentences)
-        sims = self._similarities(sentences, rows, vectors, retrieved)
+        matrix = self._sentence_vectors(sentences, rows)
+        sims = self._similarities(sentences, matrix, vectors, retrieved)
+        story = self._story(sentences, matrix, vectors, sims[:, 0], query)
         before = [_preceding(s, in_paragraph=True) for s in sentences] if intent.counted else []
         counts = counts_match(intent, sentences, self.engine.embed, self.weights, before)
         unnamed = _unnamed(intent, sentences)
@@ -159,6 +162,7 @@ class ExtractiveBackend(AnswerBackend):
                 s,
                 semantic=float(sims[i, 0]),
                 semantic_context=float(sims[i, 1]) if query.is_followup else None,
+                story=float(story[i]),
                 counts=counts.get(i),
                 following=_following(s) if intent.reaction_by else "",
                 preceding=(
@@ -175,24 +179,53 @@ class ExtractiveBackend(AnswerBackend):
         scored.sort(key=lambda p: -p[1].total)
         return [Candidate(s.source, s.title, s.start, s.end, s.text, sc) for s, sc in scored]
 
-    def _similarities(
-        self,
-        sentences: list[Sentence],
-        rows: list[np.ndarray | None],
-        vectors: np.ndarray,
-        retrieved: Retrieved,
+    def _sentence_vectors(
+        self, sentences: list[Sentence], rows: list[np.ndarray | None]
     ) -> np.ndarray:
-        """Cosine similarity of each sentence to each search vector, read in context.
-
-        Vectors come from the store (embedded at ingest); only sentences a store lacks
-        them for are embedded now. A sentence that leans on its neighbour ("At that
-        time, Russia mediated ...") gains `Weights.neighbour` of what the pair scores
-        above the sentence alone.
-        """
+        """Each sentence's unit vector: from the store (embedded at ingest), or embedded
+        now for a sentence a store lacks it for."""
         missing = [s.text for s, r in zip(sentences, rows, strict=True) if r is None]
         fresh = iter(self.engine.embed(missing)) if missing else iter(())
         matrix = np.vstack([r if r is not None else next(fresh) for r in rows])
-        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+
+    def _story(
+        self,
+        sentences: list[Sentence],
+        matrix: np.ndarray,
+        vectors: np.ndarray,
+        similarity: np.ndarray,
+        query: Query,
+    ) -> np.ndarray:
+        """What each sentence's `similarity` to the question keeps from being read with its
+        article's title (`qa.story`: `in_story`, bounded by `story_lift` to
+        `Weights.story_reach` of the way up to its article's most similar sentence).
+        Zeros for a follow-up, whose search already reads the conversation (there the
+        title moved nearly as many answers wrong as right), for a question about the
+        headline itself ("what does the title say ...?"), and when `Weights.title_mix` is 0.
+        Each title is embedded once per process (`Engine.embed` remembers it)."""
+        w = self.weights
+        if not w.title_mix or query.is_followup or HEADLINE.search(query.intent.question):
+            return np.zeros(len(sentences))
+        names = sorted({s.title for s in sentences if s.title.strip()})
+        embedded = dict(zip(names, self.engine.embed(names), strict=True)) if names else {}
+        none = np.zeros(matrix.shape[1], dtype=matrix.dtype)  # no title: nothing to add
+        titles = np.vstack([embedded.get(s.title, none) for s in sentences])
+        gain = in_story(matrix, titles, vectors[:1], w.title_mix)[:, 0]
+        return story_lift(gain, similarity, [s.source for s in sentences], w.story_reach)
+
+    def _similarities(
+        self,
+        sentences: list[Sentence],
+        matrix: np.ndarray,
+        vectors: np.ndarray,
+        retrieved: Retrieved,
+    ) -> np.ndarray:
+        """Cosine similarity of each sentence (`matrix`, unit rows) to each search vector,
+        read in context: a sentence that leans on its neighbour ("At that time, Russia
+        mediated ...") gains `Weights.neighbour` of what the pair scores above the
+        sentence alone.
+        """
         own = matrix @ vectors.T
         best = own.copy()
         by_source: dict[str, list[int]] = {}

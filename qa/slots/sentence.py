@@ -24,6 +24,7 @@ class Sentence:
     prior: float = 0.0
     semantic: float = 0.0
     semantic_context: float | None = None
+    story: float = 0.0  # what `semantic` keeps from being read with its title (`qa.story`)
     counts: bool | None = None  # for "how many X": whether it counts X (None: no number)
     following: str = ""  # the next sentence, where a reaction may be told
     preceding: str = ""  # the sentence before, which may name an attribute's subject
