@@ -46,7 +46,9 @@ SINGLE_TURN = [
         # Avetisyan said the alliance had failed Armenia" now outscores the seed's CSTO
         # sentence by 0.0003 and answers without naming the alliance. Measured fix (a
         # "which alliance?" sentence must name one): read sets -4, so not kept.
-        marks=pytest.mark.xfail(strict=True, reason="a near tie lost to the story part"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="a distractor outscores the seed by 0.0003 since the story part"
+        ),
     ),
     ("What did Armenia accuse Azerbaijan of?", "ethnic cleansing", "ethnic cleansing"),
     (
