@@ -13,11 +13,11 @@ import re
 from vectorstore.text import STOPWORDS, stem, terms
 
 from .kinds import ACCEPTED, yes_or_no
-from .lexicon import antonyms, is_noun, verb_lemma
-from .news import capitalised_names, keeps_silent, numbers_in
+from .lexicon import antonyms, common_word, is_noun, verb_lemma
+from .news import MONTHS, WEEKDAYS, capitalised_names, keeps_silent, numbers_in
 from .scoring import WORD, found_share, same_term
 
-__all__ = ["AFFIRM_COSINE", "affirms", "denies", "negates", "opposes"]
+__all__ = ["AFFIRM_COSINE", "affirms", "denies", "negates", "opposes", "replaces"]
 
 # Verbs that say no by themselves ("Russia denied it", "the motion was rejected")
 _REFUSALS = r"den(?:y|ies|ied)|reject(?:s|ed)?|fail(?:s|ed)?"
@@ -221,17 +221,80 @@ def _fillers() -> frozenset[str]:
     return frozenset(terms(_FILLER_WORDS))
 
 
-DENIAL_WINDOW = 4  # words a "not" may stand before the question's word it denies
+DENIAL_WINDOW = 4  # content words a "not" may stand before the question's word it denies
+# A "not" that withholds or asks rather than denies: "a driver who asked not to be named"
+_ASKED_NOT = re.compile(r"\basked$", re.IGNORECASE)
+
+# Where or when a yes/no question puts its statement: "sold in France?", "gas from
+# Turkey?", "built in December?", "moved to Tbilisi?" (not "ties with Moscow", where
+# Russia for Moscow is the same answer in other words)
+_FRAME = frozenset(
+    ["in", "inside", "within", "at", "near", "from", "to", "into", "outside", "on", "for"]
+)
+_FRAME_RUN = 3  # words after the frame's word read for its place or time
+
+
+def _frame_kind(word: str) -> str | None:
+    """What `word` could name in a place or time frame: a year, a month, a weekday or a
+    name (capitalised, or no English word), else None."""
+    lower = word.lower()
+    if re.fullmatch(r"1\d{3}|20\d{2}", word):
+        return "year"
+    if lower in MONTHS or lower in WEEKDAYS:
+        return "month" if lower in MONTHS else "weekday"
+    if lower in STOPWORDS or numbers_in(lower):
+        return None
+    return "name" if word[0].isupper() or not common_word(lower) else None
+
+
+def replaces(question: str, sentence: str) -> tuple[str, str] | None:
+    """The place or time a yes/no `question` asks about and the other one `sentence` puts
+    in its stead, after the same word ("in France" / "in Britain", "in December" / "in
+    January", "in 2021" / "in February 2022"), or None. The question's word must be
+    missing from the sentence; a name stands for a name, a year for a year.
+
+    >>> replaces("Was the kettle sold in France?", "It was sold in Britain and Ireland.")
+    ('France', 'Britain')
+    >>> replaces("Did her campaign begin in 2021?", "It was started in February 2022.")
+    ('2021', '2022')
+    >>> replaces("Does Azerbaijan have close ties with Moscow?", "It is close to Russia.")
+    >>> replaces("Was it held in Sochi?", "It was held in Sochi in May.")
+    """
+    if not yes_or_no(question):
+        return None
+    asked = WORD.findall(question)
+    said = [m.group() for m in WORD.finditer(sentence)]
+    for i, word in enumerate(asked[1:-1], start=1):
+        if word.lower() not in _FRAME:
+            continue
+        what = asked[i + 1]
+        kind = _frame_kind(what)
+        if kind is None or found_share(terms(what), sentence) > 0:
+            continue
+        if kind == "name" and word.lower() == "on":
+            continue  # "on Wednesday", but "on TV" / "on BBC" is one answer
+        for j, other in enumerate(said[:-1]):
+            if other.lower() != word.lower():
+                continue
+            after = said[j + 1 : j + 1 + _FRAME_RUN]
+            if after and after[0].lower() == "the":
+                after = after[1:]
+            stand_in = next((w for w in after if _frame_kind(w) == kind), None)
+            if kind == "name" and after and _frame_kind(after[0]) != "name":
+                stand_in = None  # "in Britain", not "in the market town of Hexford"
+            if stand_in is not None and stem(stand_in.lower()) != stem(what.lower()):
+                return what, stand_in
+    return None
 
 
 def denies(question: str, sentence: str) -> bool:
     """Whether `sentence` plainly says no to the yes/no `question`: it names every name the
     question does, has at least half its other words, and a "not" (or "never", "no" ...)
-    stands just before one of them, or a word that refuses on its own ("rejected",
-    "unaffected") takes the place of one it lacks. A question that itself negates ("Did
-    Russia deny it?"), asks a wh-question inside ("Did he say when?", unless he "did not
-    say when") or offers a choice is left to the quote alone, as is a "not" under a
-    condition ("if it was not lifted").
+    stands just before one of them (within `DENIAL_WINDOW` content words), or a word
+    that refuses on its own ("rejected", "unaffected") takes the place of one it lacks.
+    A question that itself negates ("Did Russia deny it?"), asks a wh-question inside
+    ("Did he say when?", unless he "did not say when") or offers a choice is left to the
+    quote alone, as is a "not" under a condition ("if it was not lifted").
 
     >>> denies("Did Pashinyan attend the debate?", "Pashinyan, who did not attend the "
     ...        "debate, spoke in a video address.")
@@ -259,6 +322,12 @@ def denies(question: str, sentence: str) -> bool:
     >>> denies("Did Armenia admit it?", "Azerbaijan rejected what Armenia said.")
     False
 
+    A sentence that puts the statement in another place or time after the same word
+    (`replaces`) says no too, when it has at least half the question's other words:
+
+    >>> denies("Does Nakhchivan get its gas from Turkey?", "Nakhchivan gets its gas from Iran.")
+    True
+
     Whether someone spoke of something is answered by their keeping silent on it:
 
     >>> denies("Did the developer comment?", "The developer declined to comment.")
@@ -274,6 +343,11 @@ def denies(question: str, sentence: str) -> bool:
         return False
     names = capitalised_names(question[1:])  # not the question's capitalised first word
     asked = [t for t in terms(question) if t not in names and t not in _fillers()]
+    swap = replaces(question, sentence)
+    if swap is not None:  # "sold in France?": "sold in Britain"
+        others = [t for t in terms(question) if t not in terms(swap[0]) and t not in _fillers()]
+        if found_share(others, sentence) >= 0.5:
+            return True
     if not asked or (names and found_share(sorted(names), sentence) < 1.0):
         return False
     opposite = opposes(question, sentence)
@@ -290,13 +364,16 @@ def denies(question: str, sentence: str) -> bool:
         return False
     words = [m.group() for m in WORD.finditer(sentence)]
     stems = [stem(w.lower()) for w in words]
-    at = [j for j, t in enumerate(stems) if any(same_term(t, a) for a in asked)]
+    at = {j for j, t in enumerate(stems) if any(same_term(t, a) for a in asked)}
+    content = [j for j, w in enumerate(words) if w.lower() not in STOPWORDS]
     for i, word in enumerate(words):
         if not _NEGATION.fullmatch(word) and not _REFUSING.fullmatch(word):
             continue
         if _CONDITION & {w.lower() for w in words[max(0, i - 3) : i]}:
             continue
-        if any(0 < j - i <= DENIAL_WINDOW for j in at):
+        if i and _ASKED_NOT.match(words[i - 1]):
+            continue  # "who asked not to be named"
+        if at & set([j for j in content if j > i][:DENIAL_WINDOW]):
             return True
         if _REFUSING.fullmatch(word) and share < 1.0:
             return True

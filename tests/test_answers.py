@@ -247,6 +247,23 @@ def test_yes_or_no_only_when_the_quote_says_so(
         ("Did he say when the ban ends?", "The plant will close if the ban is not lifted.", False),
         # another name in the question's place: left to the quote
         ("Did Baku attend the talks?", "Moscow did not attend the talks.", False),
+        # a "not" a few words before the question's word, counting only content words
+        ("Did the nurses have to sit a test?", "Nurses were not required to take a test.", True),
+        # ... but not a name withheld
+        (
+            "Are lorries held up?",
+            "A man who asked not to be named said lorries were held up.",
+            False,
+        ),
+        # another place or time where the question puts its statement (`yesno.replaces`)
+        ("Was the kettle sold in France?", "The kettle was sold in Britain and Ireland.", True),
+        ("Were the igloos built in December?", "They were built over four weeks in January.", True),
+        ("Did the campaign begin in 2021?", "The campaign was started in February 2022.", True),
+        ("Is the opening on Wednesday?", "The opening has been moved to Friday.", False),
+        ("Was the summit held in Sochi?", "The summit was held in Sochi in May.", False),
+        # ... but not the same answer in other words: a capital for its country, a channel
+        ("Does Azerbaijan have close ties with Moscow?", "It has close ties with Russia.", False),
+        ("Was the final on TV?", "The final was shown live on BBC iPlayer.", False),
     ],
 )
 def test_no_only_when_the_quote_denies_the_question(question: str, sentence: str, no: bool) -> None:
