@@ -14,7 +14,7 @@ from vectorstore.text import STOPWORDS, stem, terms
 
 from .kinds import ACCEPTED, yes_or_no
 from .lexicon import antonyms, common_word, is_noun, verb_lemma
-from .news import MONTHS, WEEKDAYS, capitalised_names, keeps_silent, numbers_in
+from .news import MONTHS, WEEKDAYS, YEAR, capitalised_names, keeps_silent, numbers_in
 from .scoring import WORD, found_share, same_term
 
 __all__ = ["AFFIRM_COSINE", "affirms", "denies", "negates", "opposes", "replaces"]
@@ -222,8 +222,6 @@ def _fillers() -> frozenset[str]:
 
 
 DENIAL_WINDOW = 4  # content words a "not" may stand before the question's word it denies
-# A "not" that withholds or asks rather than denies: "a driver who asked not to be named"
-_ASKED_NOT = re.compile(r"\basked$", re.IGNORECASE)
 
 # Where or when a yes/no question puts its statement: "sold in France?", "gas from
 # Turkey?", "built in December?", "moved to Tbilisi?" (not "ties with Moscow", where
@@ -238,10 +236,12 @@ def _frame_kind(word: str) -> str | None:
     """What `word` could name in a place or time frame: a year, a month, a weekday or a
     name (capitalised, or no English word), else None."""
     lower = word.lower()
-    if re.fullmatch(r"1\d{3}|20\d{2}", word):
+    if YEAR.fullmatch(word):
         return "year"
-    if lower in MONTHS or lower in WEEKDAYS:
-        return "month" if lower in MONTHS else "weekday"
+    if lower in MONTHS:
+        return "month"
+    if lower in WEEKDAYS:
+        return "weekday"
     if lower in STOPWORDS or numbers_in(lower):
         return None
     return "name" if word[0].isupper() or not common_word(lower) else None
@@ -279,9 +279,10 @@ def replaces(question: str, sentence: str) -> tuple[str, str] | None:
             after = said[j + 1 : j + 1 + _FRAME_RUN]
             if after and after[0].lower() == "the":
                 after = after[1:]
-            stand_in = next((w for w in after if _frame_kind(w) == kind), None)
-            if kind == "name" and after and _frame_kind(after[0]) != "name":
-                stand_in = None  # "in Britain", not "in the market town of Hexford"
+            # a name right after the word ("in Britain", not "in the market town of
+            # Hexford"); a year, month or weekday anywhere in the run ("in February 2022")
+            read = after[:1] if kind == "name" else after
+            stand_in = next((w for w in read if _frame_kind(w) == kind), None)
             if stand_in is not None and stem(stand_in.lower()) != stem(what.lower()):
                 return what, stand_in
     return None
@@ -345,7 +346,8 @@ def denies(question: str, sentence: str) -> bool:
     asked = [t for t in terms(question) if t not in names and t not in _fillers()]
     swap = replaces(question, sentence)
     if swap is not None:  # "sold in France?": "sold in Britain"
-        others = [t for t in terms(question) if t not in terms(swap[0]) and t not in _fillers()]
+        moved = set(terms(swap[0]))
+        others = [t for t in terms(question) if t not in moved and t not in _fillers()]
         if found_share(others, sentence) >= 0.5:
             return True
     if not asked or (names and found_share(sorted(names), sentence) < 1.0):
@@ -371,9 +373,9 @@ def denies(question: str, sentence: str) -> bool:
             continue
         if _CONDITION & {w.lower() for w in words[max(0, i - 3) : i]}:
             continue
-        if i and _ASKED_NOT.match(words[i - 1]):
-            continue  # "who asked not to be named"
-        if at & set([j for j in content if j > i][:DENIAL_WINDOW]):
+        if i and words[i - 1].lower() == "asked":
+            continue  # withheld, not denied: "who asked not to be named"
+        if any(j in at for j in [j for j in content if j > i][:DENIAL_WINDOW]):
             return True
         if _REFUSING.fullmatch(word) and share < 1.0:
             return True
