@@ -55,7 +55,7 @@ SETS: dict[str, tuple[str, ...]] = {
     # sets 5 on: the seed with the set's related articles, and its other domains alone
     **{
         name: corpus
-        for n in range(5, 106)
+        for n in range(5, 108)
         for name, corpus in [
             (f"seed_blind{n}", ("seeds", f"tests/data/related_blind{n}")),
             (f"seed_blind{n}_other", (f"tests/data/other_blind{n}",)),
