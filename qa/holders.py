@@ -213,6 +213,10 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     True
     >>> names_holder("They used a channel on the Telegram app called Find Your Family.", "channel")
     True
+    >>> names_holder("It repaired its boat, the Lady Ellen, built in 1964.", "boat")
+    True
+    >>> names_holder("The current female, known to volunteers as Juno, nested there.", "female")
+    True
     >>> names_holder("The Armenian leadership said so.", "leader") is None
     True
     """
@@ -231,10 +235,12 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
 
 
 # a name put right after the role ("the journal Aquaculture", "the suburb of Irpin"), a
-# title quoted after a comma ('The book, "Bread with Greens", was launched'), or a name
-# the role's noun phrase ends on ("a channel on the Telegram app called Find Your Family")
+# title quoted or a name with "the" after a comma ('The book, "Bread with Greens", was
+# launched', "its boat, the Lady Ellen,"), or a name the role's noun phrase ends on ("a
+# channel on the Telegram app called Find Your Family", "the female, known as Juno")
 _NAME_AFTER_ROLE = re.compile(
-    r"(?:(?: [\w’'-]+){0,5} (?:called|named) [\"“]?| (?:of )?[\"“]?|, [\"“])[A-Z]"
+    r"(?:,?(?: [\w’'-]+){0,5} (?:called|named|known(?: [\w’'-]+){0,3} as) [\"“]?"
+    r"| (?:of )?[\"“]?|, (?:the )?[\"“]?)[A-Z]"
 )
 
 

@@ -1544,6 +1544,12 @@ def test_which_of_a_named_kind_asks_for_its_name(question: str, role: str) -> No
         ('The prize went to "Apricot Summer", a film by Claire Morel.', "film", True),
         ('The exhibition, titled "Carried Across", opens today.', "exhibition", True),
         ("The survey was paid for by the Marine Trust.", "trust", True),
+        # a name after "known as", or with "the" after a comma, names it; a role merely
+        # known for something, or followed by a clause, does not
+        ("The current female, known to volunteers as Juno, nested there.", "female", True),
+        ("The boat, known for its red sails, sank.", "boat", False),
+        ("Its crews will repair its boat, the Lady Ellen, built in 1964.", "boat", True),
+        ("Its crews will repair the boat, the council said.", "boat", False),
     ],
 )
 def test_a_named_kind_is_named_only_by_a_name(sentence_text: str, role: str, named: bool) -> None:
