@@ -18,7 +18,8 @@ from collections.abc import Set
 from vectorstore.text import stem, terms
 
 from .kinds import OFFICE, OFFICE_VERBS, SECOND_OFFICE, SECONDS
-from .news import FULL_NAME, person_names, person_spans
+from .lexicon import names_people
+from .news import FULL_NAME, MONTHS, WEEKDAYS, person_names, person_spans
 from .scoring import names_any, same_term
 
 __all__ = ["gives_title", "holds_office", "names_holder"]
@@ -225,13 +226,47 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
     found = list(pattern.finditer(sentence))
     if not found:
         return None
+    thing = not names_people(role)
     return any(
         _capitalised_mid(sentence, m)
         or _named_at(sentence, m, asked)
         or _name_follows(sentence, m)
         or _NAME_AFTER_ROLE.match(sentence, m.end()) is not None
+        or (thing and _thing_named_before(sentence, m))
         for m in found
     )
+
+
+# a thing's name before its kind: "the Cottesloe club", "the former Akhtamar sanatorium",
+# "The Shosh pumping station", 'the "My Step" charity foundation'
+_THING_NAME_BEFORE = re.compile(
+    r"\b(?i:the|its|their|his|her) (?:[a-z-]+ )?([A-Z][\w’'-]*|[\"“][^\"”]+[\"”])"
+    r" (?:[a-z-]+ ){0,2}$"
+)
+
+
+def _thing_named_before(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a name stands before the thing's kind `m` matched, a word or two between at
+    most; not a country's, a nation's, a month's or a weekday's word ("the Yerevan
+    hospital", "the Russian-owned company", "the Monday market" name no one thing).
+
+    >>> m = re.search("station", "The Shosh pumping station lost power.")
+    >>> _thing_named_before("The Shosh pumping station lost power.", m)
+    True
+    >>> m = re.search("company", "It was sold to the Russian-owned company.")
+    >>> _thing_named_before("It was sold to the Russian-owned company.", m)
+    False
+    """
+    from .places import place_words
+
+    n = _THING_NAME_BEFORE.search(sentence, 0, m.start())
+    if n is None:
+        return False
+    word = n.group(1).strip("\"“”").split("-")[0].lower()
+    return word not in place_words() and word not in _CALENDAR_WORDS
+
+
+_CALENDAR_WORDS = MONTHS | WEEKDAYS
 
 
 # a name put right after the role ("the journal Aquaculture", "the suburb of Irpin"), a
@@ -239,7 +274,8 @@ def names_holder(sentence: str, role: str, asked: Set[str] = frozenset()) -> boo
 # launched', "its boat, the Lady Ellen,"), or a name the role's noun phrase ends on ("a
 # channel on the Telegram app called Find Your Family", "the female, known as Juno")
 _NAME_AFTER_ROLE = re.compile(
-    r"(?:,?(?: [\w’'-]+){0,5} (?:called|named|known(?: [\w’'-]+){0,3} as) [\"“]?"
+    r"(?:,?(?: [\w’'-]+){0,5} (?:called|named|calling itself|known(?: [\w’'-]+){0,3} as)"
+    r" [\"“]?"
     r"| (?:of )?[\"“]?|, (?:the )?[\"“]?)[A-Z]"
 )
 

@@ -1550,6 +1550,16 @@ def test_which_of_a_named_kind_asks_for_its_name(question: str, role: str) -> No
         ("The boat, known for its red sails, sank.", "boat", False),
         ("Its crews will repair its boat, the Lady Ellen, built in 1964.", "boat", True),
         ("Its crews will repair the boat, the council said.", "boat", False),
+        # a thing's name before its kind names it; a country's, a nation's or a day's does not,
+        # nor a name before a kind of person ("the former Karabakh ombudsman")
+        ("Families live in the former Akhtamar sanatorium.", "sanatorium", True),
+        ("The Shosh pumping station lost power.", "station", True),
+        ('She chairs the "My Step" charity foundation.', "charity", True),
+        ("A group calling itself Caspian Falcon claimed it.", "group", True),
+        ("He was taken to the Yerevan hospital.", "hospital", False),
+        ("It was sold to the Russian-owned company.", "company", False),
+        ("The Monday market was shut.", "market", False),
+        ("The former Karabakh ombudsman said so.", "ombudsman", False),
     ],
 )
 def test_a_named_kind_is_named_only_by_a_name(sentence_text: str, role: str, named: bool) -> None:
