@@ -243,6 +243,7 @@ _THING_NAME_BEFORE = re.compile(
     r"\b(?i:the|its|their|his|her) (?:[a-z-]+ )?([A-Z][\w’'-]*|[\"“][^\"”]+[\"”])"
     r" (?:[a-z-]+ ){0,2}$"
 )
+_CALENDAR_WORDS = MONTHS | WEEKDAYS  # "the Monday market" names no market
 
 
 def _thing_named_before(sentence: str, m: re.Match[str]) -> bool:
@@ -262,11 +263,8 @@ def _thing_named_before(sentence: str, m: re.Match[str]) -> bool:
     n = _THING_NAME_BEFORE.search(sentence, 0, m.start())
     if n is None:
         return False
-    word = n.group(1).strip("\"“”").split("-")[0].lower()
+    word = n.group(1).strip('"“”').split("-")[0].lower()
     return word not in place_words() and word not in _CALENDAR_WORDS
-
-
-_CALENDAR_WORDS = MONTHS | WEEKDAYS
 
 
 # a name put right after the role ("the journal Aquaculture", "the suburb of Irpin"), a
