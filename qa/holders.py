@@ -250,6 +250,8 @@ def _thing_named_before(sentence: str, m: re.Match[str]) -> bool:
     """Whether a name stands before the thing's kind `m` matched, a word or two between at
     most; not a country's, a nation's, a month's or a weekday's word ("the Yerevan
     hospital", "the Russian-owned company", "the Monday market" name no one thing).
+    Not `news.thing_names`, which reads a word after "of the" as a place: right before
+    the kind it is the kind's name ("of the Cottesloe club").
 
     >>> m = re.search("station", "The Shosh pumping station lost power.")
     >>> _thing_named_before("The Shosh pumping station lost power.", m)

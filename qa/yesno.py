@@ -375,7 +375,8 @@ def denies(question: str, sentence: str) -> bool:
             continue
         if i and words[i - 1].lower() == "asked":
             continue  # withheld, not denied: "who asked not to be named"
-        if any(j in at for j in [j for j in content if j > i][:DENIAL_WINDOW]):
+        following = [j for j in content if j > i][:DENIAL_WINDOW]  # the next content words
+        if not at.isdisjoint(following):
             return True
         if _REFUSING.fullmatch(word) and share < 1.0:
             return True
